@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Auth;
+
+internal static class AuthenticationExtensions
+{
+    public const string TenantUserPolicy = "tenant-user";
+
+    public static void AddPlatformAuthentication(this WebApplicationBuilder builder)
+    {
+        var jwt = builder.Configuration.GetSection("Jwt").Get<JwtOptions>() ?? new JwtOptions();
+        if (builder.Environment.IsProduction() && jwt.SigningKey == JwtOptions.DevelopmentSigningKey)
+        {
+            throw new InvalidOperationException("Jwt:SigningKey is the development default; set a real key (Jwt__SigningKey) in Production.");
+        }
+        if (jwt.SigningKey.Length < 32)
+        {
+            throw new InvalidOperationException("Jwt:SigningKey must be at least 32 characters.");
+        }
+        builder.Services.AddSingleton(jwt);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = jwt.SecurityKey(),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = PlatformClaims.Name,
+                    RoleClaimType = PlatformClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(TenantUserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId))
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId).Build());
+    }
+}

@@ -1,0 +1,11 @@
+namespace Platform.ServiceDefaults.Auth;
+
+/// <summary>Claim names in the platform's tokens (short JWT names, inbound claim mapping off).</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string TenantId = "tenant_id";
+    public const string Tenant = "tenant";
+    public const string Role = "role";
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Platform.ServiceDefaults.Database;
+
+internal static class DatabaseExtensions
+{
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> on the service's own database. The server comes from
+    /// <c>ConnectionStrings:postgres</c>; the database name from <c>Database:Name</c> (default <c>platform_{service}</c>).
+    /// </summary>
+    public static void AddPlatformDatabase(this WebApplicationBuilder builder, PlatformService service)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var server = builder.Configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:postgres is not set (scripts/infra.sh env prints a local one).");
+        var connectionString = new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = options.Name ?? service.DefaultDatabaseName,
+            ApplicationName = $"platform-{service.Name}",
+        }.ConnectionString;
+
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(sp => new DatabaseMigrator(
+            connectionString, service.Assembly, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+        if (options.MigrateOnStartup)
+        {
+            // Registered before the bus and the outbox relay, so they start on a migrated database.
+            builder.Services.AddHostedService<MigrateOnStartup>();
+        }
+    }
+}

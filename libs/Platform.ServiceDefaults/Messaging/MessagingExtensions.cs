@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string TenantHeader = "tenant-id";
+
+    /// <summary>
+    /// MassTransit 8 over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>), the service's consumers, kebab-case
+    /// endpoints prefixed by the service name, retries then the <c>_error</c> queue, and the outbox relay.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformMessaging(this WebApplicationBuilder builder, PlatformService service)
+    {
+        var messaging = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        var outbox = builder.Configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+        var rabbitmq = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set (scripts/infra.sh env prints a local one).");
+
+        builder.Services.AddSingleton(outbox);
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(messaging.EndpointPrefix ?? service.Name, includeNamespace: false));
+            bus.AddConsumers(service.Assembly);
+            if (messaging.TemporaryEndpoints)
+            {
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.AutoDelete = true;
+                        rabbit.Durable = false;
+                    }
+                });
+            }
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(rabbitmq));
+                // The marker interface is not a message of its own: no exchange for it.
+                rabbit.Publish<ITenantEvent>(publish => publish.Exclude = true);
+                // Transient failures: retry in memory, then redeliver later, then the _error queue.
+                rabbit.UseDelayedRedelivery(retry => retry.Intervals(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)));
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

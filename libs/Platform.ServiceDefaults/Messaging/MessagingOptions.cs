@@ -1,0 +1,10 @@
+namespace Platform.ServiceDefaults.Messaging;
+
+public sealed class MessagingOptions
+{
+    /// <summary>Prefix of this service's queue names (default: the service name), e.g. <c>queue-project-created</c>.</summary>
+    public string? EndpointPrefix { get; set; }
+
+    /// <summary>Auto-delete, non-durable queues: for test hosts only, so test runs leave nothing behind.</summary>
+    public bool TemporaryEndpoints { get; set; }
+}

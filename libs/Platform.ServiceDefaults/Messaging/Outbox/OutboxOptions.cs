@@ -1,0 +1,18 @@
+namespace Platform.ServiceDefaults.Messaging.Outbox;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Rows published per transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Safety poll when no notification arrives (a row left by a crash, a missed NOTIFY).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one publish may wait for the broker's confirm before the relay backs off and retries.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sent rows and inbox rows are deleted after this long.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

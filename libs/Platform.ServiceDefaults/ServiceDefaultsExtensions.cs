@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Telemetry;
+
+namespace Platform.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Logs, telemetry, ProblemDetails, OpenAPI, JWT auth, the service's own database and health checks.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, PlatformService service)
+    {
+        builder.AddLocalDefaults();
+        builder.Services.AddSingleton(service);
+        builder.AddStructuredLogging();
+        builder.AddPlatformTelemetry(service);
+        builder.AddProblemDetailsForEveryError();
+        builder.Services.AddOpenApi();
+        builder.AddPlatformAuthentication();
+        builder.AddPlatformDatabase(service);
+        builder.Services.AddPlatformHealthChecks();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        return builder;
+    }
+
+    /// <summary>The middleware every service runs, and its health, metrics and OpenAPI endpoints.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCorrelationId();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapPlatformHealthChecks();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs the service, or with the argument <c>migrate</c> only migrates its database and exits
+    /// (the Kubernetes migration Job).
+    /// </summary>
+    public static async Task<int> RunServiceAsync(this WebApplication app, string[] args)
+    {
+        if (args.Contains("migrate"))
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            return 0;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

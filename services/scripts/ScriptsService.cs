@@ -1,0 +1,4 @@
+namespace Platform.Scripts;
+
+/// <summary>Marks the scripts service's assembly (for its consumers, migrations and test hosts).</summary>
+public sealed class ScriptsService;
