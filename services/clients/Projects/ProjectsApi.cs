@@ -34,7 +34,9 @@ public static class ProjectsApi
             return TypedResults.ValidationProblem(errors, title: "The project cannot be created.");
         }
         var tenantId = user.TenantId();
-        var created = new ProjectCreated(tenantId, Guid.CreateVersion7(), project.Name, project.Direction, project.TimeZone, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
+        var created = new ProjectCreated(tenantId, Guid.CreateVersion7(), project.Name, project.Direction, project.TimeZone, now);
 
         const string sql = """
             INSERT INTO projects (tenant_id, id, name, direction, time_zone, created_at, created_by)

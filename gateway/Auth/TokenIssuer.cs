@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Auth;
+
+namespace Platform.Gateway.Auth;
+
+/// <summary>Signs the platform's access tokens: who (sub, name), which call center (tenant_id, tenant), which roles.</summary>
+public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new();
+
+    public (string Token, int ExpiresInSeconds) Issue(SignedInUser user)
+    {
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, user.Id.ToString()),
+            new(PlatformClaims.Name, user.Username),
+            new(PlatformClaims.TenantId, user.TenantId.ToString()),
+            new(PlatformClaims.Tenant, user.TenantSlug),
+        };
+        claims.AddRange(user.Roles.Select(role => new Claim(PlatformClaims.Role, role)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(options.SecurityKey(), SecurityAlgorithms.HmacSha256),
+        });
+        return (token, (int)lifetime.TotalSeconds);
+    }
+}
+
+public sealed record SignedInUser(Guid Id, Guid TenantId, string TenantSlug, string Username, string[] Roles);
