@@ -22,7 +22,12 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
         var correlationId = IsAcceptable(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.Request.Headers[HeaderName] = correlationId;
         context.Items[ItemKey] = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+        // Set when the response starts, replacing any copy a proxied service sent back, so it appears once.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
         Activity.Current?.SetTag("correlation.id", correlationId);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
         {

@@ -1,17 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Platform.ServiceDefaults.Http;
 
-/// <summary>ProblemDetails answers the handlers return. Another tenant's id is "not found", never "forbidden".</summary>
+/// <summary>ProblemDetails answers the handlers return (as application/problem+json). Another tenant's id is "not found", never "forbidden".</summary>
 public static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string what, Guid id) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = $"{what} not found.",
-            Detail = $"There is no {what.ToLowerInvariant()} {id}.",
-        });
+    public static ProblemHttpResult NotFound(string what, Guid id) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"{what} not found.",
+            detail: $"There is no {what.ToLowerInvariant()} {id}.");
 }

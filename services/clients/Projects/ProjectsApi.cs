@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.Contracts.Projects;
 using Platform.ServiceDefaults.Auth;
@@ -66,7 +65,7 @@ public static class ProjectsApi
         return TypedResults.Ok(projects.ToArray());
     }
 
-    private static async Task<Results<Ok<ProjectResponse>, NotFound<ProblemDetails>>> GetProject(
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
         Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         const string sql = """

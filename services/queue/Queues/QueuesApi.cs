@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -21,7 +20,7 @@ public static class QueuesApi
         Guid Id, Guid ProjectId, string Name, bool IsDefault, string Strategy,
         int ServiceLevelPercent, int ServiceLevelSeconds, int WrapUpSeconds, DateTime CreatedAt);
 
-    private static async Task<Results<Ok<QueueResponse[]>, NotFound<ProblemDetails>>> ListProjectQueues(
+    private static async Task<Results<Ok<QueueResponse[]>, ProblemHttpResult>> ListProjectQueues(
         Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         const string projectSql = "SELECT EXISTS (SELECT 1 FROM projects WHERE tenant_id = @TenantId AND id = @projectId)";

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -17,7 +16,7 @@ public static class ProjectSummaryApi
         return group;
     }
 
-    private static async Task<Results<Ok<ProjectSummary>, NotFound<ProblemDetails>>> GetProjectSummary(
+    private static async Task<Results<Ok<ProjectSummary>, ProblemHttpResult>> GetProjectSummary(
         Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         const string sql = """

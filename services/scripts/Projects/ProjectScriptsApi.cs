@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -19,7 +18,7 @@ public static class ProjectScriptsApi
 
     public sealed record ScriptSummary(Guid Id, string Name, string Mode, DateTime CreatedAt);
 
-    private static async Task<Results<Ok<ScriptSummary[]>, NotFound<ProblemDetails>>> ListProjectScripts(
+    private static async Task<Results<Ok<ScriptSummary[]>, ProblemHttpResult>> ListProjectScripts(
         Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         const string projectSql = "SELECT EXISTS (SELECT 1 FROM projects WHERE tenant_id = @TenantId AND id = @projectId)";

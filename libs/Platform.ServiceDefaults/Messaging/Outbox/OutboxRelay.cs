@@ -13,12 +13,13 @@ namespace Platform.ServiceDefaults.Messaging.Outbox;
 /// <summary>
 /// Publishes outbox rows to RabbitMQ and stamps them sent once the broker has confirmed (MassTransit waits for
 /// publisher confirms). Wakes on the NOTIFY a committing transaction sends, polls as a safety net, and backs
-/// off while the broker is away, never losing a row. Replicas share the work with <c>FOR UPDATE SKIP LOCKED</c>.
+/// off while the broker is away, never losing a row. Replicas share the work with <c>FOR UPDATE SKIP LOCKED</c>;
+/// a replica whose bus is cut off from the broker claims nothing, leaving the rows to replicas that can publish.
 /// Delivery is at least once (a crash between confirm and commit republishes); consumers dedupe by message id.
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
-    IBus bus,
+    IBusControl bus,
     OutboxOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -33,7 +34,8 @@ internal sealed partial class OutboxRelay(
         {
             try
             {
-                while (await PublishBatchAsync(stoppingToken) == options.BatchSize)
+                while (bus.CheckHealth().Status != BusHealthStatus.Unhealthy
+                       && await PublishBatchAsync(stoppingToken) == options.BatchSize)
                 {
                 }
                 backoff = TimeSpan.Zero;

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Clients;
+using Platform.Gateway;
+using Platform.Gateway.Tenants;
+using Platform.Queue;
+using Platform.Reporting;
+using Platform.Scripts;
+using Platform.ServiceDefaults.Auth;
+using Xunit;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// The whole platform in one test process: the four services and the gateway with their real start-up code,
+/// real PostgreSQL (databases <c>platform_*_test</c>) and real RabbitMQ. Queues are private to this instance
+/// (a unique prefix, auto-deleted), tenants unique per test, so instances and tests never disturb each other.
+/// </summary>
+public class PlatformUnderTest : IAsyncLifetime
+{
+    private readonly string run = Guid.NewGuid().ToString("N")[..8];
+    private readonly List<IAsyncDisposable> hosts = [];
+
+    public TestServers.Servers Servers { get; private set; } = null!;
+    public WebApplicationFactory<ClientsService> Clients { get; private set; } = null!;
+    public WebApplicationFactory<QueueService> Queue { get; private set; } = null!;
+    public WebApplicationFactory<ScriptsService> Scripts { get; private set; } = null!;
+    public WebApplicationFactory<ReportingService> Reporting { get; private set; } = null!;
+    public WebApplicationFactory<GatewayService> Gateway { get; private set; } = null!;
+
+    /// <summary>
+    /// Suffix of this instance's databases (<c>platform_{service}_{suffix}</c>). Instances that share databases act as
+    /// replicas of each other (their outbox relays share the rows); an instance whose broker a test cuts needs its own.
+    /// </summary>
+    protected virtual string DatabaseSuffix => "test";
+
+    /// <summary>The broker address the clients service uses; the outage tests put a <see cref="TcpGate"/> there.</summary>
+    protected virtual string ClientsBroker(string rabbitMq) => rabbitMq;
+
+    public async Task InitializeAsync()
+    {
+        Servers = await TestServers.GetAsync();
+        Clients = Start(new ServiceHost<ClientsService>(Settings("clients", ClientsBroker(Servers.RabbitMq))));
+        Queue = Start(new ServiceHost<QueueService>(Settings("queue", Servers.RabbitMq)));
+        Scripts = Start(new ServiceHost<ScriptsService>(Settings("scripts", Servers.RabbitMq)));
+        Reporting = Start(new ServiceHost<ReportingService>(Settings("reporting", Servers.RabbitMq)));
+        var clusters = new Dictionary<string, Func<HttpMessageHandler>>
+        {
+            ["clients"] = () => Clients.Server.CreateHandler(),
+            ["queue"] = () => Queue.Server.CreateHandler(),
+            ["scripts"] = () => Scripts.Server.CreateHandler(),
+            ["reporting"] = () => Reporting.Server.CreateHandler(),
+        };
+        Gateway = Start(new ServiceHost<GatewayService>(Settings("gateway", Servers.RabbitMq),
+            services => services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarder(clusters))));
+
+        // Ready means migrated, and the bus connected with this instance's queues bound.
+        await Task.WhenAll(
+            WaitReady(Clients.CreateClient()), WaitReady(Queue.CreateClient()), WaitReady(Scripts.CreateClient()),
+            WaitReady(Reporting.CreateClient()), WaitReady(Gateway.CreateClient()));
+    }
+
+    private Dictionary<string, string?> Settings(string service, string rabbitMq) => new()
+    {
+        ["ConnectionStrings:postgres"] = Servers.Postgres,
+        ["ConnectionStrings:rabbitmq"] = rabbitMq,
+        ["Database:Name"] = $"platform_{service}_{DatabaseSuffix}",
+        ["Messaging:EndpointPrefix"] = $"t{run}-{service}",
+        ["Messaging:TemporaryEndpoints"] = "true",
+    };
+
+    private T Start<T>(T host) where T : IAsyncDisposable
+    {
+        hosts.Add(host);
+        return host;
+    }
+
+    private static async Task WaitReady(HttpClient client) =>
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), $"{client.BaseAddress} /health/ready");
+
+    /// <summary>A new call center with an admin (and any further users), signed in through the gateway.</summary>
+    public async Task<TestTenant> CreateTenantAsync(string? slugPrefix = "t")
+    {
+        var slug = $"{slugPrefix}-{Guid.NewGuid():N}"[..24];
+        var password = Guid.NewGuid().ToString("N");
+        var provisioning = Gateway.Services.GetRequiredService<TenantProvisioning>();
+        var tenantId = await provisioning.EnsureTenantAsync(slug, $"Test {slug}", CancellationToken.None);
+        await provisioning.EnsureUserAsync(tenantId, "admin", "Test Admin", password, [Roles.Admin], CancellationToken.None);
+        var token = await SignInAsync(slug, "admin", password);
+        return new TestTenant(tenantId, slug, password, TestTenant.WithToken(Gateway.CreateClient(), token));
+    }
+
+    public async Task<string> SignInAsync(string tenant, string username, string password)
+    {
+        var response = await Gateway.CreateClient().PostAsJsonAsync("/api/auth/token", new { tenant, username, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A connection to one service's own test database, for asserting what it stored.</summary>
+    public NpgsqlConnection Database(string service) =>
+        new(new NpgsqlConnectionStringBuilder(Servers.Postgres) { Database = $"platform_{service}_{DatabaseSuffix}" }.ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        for (var i = hosts.Count - 1; i >= 0; i--)
+        {
+            await hosts[i].DisposeAsync();
+        }
+    }
+}
