@@ -25,8 +25,10 @@ public sealed record NewProject(string Name, ProjectDirection Direction, string 
             errors["name"] = ["A project name cannot contain control characters."];
         }
 
-        if (!Enum.TryParse<ProjectDirection>(direction, ignoreCase: true, out var parsedDirection)
-            || !Enum.IsDefined(parsedDirection) || int.TryParse(direction, out _))
+        // By name only: Enum.TryParse would also take numbers and flag lists such as "inbound,outbound".
+        var parsedDirection = Enum.GetValues<ProjectDirection>()
+            .FirstOrDefault(value => string.Equals(value.ToString(), direction, StringComparison.OrdinalIgnoreCase), (ProjectDirection)(-1));
+        if (!Enum.IsDefined(parsedDirection))
         {
             errors["direction"] = ["Direction is one of: inbound, outbound, blended."];
         }

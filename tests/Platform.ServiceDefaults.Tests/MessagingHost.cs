@@ -1,0 +1,65 @@
+using System.Net;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Tests.Messaging;
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.ServiceDefaults.Tests;
+
+/// <summary>
+/// A service made of nothing but the service defaults and <see cref="DeliveryCounter"/>, on real servers.
+/// Its outbox poll is 30 s, so anything it delivers sooner was woken by the commit's NOTIFY.
+/// </summary>
+public sealed class MessagingHost : IAsyncLifetime
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
+
+    public WebApplication App { get; private set; } = null!;
+    public NpgsqlDataSource Database => App.Services.GetRequiredService<NpgsqlDataSource>();
+    public MassTransit.IBus Bus => App.Services.GetRequiredService<MassTransit.IBus>();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:postgres"] = servers.Postgres,
+            ["ConnectionStrings:rabbitmq"] = servers.RabbitMq,
+            ["Database:Name"] = "platform_messaging_test",
+            ["Messaging:EndpointPrefix"] = $"t{Guid.NewGuid():N}"[..9] + "-messaging",
+            ["Messaging:TemporaryEndpoints"] = "true",
+            ["Outbox:PollInterval"] = PollInterval.ToString(),
+        });
+        var service = new PlatformService("messaging", typeof(DeliveryCounter).Assembly);
+        builder.AddServiceDefaults(service);
+        builder.AddPlatformMessaging(service);
+        App = builder.Build();
+        App.UseServiceDefaults();
+        await App.StartAsync();
+        var client = App.GetTestClient();
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "the messaging test host is ready");
+    }
+
+    public async Task<int?> AppliedAsync(Guid tenantId, Guid projectId)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int?>(
+            "SELECT applied FROM deliveries WHERE tenant_id = @tenantId AND project_id = @projectId", new { tenantId, projectId });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
