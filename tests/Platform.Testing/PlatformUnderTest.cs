@@ -39,16 +39,23 @@ public class PlatformUnderTest : IAsyncLifetime
     /// </summary>
     protected virtual string DatabaseSuffix => "test";
 
-    /// <summary>The broker address the clients service uses; the outage tests put a <see cref="TcpGate"/> there.</summary>
-    protected virtual string ClientsBroker(string rabbitMq) => rabbitMq;
+    /// <summary>The broker address a service uses; the outage tests put a <see cref="TcpGate"/> or a <see cref="PrivateBroker"/> there.</summary>
+    protected virtual string BrokerFor(string service, string rabbitMq) => rabbitMq;
+
+    /// <summary>Auto-deleted queues (the default) vanish with a broker restart; a restart test needs durable ones.</summary>
+    protected virtual bool TemporaryEndpoints => true;
+
+    /// <summary>Runs before any host starts.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
         Servers = await TestServers.GetAsync();
-        Clients = Start(new ServiceHost<ClientsService>(Settings("clients", ClientsBroker(Servers.RabbitMq))));
-        Queue = Start(new ServiceHost<QueueService>(Settings("queue", Servers.RabbitMq)));
-        Scripts = Start(new ServiceHost<ScriptsService>(Settings("scripts", Servers.RabbitMq)));
-        Reporting = Start(new ServiceHost<ReportingService>(Settings("reporting", Servers.RabbitMq)));
+        await PrepareAsync();
+        Clients = Start(new ServiceHost<ClientsService>(Settings("clients")));
+        Queue = Start(new ServiceHost<QueueService>(Settings("queue")));
+        Scripts = Start(new ServiceHost<ScriptsService>(Settings("scripts")));
+        Reporting = Start(new ServiceHost<ReportingService>(Settings("reporting")));
         var clusters = new Dictionary<string, Func<HttpMessageHandler>>
         {
             ["clients"] = () => Clients.Server.CreateHandler(),
@@ -56,7 +63,7 @@ public class PlatformUnderTest : IAsyncLifetime
             ["scripts"] = () => Scripts.Server.CreateHandler(),
             ["reporting"] = () => Reporting.Server.CreateHandler(),
         };
-        Gateway = Start(new ServiceHost<GatewayService>(Settings("gateway", Servers.RabbitMq),
+        Gateway = Start(new ServiceHost<GatewayService>(Settings("gateway"),
             services => services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarder(clusters))));
 
         // Ready means migrated, and the bus connected with this instance's queues bound.
@@ -65,13 +72,13 @@ public class PlatformUnderTest : IAsyncLifetime
             WaitReady(Reporting.CreateClient()), WaitReady(Gateway.CreateClient()));
     }
 
-    private Dictionary<string, string?> Settings(string service, string rabbitMq) => new()
+    private Dictionary<string, string?> Settings(string service) => new()
     {
         ["ConnectionStrings:postgres"] = Servers.Postgres,
-        ["ConnectionStrings:rabbitmq"] = rabbitMq,
+        ["ConnectionStrings:rabbitmq"] = BrokerFor(service, Servers.RabbitMq),
         ["Database:Name"] = $"platform_{service}_{DatabaseSuffix}",
         ["Messaging:EndpointPrefix"] = $"t{run}-{service}",
-        ["Messaging:TemporaryEndpoints"] = "true",
+        ["Messaging:TemporaryEndpoints"] = TemporaryEndpoints.ToString(),
     };
 
     private T Start<T>(T host) where T : IAsyncDisposable
@@ -108,7 +115,7 @@ public class PlatformUnderTest : IAsyncLifetime
     public NpgsqlConnection Database(string service) =>
         new(new NpgsqlConnectionStringBuilder(Servers.Postgres) { Database = $"platform_{service}_{DatabaseSuffix}" }.ConnectionString);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         for (var i = hosts.Count - 1; i >= 0; i--)
         {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.ServiceDefaults.Messaging;
@@ -24,6 +26,8 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton(outbox);
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddSingleton(sp => new BrokerConnection(rabbitmq, sp.GetRequiredService<ILogger<BrokerConnection>>()));
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker", tags: [HealthExtensions.ReadyTag]);
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();

@@ -19,7 +19,8 @@ namespace Platform.ServiceDefaults.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
-    IBusControl bus,
+    IBus bus,
+    BrokerConnection broker,
     OutboxOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -34,7 +35,7 @@ internal sealed partial class OutboxRelay(
         {
             try
             {
-                while (bus.CheckHealth().Status != BusHealthStatus.Unhealthy
+                while (await broker.IsReachableAsync(stoppingToken)
                        && await PublishBatchAsync(stoppingToken) == options.BatchSize)
                 {
                 }

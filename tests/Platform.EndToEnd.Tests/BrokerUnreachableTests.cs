@@ -12,15 +12,19 @@ public sealed class PlatformWithBrokerGate : PlatformUnderTest
 
     protected override string DatabaseSuffix => "outage_test";
 
-    protected override string ClientsBroker(string rabbitMq)
+    protected override string BrokerFor(string service, string rabbitMq)
     {
+        if (service != "clients")
+        {
+            return rabbitMq;
+        }
         var broker = new Uri(rabbitMq);
         BrokerGate = new TcpGate(broker.Host, broker.Port);
         return new UriBuilder(broker) { Host = "127.0.0.1", Port = BrokerGate.Port }.Uri.ToString();
     }
 }
 
-public sealed class BrokerOutageTests(PlatformWithBrokerGate platform) : IClassFixture<PlatformWithBrokerGate>
+public sealed class BrokerUnreachableTests(PlatformWithBrokerGate platform) : IClassFixture<PlatformWithBrokerGate>
 {
     [Fact]
     public async Task Writes_succeed_while_the_broker_is_unreachable_and_their_events_arrive_when_it_returns()
