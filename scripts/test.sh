@@ -24,15 +24,8 @@ status=0
 dotnet test "$ROOT/platform.sln" -m:2 --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?
 
 # One summary line over every test assembly's TRX file.
-python3 - "$RESULTS" <<'PY' || true
-import glob, re, sys
-totals = {"passed": 0, "failed": 0, "notExecuted": 0}
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    m = re.search(r"<Counters [^>]*>", open(path, encoding="utf-8").read())
-    if m:
-        for key in totals:
-            v = re.search(key + r'="(\d+)"', m.group(0))
-            totals[key] += int(v.group(1)) if v else 0
-print(f"{totals['passed']} passed, {totals['failed']} failed, {totals['notExecuted']} skipped")
-PY
+cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); v = kv[2]; sub(/".*/, "", v);
+      if (kv[1] == "passed") p += v; else if (kv[1] == "failed") f += v; else if (kv[1] == "notExecuted") s += v } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
 exit $status
