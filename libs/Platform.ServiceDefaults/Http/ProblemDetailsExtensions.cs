@@ -14,9 +14,9 @@ internal static class ProblemDetailsExtensions
     /// </summary>
     public static void AddProblemDetailsForEveryError(this WebApplicationBuilder builder)
     {
+        // ASP.NET Core adds the traceId; we add the correlation id.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
             if (context.HttpContext.Items[CorrelationIdMiddleware.ItemKey] is string correlationId)
             {
                 context.ProblemDetails.Extensions.TryAdd("correlationId", correlationId);

@@ -15,7 +15,8 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit 8 over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>), the service's consumers, kebab-case
-    /// endpoints prefixed by the service name, retries then the <c>_error</c> queue, and the outbox relay.
+    /// endpoints prefixed by the service name, retries then the <c>_error</c> queue, the outbox relay, and a
+    /// readiness check that RabbitMQ answers.
     /// </summary>
     public static WebApplicationBuilder AddPlatformMessaging(this WebApplicationBuilder builder, PlatformService service)
     {
@@ -49,9 +50,10 @@ public static class MessagingExtensions
                 rabbit.Host(new Uri(rabbitmq));
                 // The marker interface is not a message of its own: no exchange for it.
                 rabbit.Publish<ITenantEvent>(publish => publish.Exclude = true);
-                // Transient failures: retry in memory, then redeliver later, then the _error queue.
-                rabbit.UseDelayedRedelivery(retry => retry.Intervals(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)));
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                // Transient failures are retried in memory; a message that still fails is parked in the endpoint's
+                // _error queue for a person to look at. (Delayed redelivery would need RabbitMQ's delayed-message
+                // plugin, which Debian's broker does not ship.)
+                rabbit.UseMessageRetry(retry => retry.Exponential(messaging.Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Npgsql;
 using Platform.Contracts.Projects;
@@ -6,11 +7,22 @@ using Platform.ServiceDefaults.Messaging.Inbox;
 
 namespace Platform.ServiceDefaults.Tests.Messaging;
 
-/// <summary>Counts every ProjectCreated it applies: not idempotent by itself, so only the inbox keeps a duplicate out.</summary>
+/// <summary>
+/// Counts every ProjectCreated it applies: not idempotent by itself, so only the inbox keeps a duplicate out.
+/// A project named <see cref="Poison"/> always fails; its attempts are counted in memory.
+/// </summary>
 public sealed class DeliveryCounter(NpgsqlDataSource dataSource) : InboxConsumer<ProjectCreated>(dataSource)
 {
+    public const string Poison = "poison";
+    public static readonly ConcurrentDictionary<Guid, int> PoisonAttempts = new();
+
     protected override Task HandleAsync(ProjectCreated message, TenantSession session, CancellationToken cancellationToken)
     {
+        if (message.Name == Poison)
+        {
+            PoisonAttempts.AddOrUpdate(message.ProjectId, 1, (_, attempts) => attempts + 1);
+            throw new InvalidOperationException("This message always fails.");
+        }
         const string sql = """
             INSERT INTO deliveries (tenant_id, project_id, applied) VALUES (@TenantId, @ProjectId, 1)
             ON CONFLICT (tenant_id, project_id) DO UPDATE SET applied = deliveries.applied + 1

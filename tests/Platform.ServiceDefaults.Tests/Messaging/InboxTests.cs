@@ -6,7 +6,8 @@ using Xunit;
 
 namespace Platform.ServiceDefaults.Tests.Messaging;
 
-public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost>
+[Collection(MessagingCollection.Name)]
+public sealed class InboxTests(MessagingHost host)
 {
     [Fact]
     public async Task A_message_delivered_twice_has_one_effect()

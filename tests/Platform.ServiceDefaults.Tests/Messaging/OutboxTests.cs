@@ -7,7 +7,8 @@ using Xunit;
 
 namespace Platform.ServiceDefaults.Tests.Messaging;
 
-public sealed class OutboxTests(MessagingHost host) : IClassFixture<MessagingHost>
+[Collection(MessagingCollection.Name)]
+public sealed class OutboxTests(MessagingHost host)
 {
     private static ProjectCreated NewEvent(Guid tenantId, string name) =>
         new(tenantId, Guid.NewGuid(), name, ProjectDirection.Outbound, "Europe/Prague", DateTimeOffset.UtcNow);
