@@ -106,7 +106,7 @@ CONF
   if run_as "$(svc_user postgres)" "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "postgres already running"
   else
-    port_open "$PG_PORT" && die "port $PG_PORT is taken by something else (set PG_PORT)"
+    port_open "$PG_PORT" && die "port $PG_PORT is taken by something else: another checkout's servers (stop them with its scripts/infra.sh down) or another PostgreSQL (set PG_PORT)"
     log "starting postgres on 127.0.0.1:$PG_PORT"
     run_as "$(svc_user postgres)" "$PG_BIN/pg_ctl" -D "$data" -l "$pgd/postgres.log" -w -t "$START_TIMEOUT" start >/dev/null \
       || { tail -20 "$pgd/postgres.log" >&2; die "postgres failed to start"; }
@@ -144,7 +144,7 @@ rabbit_up() {
   if [ -f "$rd/rabbit.pid" ] && kill -0 "$(cat "$rd/rabbit.pid")" 2>/dev/null && amqp_ready "$RABBIT_PORT"; then
     log "rabbitmq already running"; return 0
   fi
-  port_open "$RABBIT_PORT" && die "port $RABBIT_PORT is taken by something else (set RABBIT_PORT)"
+  port_open "$RABBIT_PORT" && die "port $RABBIT_PORT is taken by something else: another checkout's servers (stop them with its scripts/infra.sh down) or another RabbitMQ (set RABBIT_PORT)"
   log "starting rabbitmq $RABBIT_NODENAME on 127.0.0.1:$RABBIT_PORT"
   local cmd
   if is_root; then

@@ -38,6 +38,8 @@ public sealed class BrokerRestartTests(PlatformOnPrivateBroker platform) : IClas
             await Eventually.HoldsAsync(async () => (await clientsHealth.GetAsync("/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable,
                 TimeSpan.FromSeconds(30), "readiness reports the broker gone");
             Assert.Equal(HttpStatusCode.OK, (await clientsHealth.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await clientsHealth.GetAsync("/health/serving")).StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(6)); // past the gateway's 5 s active health probe: it keeps routing
 
             var created = await tenant.Admin.CreateProjectAsync("Written while RabbitMQ was stopped");
 

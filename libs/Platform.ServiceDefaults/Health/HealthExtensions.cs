@@ -6,19 +6,26 @@ namespace Platform.ServiceDefaults.Health;
 
 internal static class HealthExtensions
 {
-    /// <summary>Checks tagged <c>ready</c> decide readiness: the service's database here, the broker where MassTransit is added.</summary>
+    /// <summary>Checks that decide <c>/health/ready</c>: the database, the broker, MassTransit's receive endpoints.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Checks that decide <c>/health/serving</c>: the database only.</summary>
+    public const string ServingTag = "serving";
+
     public static void AddPlatformHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag, ServingTag]);
 
     /// <summary>
-    /// <c>/health/live</c>: the process answers (no dependency is checked, so a broker outage never restarts pods).
-    /// <c>/health/ready</c>: the database and the broker answer. Both anonymous, in every environment.
+    /// <c>/health/live</c>: the process answers (nothing else is checked, so an outage elsewhere never restarts pods).
+    /// <c>/health/ready</c>: the database and the broker answer, and the consumers are connected (monitoring, alerts).
+    /// <c>/health/serving</c>: requests can be served, i.e. the database answers. The gateway and Kubernetes route
+    /// by this one: while RabbitMQ is away, writes still succeed (their events wait in the outbox), so a broker
+    /// outage must not take the API out of rotation. All three anonymous, in every environment.
     /// </summary>
     public static void MapPlatformHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/serving", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServingTag) }).AllowAnonymous();
     }
 }
