@@ -5,7 +5,8 @@ using Platform.ServiceDefaults.Auth;
 
 namespace Platform.Gateway.Auth;
 
-/// <summary>Signs the platform's access tokens: who (sub, name), which call center (tenant_id, tenant), which roles.</summary>
+/// <summary>Signs the platform's access tokens: who (sub, name), which call center (tenant_id, tenant), which roles,
+/// and for a client viewer which projects.</summary>
 public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler handler = new();
@@ -20,6 +21,7 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
             new(PlatformClaims.Tenant, user.TenantSlug),
         };
         claims.AddRange(user.Roles.Select(role => new Claim(PlatformClaims.Role, role)));
+        claims.AddRange(user.ProjectIds.Select(project => new Claim(PlatformClaims.Project, project.ToString())));
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
         var token = handler.CreateToken(new SecurityTokenDescriptor
@@ -36,4 +38,5 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
     }
 }
 
-public sealed record SignedInUser(Guid Id, Guid TenantId, string TenantSlug, string Username, string[] Roles);
+/// <param name="ProjectIds">For a client viewer: the projects whose reports they may read.</param>
+public sealed record SignedInUser(Guid Id, Guid TenantId, string TenantSlug, string Username, string[] Roles, Guid[] ProjectIds);

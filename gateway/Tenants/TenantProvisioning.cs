@@ -2,13 +2,17 @@ using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
 
 namespace Platform.Gateway.Tenants;
 
-/// <summary>Creates call centers and their users (idempotently: running it again updates, never duplicates).</summary>
+/// <summary>
+/// Creates call centers and their first users, idempotently (running it again updates, never duplicates).
+/// Used by <c>seed-demo</c> and by tests; people are managed afterwards through the users API.
+/// </summary>
 public sealed class TenantProvisioning(NpgsqlDataSource db)
 {
-    private readonly PasswordHasher<object> hasher = new();
+    private static readonly PasswordHasher<object> Hasher = new();
 
     public async Task<Guid> EnsureTenantAsync(string slug, string name, CancellationToken ct)
     {
@@ -21,24 +25,28 @@ public sealed class TenantProvisioning(NpgsqlDataSource db)
         return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(sql, new { Id = Guid.CreateVersion7(), slug, name }, cancellationToken: ct));
     }
 
-    public async Task<Guid> EnsureUserAsync(Guid tenantId, string username, string displayName, string password, string[] roles, CancellationToken ct)
+    public async Task<Guid> EnsureUserAsync(Guid tenantId, string username, string displayName, string password, string[] roles,
+        CancellationToken ct, Guid[]? projectIds = null)
     {
         if (roles.Length == 0 || roles.Any(role => !Roles.All.Contains(role)))
         {
             throw new ArgumentException($"Roles must be among: {string.Join(", ", Roles.All)}.", nameof(roles));
         }
         const string sql = """
-            INSERT INTO users (id, tenant_id, username, display_name, password_hash, roles)
-            VALUES (@Id, @tenantId, @username, @displayName, @PasswordHash, @roles)
+            INSERT INTO users (id, tenant_id, username, display_name, password_hash, roles, project_ids)
+            VALUES (@Id, @tenantId, @username, @displayName, @PasswordHash, @roles, @ProjectIds)
             ON CONFLICT (tenant_id, username) DO UPDATE
-                SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
-                    roles = EXCLUDED.roles, disabled_at = NULL
+                SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
+                    project_ids = EXCLUDED.project_ids, disabled_at = NULL, failed_sign_ins = 0, locked_until = NULL
             RETURNING id
             """;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(sql, new
+        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+        var id = await session.QuerySingleOrDefaultAsync<Guid>(sql, new
         {
-            Id = Guid.CreateVersion7(), tenantId, username, displayName, PasswordHash = hasher.HashPassword(username, password), roles,
-        }, cancellationToken: ct));
+            Id = Guid.CreateVersion7(), tenantId, username, displayName, PasswordHash = Hasher.HashPassword(new object(), password),
+            roles, ProjectIds = projectIds ?? [],
+        }, ct);
+        await session.CommitAsync(ct);
+        return id;
     }
 }

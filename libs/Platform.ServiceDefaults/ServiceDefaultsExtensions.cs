@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Auth;
@@ -20,6 +21,7 @@ public static class ServiceDefaultsExtensions
         builder.AddStructuredLogging();
         builder.AddPlatformTelemetry(service);
         builder.AddProblemDetailsForEveryError();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("RequestLimits").Get<RequestLimitOptions>() ?? new RequestLimitOptions());
         builder.Services.AddOpenApi();
         builder.AddPlatformAuthentication();
         builder.AddPlatformDatabase(service);
@@ -33,7 +35,9 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseCorrelationId();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformHealthChecks();

@@ -1,11 +1,11 @@
 using System.Net;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Tests.Messaging;
 using Platform.Testing;
@@ -60,12 +60,15 @@ public sealed class MessagingHost : IAsyncLifetime
             TimeSpan.FromSeconds(60), "the messaging test host is ready");
     }
 
-    public async Task<int?> AppliedAsync(Guid tenantId, Guid projectId)
+    /// <summary>Reads as the service does: inside the tenant's session (row-level security hides every other row).</summary>
+    public async Task<T?> ReadAsync<T>(Guid tenantId, string sql, object? parameters = null)
     {
-        await using var connection = await Database.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<int?>(
-            "SELECT applied FROM deliveries WHERE tenant_id = @tenantId AND project_id = @projectId", new { tenantId, projectId });
+        await using var session = await Database.BeginTenantSessionAsync(tenantId, CancellationToken.None);
+        return await session.QuerySingleOrDefaultAsync<T>(sql, parameters, CancellationToken.None);
     }
+
+    public Task<int?> AppliedAsync(Guid tenantId, Guid projectId) =>
+        ReadAsync<int?>(tenantId, "SELECT applied FROM deliveries WHERE project_id = @projectId", new { projectId });
 
     public async Task DisposeAsync()
     {

@@ -63,7 +63,7 @@ public class PlatformUnderTest : IAsyncLifetime
             ["scripts"] = () => Scripts.Server.CreateHandler(),
             ["reporting"] = () => Reporting.Server.CreateHandler(),
         };
-        Gateway = Start(new ServiceHost<GatewayService>(Settings("gateway"),
+        Gateway = Start(new ServiceHost<GatewayService>(GatewaySettings(),
             services => services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarder(clusters))));
 
         // Ready means migrated, and the bus connected with this instance's queues bound.
@@ -72,7 +72,17 @@ public class PlatformUnderTest : IAsyncLifetime
             WaitReady(Reporting.CreateClient()), WaitReady(Gateway.CreateClient()));
     }
 
-    private Dictionary<string, string?> Settings(string service) => new()
+    /// <summary>The gateway's settings: limits high enough that tests signing in by the hundred are not throttled.</summary>
+    protected virtual Dictionary<string, string?> GatewaySettings()
+    {
+        var settings = Settings("gateway");
+        settings["RateLimits:SignInPerAddressPerMinute"] = "100000";
+        settings["RateLimits:PerUserPerMinute"] = "100000";
+        settings["RateLimits:PerTenantPerMinute"] = "100000";
+        return settings;
+    }
+
+    protected Dictionary<string, string?> Settings(string service) => new()
     {
         ["ConnectionStrings:postgres"] = Servers.Postgres,
         ["ConnectionStrings:rabbitmq"] = BrokerFor(service, Servers.RabbitMq),

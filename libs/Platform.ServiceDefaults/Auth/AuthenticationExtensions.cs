@@ -9,8 +9,6 @@ namespace Platform.ServiceDefaults.Auth;
 
 internal static class AuthenticationExtensions
 {
-    public const string TenantUserPolicy = "tenant-user";
-
     public static void AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
         var jwt = builder.Configuration.GetSection("Jwt").Get<JwtOptions>() ?? new JwtOptions();
@@ -38,9 +36,13 @@ internal static class AuthenticationExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(TenantUserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId))
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            // Anything not marked otherwise needs a signed-in user of a tenant.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId).Build());
+        foreach (var (name, roles) in Policies.RolesOf)
+        {
+            authorization.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId).RequireRole(roles));
+        }
     }
 }

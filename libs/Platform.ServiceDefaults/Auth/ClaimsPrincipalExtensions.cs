@@ -10,6 +10,10 @@ public static class ClaimsPrincipalExtensions
             ? tenantId
             : throw new InvalidOperationException("The authenticated user has no tenant claim; the endpoint must require authorization.");
 
+    /// <summary>A client viewer sees only the projects named in their account; the call center's own people see all.</summary>
+    public static bool MaySeeProject(this ClaimsPrincipal user, Guid projectId) =>
+        !user.IsInRole(Roles.ClientViewer) || user.HasClaim(PlatformClaims.Project, projectId.ToString());
+
     public static Guid UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PlatformClaims.Subject), out var userId)
             ? userId

@@ -8,4 +8,7 @@ public static class PlatformClaims
     public const string TenantId = "tenant_id";
     public const string Tenant = "tenant";
     public const string Role = "role";
+
+    /// <summary>A project a client viewer may read the reports of (one claim per project).</summary>
+    public const string Project = "project";
 }

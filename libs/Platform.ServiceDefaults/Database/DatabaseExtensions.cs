@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Platform.ServiceDefaults.Database;
@@ -14,19 +15,29 @@ internal static class DatabaseExtensions
     public static void AddPlatformDatabase(this WebApplicationBuilder builder, PlatformService service)
     {
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (builder.Environment.IsProduction() && options.AppPassword == DatabaseOptions.DevelopmentAppPassword)
+        {
+            throw new InvalidOperationException("Database:AppPassword is the development default; set Database__AppPassword in Production.");
+        }
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:postgres is not set (scripts/infra.sh env prints a local one).");
-        var connectionString = new NpgsqlConnectionStringBuilder(server)
+        var owner = new NpgsqlConnectionStringBuilder(server)
         {
             Database = options.Name ?? service.DefaultDatabaseName,
             ApplicationName = $"platform-{service.Name}",
-        }.ConnectionString;
+        };
+        var app = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
+        {
+            Username = options.AppUser ?? $"{owner.Database}_app",
+            Password = options.AppPassword,
+        };
 
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(app.ConnectionString).Build());
         builder.Services.AddSingleton(sp => new DatabaseMigrator(
-            connectionString, service.Assembly, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+            owner.ConnectionString, new AppRole(app.Username!, app.Password!), service.Assembly,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
         if (options.MigrateOnStartup)
         {
             // Registered before the bus and the outbox relay, so they start on a migrated database.

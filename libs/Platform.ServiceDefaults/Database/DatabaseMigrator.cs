@@ -11,10 +11,11 @@ namespace Platform.ServiceDefaults.Database;
 
 /// <summary>
 /// Creates the service's database when missing and applies its numbered, embedded <c>Migrations/NNNN_verb_noun.sql</c>
-/// files with DbUp: first the platform's own (outbox, inbox), then the service's. An advisory lock lets
-/// several replicas start at once without racing.
+/// files with DbUp: first the platform's own (outbox, inbox, tenant isolation), then the service's; then makes sure
+/// the service's <see cref="AppRole"/> exists and may use the tables. An advisory lock lets several replicas start at
+/// once without racing.
 /// </summary>
-public sealed class DatabaseMigrator(string connectionString, Assembly serviceAssembly, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(string connectionString, AppRole appRole, Assembly serviceAssembly, ILogger<DatabaseMigrator> logger)
 {
     private const long MigrationLockKey = 0x706c6174666f726d; // "platform"
 
@@ -37,6 +38,7 @@ public sealed class DatabaseMigrator(string connectionString, Assembly serviceAs
             {
                 throw new InvalidOperationException($"Migration {upgrade.ErrorScript?.Name} failed.", upgrade.Error);
             }
+            await appRole.EnsureAsync(connection, cancellationToken);
         }
         finally
         {

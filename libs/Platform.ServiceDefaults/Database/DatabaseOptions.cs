@@ -7,4 +7,16 @@ public sealed class DatabaseOptions
 
     /// <summary>Migrate at start-up (local runs). A Kubernetes deployment runs the <c>migrate</c> Job instead and sets this false.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// The role the service runs as: no superuser, no BYPASSRLS, only data rights on its own database, so
+    /// row-level security holds. Created and granted by the migrator (which runs as <c>ConnectionStrings:postgres</c>).
+    /// Defaults to <c>{database}_app</c>.
+    /// </summary>
+    public string? AppUser { get; set; }
+
+    /// <summary>DEVELOPMENT ONLY default; refused at start-up in Production. Set <c>Database__AppPassword</c> from a secret.</summary>
+    public string AppPassword { get; set; } = DevelopmentAppPassword;
+
+    public const string DevelopmentAppPassword = "dev-only-app-password";
 }

@@ -13,8 +13,8 @@ public static class ProjectsApi
 {
     public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/clients/projects").WithTags("Projects").RequireAuthorization();
-        group.MapPost("/", CreateProject).WithName("CreateProject");
+        var group = routes.MapGroup("/api/clients/projects").WithTags("Projects").RequireAuthorization(Policies.Staff);
+        group.MapPost("/", CreateProject).WithName("CreateProject").RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListProjects).WithName("ListProjects");
         group.MapGet("/{projectId:guid}", GetProject).WithName("GetProject");
         return group;

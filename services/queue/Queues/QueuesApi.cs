@@ -11,7 +11,7 @@ public static class QueuesApi
 {
     public static RouteGroupBuilder MapQueuesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/queue").WithTags("Queues").RequireAuthorization();
+        var group = routes.MapGroup("/api/queue").WithTags("Queues").RequireAuthorization(Policies.Staff);
         group.MapGet("/projects/{projectId:guid}/queues", ListProjectQueues).WithName("ListProjectQueues");
         return group;
     }

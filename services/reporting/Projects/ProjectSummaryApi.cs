@@ -11,7 +11,7 @@ public static class ProjectSummaryApi
 {
     public static RouteGroupBuilder MapProjectSummaryApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reporting/projects").WithTags("Projects").RequireAuthorization();
+        var group = routes.MapGroup("/api/reporting/projects").WithTags("Projects").RequireAuthorization(Policies.Reports);
         group.MapGet("/{projectId:guid}", GetProjectSummary).WithName("GetProjectSummary");
         return group;
     }
@@ -19,6 +19,10 @@ public static class ProjectSummaryApi
     private static async Task<Results<Ok<ProjectSummary>, ProblemHttpResult>> GetProjectSummary(
         Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
+        if (!user.MaySeeProject(projectId))
+        {
+            return Problems.NotFound("Project", projectId); // a client viewer's foreign project does not exist for them
+        }
         const string sql = """
             SELECT project_id, name, direction, time_zone, started_at, calls_offered, calls_answered, calls_abandoned
             FROM project_figures WHERE tenant_id = @TenantId AND project_id = @projectId

@@ -11,7 +11,7 @@ public static class ProjectScriptsApi
 {
     public static RouteGroupBuilder MapProjectScriptsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/scripts/projects").WithTags("Scripts").RequireAuthorization();
+        var group = routes.MapGroup("/api/scripts/projects").WithTags("Scripts").RequireAuthorization(Policies.Staff);
         group.MapGet("/{projectId:guid}/scripts", ListProjectScripts).WithName("ListProjectScripts");
         return group;
     }

@@ -9,7 +9,7 @@ namespace Platform.Gateway.Tests.Auth;
 public sealed class TokenIssuerTests
 {
     private static readonly JwtOptions Options = new() { SigningKey = new string('k', 48), TokenLifetimeMinutes = 15 };
-    private static readonly SignedInUser Agent = new(Guid.NewGuid(), Guid.NewGuid(), "demo", "agent1", [Roles.Agent, Roles.Supervisor]);
+    private static readonly SignedInUser Agent = new(Guid.NewGuid(), Guid.NewGuid(), "demo", "agent1", [Roles.Agent, Roles.Supervisor], []);
 
     private static TokenValidationParameters Validation(JwtOptions options) => new()
     {
@@ -31,6 +31,18 @@ public sealed class TokenIssuerTests
         Assert.Equal("demo", result.Claims[PlatformClaims.Tenant]);
         Assert.Equal(Agent.Id.ToString(), result.Claims[PlatformClaims.Subject]);
         Assert.Equal(["agent", "supervisor"], result.ClaimsIdentity.FindAll(PlatformClaims.Role).Select(c => c.Value).Order());
+    }
+
+    [Fact]
+    public async Task A_client_viewers_token_names_their_projects()
+    {
+        Guid[] projects = [Guid.NewGuid(), Guid.NewGuid()];
+        var viewer = new SignedInUser(Guid.NewGuid(), Guid.NewGuid(), "demo", "acme-viewer", [Roles.ClientViewer], projects);
+        var (token, _) = new TokenIssuer(Options, TimeProvider.System).Issue(viewer);
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, Validation(Options));
+
+        Assert.Equal(projects.Select(p => p.ToString()).Order(), result.ClaimsIdentity.FindAll(PlatformClaims.Project).Select(c => c.Value).Order());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Dapper;
+using Platform.ServiceDefaults.Database;
 using MassTransit;
 using Platform.Contracts.Projects;
 using Platform.Testing;
@@ -27,9 +27,8 @@ public sealed class InboxTests(MessagingHost host)
             TimeSpan.FromSeconds(10), "the two distinct messages are applied");
         Assert.Equal(2, await host.AppliedAsync(tenantId, projectCreated.ProjectId));
 
-        await using var connection = await host.Database.OpenConnectionAsync();
-        var remembered = await connection.QueryAsync<Guid>(
-            "SELECT message_id FROM inbox_messages WHERE tenant_id = @tenantId", new { tenantId });
+        await using var session = await host.Database.BeginTenantSessionAsync(tenantId, CancellationToken.None);
+        var remembered = await session.QueryAsync<Guid>("SELECT message_id FROM inbox_messages", null, CancellationToken.None);
         Assert.Equal(new[] { distinctId, duplicatedId }.Order(), remembered.Order());
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Platform.Contracts.Projects;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
@@ -33,9 +32,7 @@ public sealed class OutboxTests(MessagingHost host)
         await Eventually.HoldsAsync(async () => await host.AppliedAsync(tenantId, committed.ProjectId) == 1,
             TimeSpan.FromSeconds(10), "the committed event arrives");
         Assert.Null(await host.AppliedAsync(tenantId, rolledBack.ProjectId));
-        await using var connection = await host.Database.OpenConnectionAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM outbox_messages WHERE tenant_id = @tenantId", new { tenantId }));
+        Assert.Equal(1, await host.ReadAsync<long>(tenantId, "SELECT count(*) FROM outbox_messages"));
     }
 
     [Fact]
@@ -53,9 +50,7 @@ public sealed class OutboxTests(MessagingHost host)
         // The host polls every 30 s; arriving well before that means the commit's NOTIFY woke the relay.
         await Eventually.HoldsAsync(async () => await host.AppliedAsync(tenantId, created.ProjectId) == 1,
             MessagingHost.PollInterval / 3, "the event arrives without waiting for a poll");
-        await using var connection = await host.Database.OpenConnectionAsync();
-        Assert.NotNull(await connection.ExecuteScalarAsync<DateTime?>(
-            "SELECT sent_at FROM outbox_messages WHERE tenant_id = @tenantId", new { tenantId }));
+        Assert.NotNull(await host.ReadAsync<DateTime?>(tenantId, "SELECT sent_at FROM outbox_messages"));
     }
 
     [Fact]

@@ -69,6 +69,7 @@ internal sealed partial class OutboxRelay(
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ActAsRelayAsync(connection, transaction);
         var rows = (await connection.QueryAsync<OutboxRow>(claim, new { options.BatchSize }, transaction)).AsList();
         var sent = new List<long>(rows.Count);
         Exception? failure = null;
@@ -172,8 +173,15 @@ internal sealed partial class OutboxRelay(
             DELETE FROM inbox_messages WHERE processed_at < now() - @Retention;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { options.Retention }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ActAsRelayAsync(connection, transaction);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { options.Retention }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Row-level security lets this transaction see every tenant's outbox and inbox rows (see 0002_create_tenant_isolation.sql).</summary>
+    private static Task ActAsRelayAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.ExecuteAsync("SELECT set_config('app.outbox_relay', 'on', true)", transaction: transaction);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox publish failed; retrying in {BackoffMs} ms")]
     private partial void LogPublishFailed(Exception exception, double backoffMs);

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.Gateway.Auth;
+using Platform.ServiceDefaults.Auth;
+
+namespace Platform.Gateway.Security;
+
+/// <summary>
+/// Every signed-in request counts against its user and against its tenant (fixed one-minute windows), so one noisy
+/// user or one call center cannot starve the others; sign-in counts per client address. Over the limit: 429
+/// ProblemDetails with <c>Retry-After</c>.
+/// </summary>
+internal static class RateLimiting
+{
+    public static void AddGatewayRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PerClaim(PlatformClaims.TenantId, limits.PerTenantPerMinute),
+                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute));
+            options.AddPolicy(TokenApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(limits.SignInPerAddressPerMinute)));
+            options.OnRejected = WriteTooManyRequests;
+        });
+    }
+
+    private static PartitionedRateLimiter<HttpContext> PerClaim(string claim, int permitsPerMinute) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.User.FindFirstValue(claim) is { } key
+                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permitsPerMinute))
+                : RateLimitPartition.GetNoLimiter("anonymous")); // unauthenticated requests get 401 anyway
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    private static async ValueTask WriteTooManyRequests(OnRejectedContext rejected, CancellationToken ct)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Try again in {context.Response.Headers.RetryAfter} s.",
+            },
+        });
+    }
+}

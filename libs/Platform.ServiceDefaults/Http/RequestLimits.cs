@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.ServiceDefaults.Http;
+
+public sealed class RequestLimitOptions
+{
+    /// <summary>Largest request body accepted (JSON API calls are small; an import endpoint may raise its own limit).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Refuses a body over the limit with 413 ProblemDetails before anything reads it: at once when the length is
+/// declared, and through the server's own limit when it is streamed (chunked).
+/// </summary>
+internal static class RequestLimits
+{
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<RequestLimitOptions>();
+        return app.Use(async (context, next) =>
+        {
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = options.MaxBodyBytes;
+            }
+            if (context.Request.ContentLength > options.MaxBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "The request body is too large.",
+                        Detail = $"At most {options.MaxBodyBytes} bytes are accepted.",
+                    },
+                });
+                return;
+            }
+            await next(context);
+        });
+    }
+}

@@ -1,0 +1,2 @@
+SELECT enable_tenant_isolation('projects');
+SELECT enable_tenant_isolation('queues');
