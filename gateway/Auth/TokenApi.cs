@@ -47,6 +47,14 @@ public static class TokenApi
         if (string.IsNullOrWhiteSpace(request.Tenant)) errors["tenant"] = ["Required."];
         if (string.IsNullOrWhiteSpace(request.Username)) errors["username"] = ["Required."];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Required."];
+        // PostgreSQL text cannot hold NUL, and no tenant, username or password contains control characters.
+        foreach (var (field, value) in new[] { ("tenant", request.Tenant), ("username", request.Username), ("password", request.Password) })
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                errors[field] = ["Cannot contain control characters."];
+            }
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Tenant, username and password are required.");

@@ -23,7 +23,8 @@ public static class UsersApi
     }
 
     public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string[]? Roles, Guid[]? ProjectIds);
-    public sealed record UpdateUserRequest(string? DisplayName, string[]? Roles, Guid[]? ProjectIds, bool Disabled);
+    /// <summary>A full replacement of what an admin may change: every field but the project list is required.</summary>
+    public sealed record UpdateUserRequest(string? DisplayName, string[]? Roles, Guid[]? ProjectIds, bool? Disabled);
     public sealed record PasswordRequest(string? Password);
 
     public sealed class UserResponse
@@ -92,11 +93,15 @@ public static class UsersApi
     {
         var errors = new Dictionary<string, string[]>();
         UserRules.CheckProfile(request.DisplayName, request.Roles, request.ProjectIds, errors);
+        if (request.Disabled is null)
+        {
+            errors["disabled"] = ["Required: true to disable the account, false to keep it usable."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The user cannot be changed.");
         }
-        if (userId == user.UserId() && (request.Disabled || !request.Roles!.Contains(Roles.Admin)))
+        if (userId == user.UserId() && (request.Disabled == true || !request.Roles!.Contains(Roles.Admin)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An admin cannot lock themselves out.",
                 detail: "Another admin must remove your admin role or disable your account.");

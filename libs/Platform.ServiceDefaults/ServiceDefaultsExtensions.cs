@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Health;
@@ -26,7 +27,9 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformDatabase(service);
         builder.Services.AddPlatformHealthChecks();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // Calls between services (only where a user waits): timeouts, circuit breaker, and retries of safe methods only
+        // (a POST that timed out may have happened; repeating it could do it twice).
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods()));
         return builder;
     }
 

@@ -48,6 +48,7 @@ public sealed class MessagingHost : IAsyncLifetime
             ["Messaging:TemporaryEndpoints"] = "false", // durable, as in production (an error queue of a temporary endpoint is exclusive)
             ["Outbox:PollInterval"] = PollInterval.ToString(),
             ["Messaging:Retries"] = Retries.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         var service = new PlatformService("messaging", typeof(DeliveryCounter).Assembly);
         builder.AddServiceDefaults(service);

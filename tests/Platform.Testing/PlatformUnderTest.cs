@@ -25,6 +25,7 @@ public class PlatformUnderTest : IAsyncLifetime
 {
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly List<IAsyncDisposable> hosts = [];
+    private Dictionary<string, Func<HttpMessageHandler>> clusters = [];
 
     public TestServers.Servers Servers { get; private set; } = null!;
     public WebApplicationFactory<ClientsService> Clients { get; private set; } = null!;
@@ -56,7 +57,7 @@ public class PlatformUnderTest : IAsyncLifetime
         Queue = Start(new ServiceHost<QueueService>(Settings("queue")));
         Scripts = Start(new ServiceHost<ScriptsService>(Settings("scripts")));
         Reporting = Start(new ServiceHost<ReportingService>(Settings("reporting")));
-        var clusters = new Dictionary<string, Func<HttpMessageHandler>>
+        clusters = new Dictionary<string, Func<HttpMessageHandler>>
         {
             ["clients"] = () => Clients.Server.CreateHandler(),
             ["queue"] = () => Queue.Server.CreateHandler(),
@@ -89,6 +90,7 @@ public class PlatformUnderTest : IAsyncLifetime
         ["Database:Name"] = $"platform_{service}_{DatabaseSuffix}",
         ["Messaging:EndpointPrefix"] = $"t{run}-{service}",
         ["Messaging:TemporaryEndpoints"] = TemporaryEndpoints.ToString(),
+        ["Logging:LogLevel:Default"] = "Warning",
     };
 
     private T Start<T>(T host) where T : IAsyncDisposable
@@ -100,6 +102,40 @@ public class PlatformUnderTest : IAsyncLifetime
     private static async Task WaitReady(HttpClient client) =>
         await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60), $"{client.BaseAddress} /health/ready");
+
+    /// <summary>
+    /// Another gateway on the same services, with settings of its own (low rate limits, CORS origins, a dead
+    /// destination). A cluster named in <paramref name="realNetworkClusters"/> is forwarded over real sockets.
+    /// </summary>
+    public async Task<WebApplicationFactory<GatewayService>> StartGatewayAsync(
+        IReadOnlyDictionary<string, string?> overrides, params string[] realNetworkClusters)
+    {
+        var settings = GatewaySettings();
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        var handlers = clusters.Where(c => !realNetworkClusters.Contains(c.Key)).ToDictionary();
+        foreach (var cluster in realNetworkClusters)
+        {
+            handlers[cluster] = () => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(2) };
+        }
+        var gateway = Start(new ServiceHost<GatewayService>(settings,
+            services => services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarder(handlers))));
+        await WaitReady(gateway.CreateClient());
+        return gateway;
+    }
+
+    /// <summary>A user made by the tenant's admin through the users API, signed in.</summary>
+    public async Task<HttpClient> CreateUserAsync(TestTenant tenant, string[] roles, Guid[]? projectIds = null)
+    {
+        var username = $"u{Guid.NewGuid():N}"[..20];
+        var password = Guid.NewGuid().ToString("N");
+        var created = await tenant.Admin.PostAsJsonAsync("/api/users",
+            new { username, displayName = $"Test {string.Join('+', roles)}", password, roles, projectIds });
+        created.EnsureSuccessStatusCode();
+        return TestTenant.WithToken(Gateway.CreateClient(), await SignInAsync(tenant.Slug, username, password));
+    }
 
     /// <summary>A new call center with an admin (and any further users), signed in through the gateway.</summary>
     public async Task<TestTenant> CreateTenantAsync(string? slugPrefix = "t")

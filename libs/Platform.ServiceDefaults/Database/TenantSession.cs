@@ -23,7 +23,7 @@ public sealed class TenantSession : IAsyncDisposable
 
     public static async Task<TenantSession> BeginAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await DatabaseResilience.OpenAsync(dataSource, cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

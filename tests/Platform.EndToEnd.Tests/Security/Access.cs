@@ -1,0 +1,27 @@
+using Platform.ServiceDefaults.Auth;
+
+namespace Platform.EndToEnd.Tests.Security;
+
+/// <summary>Who may call each operation (shared/domain.md, "Who uses it"). Every operation of every OpenAPI document must be listed.</summary>
+internal static class Access
+{
+    private static readonly string[] Staff = [Roles.Admin, Roles.Supervisor, Roles.Agent];
+
+    public static readonly IReadOnlyDictionary<string, string[]> AllowedRoles = new Dictionary<string, string[]>
+    {
+        ["CreateProject"] = [Roles.Admin],
+        ["ListProjects"] = Staff,
+        ["GetProject"] = Staff,
+        ["ListProjectQueues"] = Staff,
+        ["ListProjectScripts"] = Staff,
+        ["GetProjectSummary"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["ListUsers"] = [Roles.Admin],
+        ["CreateUser"] = [Roles.Admin],
+        ["GetUser"] = [Roles.Admin],
+        ["UpdateUser"] = [Roles.Admin],
+        ["SetUserPassword"] = [Roles.Admin],
+    };
+
+    /// <summary>Operations open to anyone: sign-in takes its tenant from the credentials, not from a token.</summary>
+    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string> { "IssueToken" };
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests.Security;
+
+/// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
+internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId)
+{
+    public IReadOnlyDictionary<string, string> Ids => new Dictionary<string, string>
+    {
+        ["projectId"] = ProjectId.ToString(),
+        ["userId"] = UserId.ToString(),
+    };
+
+    public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var projectId = await (await tenant.Admin.CreateProjectAsync($"Project of {tenant.Slug}")).CreatedIdAsync();
+        foreach (var path in new[] { $"/api/queue/projects/{projectId}/queues", $"/api/reporting/projects/{projectId}", $"/api/scripts/projects/{projectId}/scripts" })
+        {
+            await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync(path)).StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(10), $"{path} of {tenant.Slug}");
+        }
+        var user = await tenant.Admin.PostAsJsonAsync("/api/users", new
+        {
+            username = "target", displayName = "Target user", password = "target-password-1", roles = new[] { "agent" },
+        });
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync());
+    }
+
+    /// <summary>What the tenant sees through every GET operation: equal before and after means nothing changed.</summary>
+    public async Task<IReadOnlyList<string>> SnapshotAsync(IEnumerable<Operation> operations)
+    {
+        var views = new List<string>();
+        foreach (var operation in operations.Where(o => o.Method == "GET"))
+        {
+            var response = await Tenant.Admin.SendAsync(operation.Request(Ids, null));
+            views.Add($"{operation.OperationId} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        return views;
+    }
+}
