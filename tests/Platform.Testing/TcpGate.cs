@@ -50,7 +50,17 @@ public sealed class TcpGate : IAsyncDisposable
         {
             foreach (var connection in connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0); // reset, not a polite close
+                // A pump may have closed it already (then Client is null); otherwise reset, not a polite close.
+                if (connection.Client is { } socket)
+                {
+                    try
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                    }
+                }
                 connection.Dispose();
             }
             connections.Clear();
