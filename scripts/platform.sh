@@ -66,6 +66,7 @@ up() {
 
     Gateway      http://localhost:$GATEWAY_PORT
     OpenAPI      http://localhost:$GATEWAY_PORT/openapi/{clients,queue,scripts,reporting}.json
+                 (the gateway's own, sign-in and users: /openapi/v1.json)
     Sign in      tenant "demo", users admin, supervisor, agent1 … agent5, password "$DEMO_PASSWORD"
                  (a second tenant, "other", has an admin with the same password)
     Logs         $LOGS
