@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults.Http;
@@ -30,17 +29,8 @@ internal static class RequestLimits
             }
             if (context.Request.ContentLength > options.MaxBodyBytes)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large.",
-                        Detail = $"At most {options.MaxBodyBytes} bytes are accepted.",
-                    },
-                });
+                await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+                    "The request body is too large.", $"At most {options.MaxBodyBytes} bytes are accepted.");
                 return;
             }
             await next(context);
