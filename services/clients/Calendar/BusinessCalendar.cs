@@ -1,0 +1,62 @@
+using NodaTime;
+
+namespace Platform.Clients.Calendar;
+
+/// <summary>
+/// The client company's calendar: hours per weekday (a day without hours is closed), a lunch break, public holidays,
+/// and exceptions (a special opening or closing on a given date, which win over the week and the holidays).
+/// Times are wall-clock times: they are read in the local time of whoever is being called.
+/// </summary>
+public sealed record BusinessCalendar(
+    IReadOnlyDictionary<IsoDayOfWeek, OpeningHours> Week,
+    IReadOnlySet<LocalDate> Holidays,
+    IReadOnlyDictionary<LocalDate, OpeningHours?> Exceptions)
+{
+    /// <summary>Monday to Friday, 9:00–17:00 with lunch 12:00–13:00; no holidays until the admin enters them.</summary>
+    public static BusinessCalendar Default { get; } = new(
+        new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday }
+            .ToDictionary(day => day, _ => new OpeningHours(new LocalTime(9, 0), new LocalTime(17, 0), new LocalTime(12, 0), new LocalTime(13, 0))),
+        new HashSet<LocalDate>(),
+        new Dictionary<LocalDate, OpeningHours?>());
+
+    /// <summary>Null when open at this wall-clock moment; otherwise why not.</summary>
+    public string? ClosedBecause(LocalDateTime local)
+    {
+        OpeningHours? hours;
+        if (Exceptions.TryGetValue(local.Date, out var exception))
+        {
+            if (exception is null)
+            {
+                return "closed that day (exception)";
+            }
+            hours = exception;
+        }
+        else if (Holidays.Contains(local.Date))
+        {
+            return "public holiday";
+        }
+        else if (!Week.TryGetValue(local.DayOfWeek, out hours))
+        {
+            return local.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? "weekend" : "closed on that weekday";
+        }
+
+        var time = local.TimeOfDay;
+        if (time < hours.Open)
+        {
+            return "before opening hours";
+        }
+        if (time >= hours.Close)
+        {
+            return "after opening hours";
+        }
+        if (hours.LunchStart is { } lunch && hours.LunchEnd is { } back && time >= lunch && time < back)
+        {
+            return "lunch break";
+        }
+        return null;
+    }
+
+    public IEnumerable<string> Problems() =>
+        Week.SelectMany(day => day.Value.Problems().Select(problem => $"{day.Key}: {problem}"))
+            .Concat(Exceptions.Where(e => e.Value is not null).SelectMany(e => e.Value!.Problems().Select(problem => $"{e.Key:yyyy-MM-dd}: {problem}")));
+}

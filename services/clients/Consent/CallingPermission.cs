@@ -1,0 +1,54 @@
+using NodaTime;
+using Platform.Clients.Calendar;
+using Platform.Clients.Lifecycle;
+
+namespace Platform.Clients.Consent;
+
+/// <summary>
+/// The one question every part of the platform asks before a call: may this contact be called now, and if not, why?
+/// A call needs no do-not-call, consent to data processing and to calls that holds now, and the client company's
+/// calendar open at the contact's own local time (their zone, their date for holidays, DST included).
+/// </summary>
+public static class CallingPermission
+{
+    public sealed record Verdict(bool MayCall, IReadOnlyList<string> Reasons, LocalDateTime ContactLocalTime);
+
+    public static Verdict Check(ContactStatus status, IReadOnlyCollection<ConsentState> consents, BusinessCalendar calendar,
+        DateTimeZone contactZone, Instant now)
+    {
+        var reasons = new List<string>();
+        if (status == ContactStatus.DoNotCall)
+        {
+            reasons.Add("do not call: the contact asked not to be called");
+        }
+        foreach (var purpose in new[] { ConsentPurpose.DataProcessing, ConsentPurpose.Calls })
+        {
+            var latest = consents.Where(c => c.Purpose == purpose).MaxBy(c => c.At);
+            if (latest is null)
+            {
+                reasons.Add($"no consent to {Describe(purpose)} recorded");
+            }
+            else if (!latest.Granted)
+            {
+                reasons.Add($"consent to {Describe(purpose)} withdrawn");
+            }
+            else if (!latest.HoldsAt(now))
+            {
+                reasons.Add($"consent to {Describe(purpose)} expired");
+            }
+        }
+        var local = now.InZone(contactZone).LocalDateTime;
+        if (calendar.ClosedBecause(local) is { } closed)
+        {
+            reasons.Add($"outside the calling window: {closed} ({local:yyyy-MM-dd HH:mm} in {contactZone.Id})");
+        }
+        return new Verdict(reasons.Count == 0, reasons, local);
+    }
+
+    private static string Describe(ConsentPurpose purpose) => purpose switch
+    {
+        ConsentPurpose.DataProcessing => "data processing",
+        ConsentPurpose.Calls => "calls",
+        _ => "recording",
+    };
+}
