@@ -1,4 +1,10 @@
 using Platform.Clients;
+using Platform.Clients.Calendar;
+using Platform.Clients.Consent;
+using Platform.Clients.Contacts;
+using Platform.Clients.Dispositions;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Outcomes;
 using Platform.Clients.Projects;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
@@ -8,9 +14,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Cooldown").Get<CooldownOptions>() ?? new CooldownOptions());
+builder.Services.AddHostedService<CooldownSweep>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapProjectsApi();
+app.MapCalendarApi();
+app.MapDispositionsApi();
+app.MapContactsApi();
+app.MapOutcomesApi();
+app.MapConsentsApi();
 
 return await app.RunServiceAsync(args);

@@ -91,6 +91,7 @@ public class PlatformUnderTest : IAsyncLifetime
         ["Messaging:EndpointPrefix"] = $"t{run}-{service}",
         ["Messaging:TemporaryEndpoints"] = TemporaryEndpoints.ToString(),
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Cooldown:SweepSeconds"] = "1",
     };
 
     private T Start<T>(T host) where T : IAsyncDisposable

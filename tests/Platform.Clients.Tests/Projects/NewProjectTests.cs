@@ -87,4 +87,22 @@ public sealed class NewProjectTests
         Assert.Null(project);
         Assert.Equal(["direction", "name", "timeZone"], errors.Keys.Order());
     }
+
+    [Fact]
+    public void The_country_of_phone_numbers_comes_from_the_time_zone_unless_given()
+    {
+        Assert.Equal("CZ", NewProject.From("Hotline", "inbound", "Europe/Prague").Project!.Country);
+        Assert.Equal("DE", NewProject.From("Hotline", "inbound", "Europe/Prague", country: "DE").Project!.Country);
+        Assert.Null(NewProject.From("Hotline", "inbound", "UTC").Project!.Country);
+        Assert.Contains("country", NewProject.From("Hotline", "inbound", "UTC", country: "XX").Errors.Keys);
+    }
+
+    [Fact]
+    public void The_cooldown_is_90_days_unless_set_within_ten_years()
+    {
+        Assert.Equal(90, NewProject.From("Hotline", "inbound", "UTC").Project!.CooldownDays);
+        Assert.Equal(0, NewProject.From("Hotline", "inbound", "UTC", cooldownDays: 0).Project!.CooldownDays);
+        Assert.Contains("cooldownDays", NewProject.From("Hotline", "inbound", "UTC", cooldownDays: -1).Errors.Keys);
+        Assert.Contains("cooldownDays", NewProject.From("Hotline", "inbound", "UTC", cooldownDays: 3651).Errors.Keys);
+    }
 }

@@ -42,14 +42,25 @@ internal static class BadInputCorpus
         foreach (var field in Samples.Fields(operationId))
         {
             // Wrong for the field's own kind (a list where the sample has none: the optional projectIds).
-            var kind = sample[field.Name]?.GetValueKind() ?? System.Text.Json.JsonValueKind.Array;
+            var kind = (sample as JsonObject)?[field.Name]?.GetValueKind() ?? System.Text.Json.JsonValueKind.Array;
             var wrongValues = new List<(string, JsonNode?)>
             {
-                ("a number", 12345),
-                ("an object", new JsonObject { ["x"] = 1 }),
                 ("control characters", ControlCharacters),
                 ("5,000 characters", new string('a', 5000)),
             };
+            if (kind == System.Text.Json.JsonValueKind.Number)
+            {
+                wrongValues.Add(("a negative number", -12345));
+                wrongValues.Add(("a word", "twelve"));
+            }
+            else
+            {
+                wrongValues.Add(("a number", 12345));
+            }
+            if (kind != System.Text.Json.JsonValueKind.Object)
+            {
+                wrongValues.Add(("an object", new JsonObject { ["x"] = 1 }));
+            }
             if (kind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
             {
                 wrongValues.Add(("a boolean", true));
@@ -77,7 +88,7 @@ internal static class BadInputCorpus
             {
                 yield return new Case($"{field.Name} = {what}", () =>
                 {
-                    var body = Samples.Body(operationId);
+                    var body = (JsonObject)Samples.Body(operationId);
                     body[field.Name] = value?.DeepClone();
                     return Samples.Json(body);
                 });
@@ -86,7 +97,7 @@ internal static class BadInputCorpus
             {
                 yield return new Case($"{field.Name} missing", () =>
                 {
-                    var body = Samples.Body(operationId);
+                    var body = (JsonObject)Samples.Body(operationId);
                     body.Remove(field.Name);
                     return Samples.Json(body);
                 });

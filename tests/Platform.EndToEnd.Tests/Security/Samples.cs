@@ -11,17 +11,41 @@ internal static class Samples
 {
     public sealed record Field(string Name, bool FreeText, bool Required);
 
-    public static JsonObject Body(string operationId) => operationId switch
+    public static JsonNode Body(string operationId) => operationId switch
     {
-        "CreateProject" => new() { ["name"] = "Sample project", ["direction"] = "inbound", ["timeZone"] = "Europe/Prague" },
-        "CreateUser" => new()
+        "CreateProject" => new JsonObject { ["name"] = "Sample project", ["direction"] = "inbound", ["timeZone"] = "Europe/Prague" },
+        "CreateUser" => new JsonObject
         {
             ["username"] = $"s{Guid.NewGuid():N}"[..16], ["displayName"] = "Sample user", ["password"] = "sample-password-1",
             ["roles"] = new JsonArray("agent"),
         },
-        "UpdateUser" => new() { ["displayName"] = "Changed", ["roles"] = new JsonArray("agent"), ["disabled"] = false },
-        "SetUserPassword" => new() { ["password"] = "changed-password-1" },
-        "IssueToken" => new() { ["tenant"] = "demo", ["username"] = "nobody-at-all", ["password"] = "whatever" },
+        "UpdateUser" => new JsonObject { ["displayName"] = "Changed", ["roles"] = new JsonArray("agent"), ["disabled"] = false },
+        "SetUserPassword" => new JsonObject { ["password"] = "changed-password-1" },
+        "IssueToken" => new JsonObject { ["tenant"] = "demo", ["username"] = "nobody-at-all", ["password"] = "whatever" },
+        "ReplaceProjectCalendar" => new JsonObject
+        {
+            ["weekdays"] = new JsonObject { ["monday"] = new JsonObject { ["open"] = "08:00", ["close"] = "16:00" } },
+            ["holidays"] = new JsonArray("2026-12-24"),
+            ["exceptions"] = new JsonArray(new JsonObject { ["date"] = "2026-12-31", ["closed"] = true }),
+        },
+        "ReplaceDispositions" => new JsonArray(new JsonObject
+        {
+            ["code"] = "sale", ["label"] = "Sale", ["category"] = "sale", ["move"] = "sign_contract", ["requiresNextContact"] = false,
+        }),
+        "CreateContact" => new JsonObject
+        {
+            ["kind"] = "person", ["name"] = "Sample contact", ["phone"] = UniqueMobile(), ["timeZone"] = "Europe/Prague",
+            ["company"] = "Sample s.r.o.", ["vip"] = false, ["customFields"] = new JsonObject(),
+        },
+        "RecordOutcome" => new JsonObject
+        {
+            ["disposition"] = "no_answer", ["notes"] = "Sample note", ["durationSeconds"] = 60, ["callId"] = Guid.NewGuid().ToString(),
+            ["nextContactAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O"), ["personalCallback"] = false,
+        },
+        "RecordConsent" => new JsonObject
+        {
+            ["purpose"] = "calls", ["granted"] = true, ["source"] = "sample call", ["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O"),
+        },
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
 
@@ -33,8 +57,18 @@ internal static class Samples
         "SetUserPassword" => [new("password", true, true)],
         // Sign-in as a user that does not exist: every variant fails without writing anything.
         "IssueToken" => [new("tenant", false, true), new("username", false, true), new("password", false, true)],
+        "ReplaceProjectCalendar" => [new("weekdays", false, true), new("holidays", false, false), new("exceptions", false, false)],
+        "ReplaceDispositions" => [], // a list: the whole-body cases; each entry's rules are unit-tested (DispositionRulesTests)
+        "CreateContact" => [new("kind", false, false), new("name", true, true), new("phone", false, true), new("timeZone", false, false),
+            new("company", true, false), new("vip", false, false), new("customFields", false, false)],
+        "RecordOutcome" => [new("disposition", false, true), new("notes", true, false), new("durationSeconds", false, false),
+            new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
+        "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
     };
+
+    /// <summary>A valid Czech mobile number no other test uses.</summary>
+    public static string UniqueMobile() => $"+420777{Random.Shared.Next(0, 1_000_000):D6}";
 
     public static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 

@@ -5,12 +5,16 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Security;
 
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
-internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId)
+internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId)
 {
+    /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
+    private static readonly HashSet<string> ClockDependent = ["MayCallContact"];
+
     public IReadOnlyDictionary<string, string> Ids => new Dictionary<string, string>
     {
         ["projectId"] = ProjectId.ToString(),
         ["userId"] = UserId.ToString(),
+        ["contactId"] = ContactId.ToString(),
     };
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
@@ -26,14 +30,15 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         {
             username = "target", displayName = "Target user", password = "target-password-1", roles = new[] { "agent" },
         });
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync());
+        var contact = await tenant.Admin.PostAsync($"/api/clients/projects/{projectId}/contacts", Samples.Json(Samples.Body("CreateContact")));
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), await contact.CreatedIdAsync());
     }
 
     /// <summary>What the tenant sees through every GET operation: equal before and after means nothing changed.</summary>
     public async Task<IReadOnlyList<string>> SnapshotAsync(IEnumerable<Operation> operations)
     {
         var views = new List<string>();
-        foreach (var operation in operations.Where(o => o.Method == "GET"))
+        foreach (var operation in operations.Where(o => o.Method == "GET" && !ClockDependent.Contains(o.OperationId)))
         {
             var response = await Tenant.Admin.SendAsync(operation.Request(Ids, null));
             views.Add($"{operation.OperationId} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Projects;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Clients.Contacts;
+
+public static class ContactsApi
+{
+    public static void MapContactsApi(this IEndpointRouteBuilder routes)
+    {
+        var project = routes.MapGroup("/api/clients/projects/{projectId:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Staff);
+        project.MapPost("/", CreateContact).WithName("CreateContact");
+        project.MapGet("/", SearchContacts).WithName("SearchContacts");
+        var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Contacts").RequireAuthorization(Policies.Staff);
+        contact.MapGet("/", GetContact).WithName("GetContact");
+        contact.MapGet("/history", GetContactHistory).WithName("GetContactHistory");
+    }
+
+    public sealed record CreateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
+
+    public sealed record StatusMove(string? From, string To, DateTime At, Guid? ByUser, Guid? CallId, string Reason);
+    public sealed record Outcome(Guid Id, string DispositionCode, string Category, string? Notes, int? DurationSeconds, Guid AgentId, Guid? CallId, DateTime? NextContactAt, DateTime RecordedAt);
+    public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes);
+
+    private static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> CreateContact(
+        Guid projectId, CreateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var project = await ProjectSettings.LoadAsync(session, projectId, ct);
+        if (project is null)
+        {
+            return Problems.NotFound("Project", projectId);
+        }
+        var (contact, errors) = NewContact.From(request.Kind, request.Name, request.Company, request.Phone, request.TimeZone, request.Vip,
+            request.CustomFields, project.Country, project.TimeZone);
+        if (contact is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The contact cannot be added.");
+        }
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
+        var id = Guid.CreateVersion7();
+        const string sql = """
+            INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
+                                  custom_fields, created_at, updated_at)
+            VALUES (@TenantId, @id, @projectId, @Kind, @Name, @Company, @Phone, @Region, @TimeZone, @Vip, @Status,
+                    CAST(@CustomFields AS jsonb), @now, @now)
+            ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
+            """;
+        var status = ContactLifecycle.Name(ContactStatus.Potential);
+        var inserted = await session.ExecuteAsync(sql, new
+        {
+            session.TenantId, id, projectId, contact.Kind, contact.Name, contact.Company, Phone = contact.Phone.E164, contact.Phone.Region,
+            contact.TimeZone, contact.Vip, Status = status, CustomFields = contact.CustomFields?.GetRawText() ?? "{}", now,
+        }, ct);
+        if (inserted == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number is already in this project.",
+                detail: $"A contact with {contact.Phone.E164} exists in the project; search by phone to find it.");
+        }
+        await session.ExecuteAsync("""
+            INSERT INTO contact_status_history (tenant_id, id, contact_id, from_status, to_status, at, by_user, reason)
+            VALUES (@TenantId, @HistoryId, @id, NULL, @Status, @now, @ByUser, 'added to the client base')
+            """, new { session.TenantId, HistoryId = Guid.CreateVersion7(), id, Status = status, now, ByUser = user.UserId() }, ct);
+        await session.PublishAsync(new ContactCreated(session.TenantId, id, projectId, status, contact.Vip, now), ct);
+        var created = await FindAsync(session, id, ct);
+        await session.CommitAsync(ct);
+        return TypedResults.Created($"/api/clients/contacts/{id}", created!);
+    }
+
+    private static async Task<Results<Ok<ContactResponse[]>, ValidationProblem, ProblemHttpResult>> SearchContacts(
+        Guid projectId, string? phone, string? name, string? status, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !ContactLifecycle.TryParse(status, out _))
+        {
+            errors["status"] = [$"One of {string.Join(", ", Enum.GetValues<ContactStatus>().Select(ContactLifecycle.Name))}."];
+        }
+        if (name is { Length: > 200 } || name?.Any(char.IsControl) == true)
+        {
+            errors["name"] = ["At most 200 printable characters."];
+        }
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var project = await ProjectSettings.LoadAsync(session, projectId, ct);
+        if (project is null)
+        {
+            return Problems.NotFound("Project", projectId);
+        }
+        string? e164 = null;
+        if (phone is not null)
+        {
+            var (number, problem) = ContactPhone.Normalise(phone, project.Country);
+            if (problem is not null) errors["phone"] = [problem];
+            e164 = number?.E164;
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The search cannot be run.");
+        }
+        var sql = $"""
+            SELECT {ContactResponse.Columns} FROM contacts
+            WHERE tenant_id = @TenantId AND project_id = @projectId
+              AND (@e164::text IS NULL OR phone = @e164)
+              AND (@NamePrefix::text IS NULL OR lower(name) LIKE @NamePrefix)
+              AND (@status::text IS NULL OR status = @status)
+            ORDER BY name, id
+            LIMIT 200
+            """;
+        var namePrefix = name is null ? null : name.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var rows = await session.Connection.QueryAsync<ContactRow>(new CommandDefinition(sql,
+            new { session.TenantId, projectId, e164, NamePrefix = namePrefix, status }, session.Transaction, cancellationToken: ct));
+        return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToArray());
+    }
+
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> GetContact(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var contact = await FindAsync(session, contactId, ct);
+        return contact is null ? Problems.NotFound("Contact", contactId) : TypedResults.Ok(contact);
+    }
+
+    private static async Task<Results<Ok<History>, ProblemHttpResult>> GetContactHistory(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (await FindAsync(session, contactId, ct) is null)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        var moves = await session.QueryAsync<StatusMove>("""
+            SELECT from_status AS "from", to_status AS "to", at, by_user, call_id, reason FROM contact_status_history
+            WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY at, id
+            """, new { session.TenantId, contactId }, ct);
+        var outcomes = await session.QueryAsync<Outcome>("""
+            SELECT id, disposition_code, category, notes, duration_seconds, agent_id, call_id, next_contact_at, recorded_at FROM call_outcomes
+            WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY recorded_at, id
+            """, new { session.TenantId, contactId }, ct);
+        return TypedResults.Ok(new History(moves.ToArray(), outcomes.ToArray()));
+    }
+
+    public static async Task<ContactResponse?> FindAsync(TenantSession session, Guid contactId, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<ContactRow>(
+            $"SELECT {ContactResponse.Columns} FROM contacts WHERE tenant_id = @TenantId AND id = @contactId", new { session.TenantId, contactId }, ct);
+        return row?.ToResponse();
+    }
+
+    private sealed class ContactRow
+    {
+        public Guid Id { get; init; }
+        public Guid ProjectId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Company { get; init; }
+        public string Phone { get; init; } = "";
+        public string PhoneRegion { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public bool Vip { get; init; }
+        public string Status { get; init; } = "";
+        public DateTime? NextContactAt { get; init; }
+        public Guid? CallbackAgentId { get; init; }
+        public DateTime? CooldownUntil { get; init; }
+        public string CustomFieldsJson { get; init; } = "{}";
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+
+        public ContactResponse ToResponse() => new()
+        {
+            Id = Id, ProjectId = ProjectId, Kind = Kind, Name = Name, Company = Company, Phone = Phone, PhoneRegion = PhoneRegion,
+            TimeZone = TimeZone, Vip = Vip, Status = Status, NextContactAt = NextContactAt, CallbackAgentId = CallbackAgentId,
+            CooldownUntil = CooldownUntil, CustomFields = JsonDocument.Parse(CustomFieldsJson).RootElement.Clone(), CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using NodaTime;
+
+namespace Platform.Clients.Contacts;
+
+/// <summary>The rules for adding a contact, as plain C#: every problem at once, by field.</summary>
+public sealed record NewContact(string Kind, string Name, string? Company, ContactPhone.Normalised Phone, string TimeZone, bool Vip, JsonElement? CustomFields)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxCustomFieldsBytes = 16 * 1024;
+
+    /// <param name="defaultRegion">The project's country, for numbers written without a country code.</param>
+    /// <param name="projectZone">The contact's zone when neither given nor told by the number.</param>
+    public static (NewContact? Contact, Dictionary<string, string[]> Errors) From(string? kind, string? name, string? company, string? phone,
+        string? timeZone, bool? vip, JsonElement? customFields, string defaultRegion, string projectZone)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var resolvedKind = kind ?? "person";
+        if (resolvedKind is not ("person" or "company"))
+        {
+            errors["kind"] = ["person or company."];
+        }
+        var trimmedName = name?.Trim() ?? "";
+        if (trimmedName.Length is 0 or > MaxNameLength || trimmedName.Any(char.IsControl))
+        {
+            errors["name"] = [$"1 to {MaxNameLength} printable characters."];
+        }
+        var trimmedCompany = string.IsNullOrWhiteSpace(company) ? null : company.Trim();
+        if (trimmedCompany is { Length: > MaxNameLength } || trimmedCompany?.Any(char.IsControl) == true)
+        {
+            errors["company"] = [$"At most {MaxNameLength} printable characters."];
+        }
+        var (number, problem) = ContactPhone.Normalise(phone, defaultRegion);
+        if (problem is not null)
+        {
+            errors["phone"] = [problem];
+        }
+        if (timeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
+        {
+            errors["timeZone"] = ["Time zone must be an IANA zone id such as Europe/Prague."];
+        }
+        if (customFields is { } fields && (fields.ValueKind != JsonValueKind.Object || fields.GetRawText().Length > MaxCustomFieldsBytes))
+        {
+            errors["customFields"] = [$"A JSON object of at most {MaxCustomFieldsBytes / 1024} kB."];
+        }
+        return errors.Count > 0
+            ? (null, errors)
+            : (new NewContact(resolvedKind, trimmedName, trimmedCompany, number!, timeZone ?? number!.TimeZone ?? projectZone, vip ?? false, customFields), errors);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Clients.Contacts;
+using Platform.Clients.Dispositions;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Projects;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Clients.Outcomes;
+
+/// <summary>After each call, the result and the next contact date go into the database at once (shared/domain.md, "The agent's day").</summary>
+public static class OutcomesApi
+{
+    public static void MapOutcomesApi(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/clients/contacts/{contactId:guid}/outcomes", RecordOutcome)
+            .WithTags("Contacts").WithName("RecordOutcome").RequireAuthorization(Policies.Staff);
+
+    /// <param name="PersonalCallback">The next call is this agent's own (only their plan shows it); otherwise anyone's.</param>
+    public sealed record RecordOutcomeRequest(string? Disposition, string? Notes, int? DurationSeconds, DateTimeOffset? NextContactAt, Guid? CallId, bool PersonalCallback = false);
+
+    public sealed record OutcomeResponse(Guid OutcomeId, ContactResponse Contact);
+
+    private static async Task<Results<Created<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
+        Guid contactId, RecordOutcomeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status)?>(
+            "SELECT project_id, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId FOR UPDATE", new { session.TenantId, contactId }, ct);
+        if (contact is null)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        var (projectId, statusName) = contact.Value;
+        var project = (await ProjectSettings.LoadAsync(session, projectId, ct))!;
+        var catalogue = await DispositionsApi.LoadAsync(session, projectId, ct);
+
+        var (outcome, errors) = OutcomeRules.Check(request, catalogue, now);
+        if (outcome is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The outcome cannot be recorded.");
+        }
+        var from = ContactLifecycle.Parse(statusName);
+        var move = ContactLifecycle.Next(from, outcome.Disposition.Move);
+        if (!move.Allowed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The outcome's status move is not allowed.", detail: move.Refusal);
+        }
+        var to = move.To!.Value;
+        var agentId = user.UserId();
+        const string update = """
+            UPDATE contacts SET status = @Status, next_contact_at = @NextContactAt, callback_agent_id = @CallbackAgent,
+                cooldown_until = CASE WHEN @Churned THEN @now + make_interval(days => @CooldownDays)
+                                      WHEN @Status = 'churned' THEN cooldown_until END,
+                updated_at = @now
+            WHERE tenant_id = @TenantId AND id = @contactId
+            """;
+        await session.ExecuteAsync(update, new
+        {
+            Status = ContactLifecycle.Name(to), request.NextContactAt,
+            CallbackAgent = request.PersonalCallback && request.NextContactAt is not null ? agentId : (Guid?)null,
+            Churned = to == ContactStatus.Churned && from != ContactStatus.Churned, now, project.CooldownDays, session.TenantId, contactId,
+        }, ct);
+        var outcomeId = Guid.CreateVersion7();
+        const string insert = """
+            INSERT INTO call_outcomes (tenant_id, id, contact_id, disposition_code, category, notes, duration_seconds, agent_id, call_id,
+                                       next_contact_at, recorded_at)
+            VALUES (@TenantId, @outcomeId, @contactId, @Code, @Category, @Notes, @DurationSeconds, @agentId, @CallId, @NextContactAt, @now)
+            """;
+        await session.ExecuteAsync(insert, new
+        {
+            session.TenantId, outcomeId, contactId, outcome.Disposition.Code, Category = SnakeCase.Of(outcome.Disposition.Category),
+            outcome.Notes, request.DurationSeconds, agentId, request.CallId, request.NextContactAt, now,
+        }, ct);
+        if (to != from)
+        {
+            await StatusMoves.RecordAsync(session, contactId, projectId, from, to, agentId, request.CallId, outcome.Disposition.Label, now, ct);
+        }
+        await session.PublishAsync(new CallOutcomeRecorded(session.TenantId, outcomeId, contactId, projectId, agentId, request.CallId,
+            outcome.Disposition.Code, SnakeCase.Of(outcome.Disposition.Category), request.DurationSeconds, request.NextContactAt, now), ct);
+        if (request.NextContactAt is { } due)
+        {
+            await session.PublishAsync(new CallbackScheduled(session.TenantId, contactId, projectId, due,
+                request.PersonalCallback ? agentId : null), ct);
+        }
+        var updated = await ContactsApi.FindAsync(session, contactId, ct);
+        await session.CommitAsync(ct);
+        return TypedResults.Created($"/api/clients/contacts/{contactId}/history", new OutcomeResponse(outcomeId, updated!));
+    }
+}
