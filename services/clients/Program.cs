@@ -5,6 +5,7 @@ using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Outcomes;
+using Platform.Clients.Plan;
 using Platform.Clients.Projects;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
@@ -25,5 +26,6 @@ app.MapDispositionsApi();
 app.MapContactsApi();
 app.MapOutcomesApi();
 app.MapConsentsApi();
+app.MapPlanApi();
 
 return await app.RunServiceAsync(args);

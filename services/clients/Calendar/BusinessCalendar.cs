@@ -56,6 +56,21 @@ public sealed record BusinessCalendar(
         return null;
     }
 
+    /// <summary>The wall-clock intervals open on a date (lunch cut out); none when closed all day.</summary>
+    public IReadOnlyList<(LocalTime From, LocalTime To)> OpenIntervals(LocalDate date)
+    {
+        OpeningHours? hours = Exceptions.TryGetValue(date, out var exception) ? exception
+            : Holidays.Contains(date) ? null
+            : Week.GetValueOrDefault(date.DayOfWeek);
+        if (hours is null)
+        {
+            return [];
+        }
+        return hours.LunchStart is { } lunch && hours.LunchEnd is { } back
+            ? [(hours.Open, lunch), (back, hours.Close)]
+            : [(hours.Open, hours.Close)];
+    }
+
     public IEnumerable<string> Problems() =>
         Week.SelectMany(day => day.Value.Problems().Select(problem => $"{day.Key}: {problem}"))
             .Concat(Exceptions.Where(e => e.Value is not null).SelectMany(e => e.Value!.Problems().Select(problem => $"{e.Key:yyyy-MM-dd}: {problem}")));

@@ -42,6 +42,7 @@ internal static class Samples
             ["disposition"] = "no_answer", ["notes"] = "Sample note", ["durationSeconds"] = 60, ["callId"] = Guid.NewGuid().ToString(),
             ["nextContactAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O"), ["personalCallback"] = false,
         },
+        "DrawDailyPlan" => new JsonObject { ["date"] = "2026-11-23", ["limit"] = 50, ["projectId"] = Guid.NewGuid().ToString() },
         "RecordConsent" => new JsonObject
         {
             ["purpose"] = "calls", ["granted"] = true, ["source"] = "sample call", ["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O"),
@@ -63,6 +64,7 @@ internal static class Samples
             new("company", true, false), new("vip", false, false), new("customFields", false, false)],
         "RecordOutcome" => [new("disposition", false, true), new("notes", true, false), new("durationSeconds", false, false),
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
+        "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
     };

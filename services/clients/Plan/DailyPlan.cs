@@ -1,0 +1,60 @@
+using NodaTime;
+using Platform.Clients.Calendar;
+using Platform.Clients.Lifecycle;
+
+namespace Platform.Clients.Plan;
+
+/// <summary>
+/// The agent's plan of the day (shared/domain.md, "The agent's day"): the contacts due on a date, callable that day in
+/// their own local time within the client company's hours, lunch cut out, weekends and holidays skipped; ordered hot
+/// potential clients first, then callbacks due at their time, then the rest by next contact date (never-called last).
+/// A personal callback appears only in its agent's plan.
+/// </summary>
+public static class DailyPlan
+{
+    public enum Reason { HotPotential, CallbackDue, Due, FirstCall }
+
+    /// <param name="WindowsUtc">When the contact may be called that day, as instants (from the contact's local hours).</param>
+    public sealed record Entry(PlanCandidate Contact, Reason Why, IReadOnlyList<Interval> WindowsUtc, LocalDate ContactDate);
+
+    public static IReadOnlyList<Entry> Draw(IEnumerable<PlanCandidate> candidates, Func<Guid, BusinessCalendar> calendarOf,
+        Guid agentId, LocalDate date, int limit)
+    {
+        var entries = new List<Entry>();
+        foreach (var candidate in candidates)
+        {
+            if (candidate.CallbackAgentId is { } owner && owner != agentId)
+            {
+                continue; // another agent's personal callback
+            }
+            // The plan's date is the contact's own date: their calendar hours, their holidays.
+            var windows = calendarOf(candidate.ProjectId).OpenIntervals(date)
+                .Select(w => new Interval(date.At(w.From).InZoneLeniently(candidate.Zone).ToInstant(), date.At(w.To).InZoneLeniently(candidate.Zone).ToInstant()))
+                .Where(w => candidate.NextContactAt is not { } due || due < w.End)
+                .ToList();
+            if (windows.Count == 0)
+            {
+                continue; // closed that day where they are, or due only after the day's last window
+            }
+            var dayEnd = windows[^1].End;
+            if (candidate.NextContactAt is { } next && next >= dayEnd)
+            {
+                continue; // not due yet
+            }
+            entries.Add(new Entry(candidate, ReasonOf(candidate, date), windows, date));
+        }
+        return entries
+            .OrderBy(e => e.Why)
+            .ThenBy(e => e.Contact.NextContactAt ?? Instant.MaxValue)
+            .ThenByDescending(e => e.Contact.Vip)
+            .ThenBy(e => e.Contact.ContactId)
+            .Take(limit)
+            .ToList();
+    }
+
+    private static Reason ReasonOf(PlanCandidate candidate, LocalDate date) =>
+        candidate.Status == ContactStatus.HotPotential ? Reason.HotPotential
+        : candidate.NextContactAt is { } next && next.InZone(candidate.Zone).Date == date ? Reason.CallbackDue
+        : candidate.NextContactAt is not null ? Reason.Due
+        : Reason.FirstCall;
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+using Npgsql;
+using Platform.Clients.Calendar;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Projects;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Clients.Plan;
+
+public static class PlanApi
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public static void MapPlanApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/clients/plan").WithTags("Plan of the day").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", GetPlan).WithName("GetDailyPlan");
+        group.MapPost("/", DrawPlan).WithName("DrawDailyPlan");
+    }
+
+    public sealed record DrawPlanRequest(string? Date, Guid? AgentId, Guid? ProjectId, int? Limit);
+    public sealed record PlanEntry(Guid ContactId, Guid ProjectId, string Name, string Phone, string Status, bool Vip, string Why,
+        DateTime? NextContactAt, string TimeZone, Window[] Windows);
+    public sealed record Window(DateTime From, DateTime To);
+    public sealed record PlanResponse(Guid AgentId, string Date, PlanEntry[] Contacts);
+
+    /// <param name="date">yyyy-MM-dd; today (UTC) when left out.</param>
+    private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> GetPlan(
+        string? date, Guid? agentId, Guid? projectId, int? limit, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        ComputeAsync(new DrawPlanRequest(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), agentId, projectId, limit),
+            user, db, draw: null, ct);
+
+    private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> DrawPlan(
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        ComputeAsync(request, user, db, draw: clock.GetUtcNow(), ct);
+
+    private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> ComputeAsync(
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DateTimeOffset? draw, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsedDate = LocalDatePattern.Iso.Parse(request.Date ?? "");
+        if (!parsedDate.Success)
+        {
+            errors["date"] = ["The plan's date, yyyy-MM-dd."];
+        }
+        if (request.Limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"1 to {MaxLimit} contacts."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The plan cannot be drawn.");
+        }
+        var agentId = request.AgentId ?? user.UserId();
+        if (agentId != user.UserId() && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Supervisor))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Another agent's plan.",
+                detail: "An agent draws their own plan; supervisors and admins may draw anyone's.");
+        }
+        var date = parsedDate.Value;
+        var limit = request.Limit ?? DefaultLimit;
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var candidates = await PlanQuery.CandidatesAsync(session, agentId, request.ProjectId, date, limit, ct);
+        var calendars = new Dictionary<Guid, BusinessCalendar>();
+        foreach (var project in candidates.Select(c => c.ProjectId).Distinct())
+        {
+            calendars[project] = (await ProjectSettings.LoadAsync(session, project, ct))!.Calendar;
+        }
+        var entries = DailyPlan.Draw(candidates, project => calendars[project], agentId, date, limit);
+        var response = new PlanResponse(agentId, LocalDatePattern.Iso.Format(date), entries.Select(e => new PlanEntry(
+            e.Contact.ContactId, e.Contact.ProjectId, e.Contact.Name, e.Contact.Phone, ContactLifecycle.Name(e.Contact.Status), e.Contact.Vip,
+            SnakeCase.Of(e.Why), e.Contact.NextContactAt?.ToDateTimeUtc(), e.Contact.Zone.Id,
+            e.WindowsUtc.Select(w => new Window(w.Start.ToDateTimeUtc(), w.End.ToDateTimeUtc())).ToArray())).ToArray());
+
+        if (draw is { } drawnAt)
+        {
+            var contactIds = response.Contacts.Select(c => c.ContactId).ToArray();
+            await session.ExecuteAsync("""
+                INSERT INTO daily_plans (tenant_id, agent_id, plan_date, contact_ids, drawn_at) VALUES (@TenantId, @agentId, CAST(@Date AS date), @contactIds, @drawnAt)
+                ON CONFLICT (tenant_id, agent_id, plan_date) DO UPDATE SET contact_ids = EXCLUDED.contact_ids, drawn_at = EXCLUDED.drawn_at
+                """, new { session.TenantId, agentId, Date = date.ToDateTimeUnspecified(), contactIds, drawnAt }, ct); // Dapper binds no DateOnly
+            await session.PublishAsync(new DailyPlanDrawn(session.TenantId, agentId, date.ToDateOnly(), contactIds, drawnAt), ct);
+            await session.CommitAsync(ct);
+        }
+        return TypedResults.Ok(response);
+    }
+}

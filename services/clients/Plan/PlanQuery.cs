@@ -1,0 +1,40 @@
+using NodaTime;
+using Platform.Clients.Lifecycle;
+using Platform.ServiceDefaults.Database;
+
+namespace Platform.Clients.Plan;
+
+/// <summary>
+/// The contacts that may be due on a date: not do-not-call, not waiting out a cooldown, with consent to data processing
+/// and to calls holding now, due before the date is over somewhere on Earth (or never called), and not another
+/// agent's personal callback. The plan's own rules (their calendar, their zone) then decide in <see cref="DailyPlan"/>.
+/// </summary>
+internal static class PlanQuery
+{
+    private sealed record Row(Guid Id, Guid ProjectId, string Name, string Phone, string Status, bool Vip, DateTime? NextContactAt, Guid? CallbackAgentId, string TimeZone);
+
+    public static async Task<IReadOnlyList<PlanCandidate>> CandidatesAsync(TenantSession session, Guid agentId, Guid? projectId, LocalDate date, int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
+            FROM contacts c
+            WHERE c.tenant_id = @TenantId
+              AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
+              AND c.status IN ('potential', 'hot_potential', 'accompanied')
+              AND (c.next_contact_at IS NULL OR c.next_contact_at < @LatestDayEnd)
+              AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
+              AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s
+                   WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'calls' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+              AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s
+                   WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'data_processing' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+            ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
+            LIMIT @Fetch
+            """;
+        // The date ends last at UTC-12; fetch more than the plan holds, as the calendar drops some.
+        var latestDayEnd = date.PlusDays(1).AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(14)).ToDateTimeUtc();
+        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, LatestDayEnd = latestDayEnd, agentId, Fetch = limit * 4 }, ct);
+        return rows.Select(r => new PlanCandidate(r.Id, r.ProjectId, r.Name, r.Phone, ContactLifecycle.Parse(r.Status), r.Vip,
+            r.NextContactAt is { } next ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null,
+            r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone])).ToList();
+    }
+}
