@@ -22,7 +22,14 @@ app.UseServiceDefaults();
 app.UseRateLimiter();
 app.MapTokenApi();
 app.MapUsersApi();
-app.MapReverseProxy();
+// A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).
+app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+{
+    if (route.Metadata?.TryGetValue("MaxRequestBodyBytes", out var bytes) == true)
+    {
+        endpoint.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(long.Parse(bytes, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+});
 
 if (args.Contains("seed-demo"))
 {

@@ -3,6 +3,7 @@ using Platform.Clients.Calendar;
 using Platform.Clients.Consent;
 using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
+using Platform.Clients.Imports;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Outcomes;
 using Platform.Clients.Plan;
@@ -17,6 +18,8 @@ builder.AddPlatformMessaging(service);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Cooldown").Get<CooldownOptions>() ?? new CooldownOptions());
 builder.Services.AddHostedService<CooldownSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Imports").Get<ImportOptions>() ?? new ImportOptions());
+builder.Services.AddHostedService<CallListImporter>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -27,5 +30,6 @@ app.MapContactsApi();
 app.MapOutcomesApi();
 app.MapConsentsApi();
 app.MapPlanApi();
+app.MapImportsApi();
 
 return await app.RunServiceAsync(args);

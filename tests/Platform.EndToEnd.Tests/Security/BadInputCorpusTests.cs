@@ -34,7 +34,7 @@ public sealed class BadInputCorpusTests(PlatformUnderTest platform, ITestOutputH
                 {
                     var ids = world.Ids.ToDictionary();
                     ids[parameter] = value;
-                    var body = operation.HasBody ? Samples.Json(Samples.Body(operation.OperationId)) : null;
+                    var body = operation.HasBody ? Samples.Content(operation.OperationId) : null;
                     cases.Add(($"{parameter} = {value[..Math.Min(value.Length, 40)]}", () => operation.Request(ids, body)));
                 }
             }

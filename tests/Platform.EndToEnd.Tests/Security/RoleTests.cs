@@ -40,7 +40,7 @@ public sealed class RoleTests(PlatformUnderTest platform, ITestOutputHelper outp
         {
             foreach (var (role, client) in clients)
             {
-                var body = operation.HasBody ? Samples.Json(Samples.Body(operation.OperationId)) : null;
+                var body = operation.HasBody ? Samples.Content(operation.OperationId) : null;
                 var response = await client.SendAsync(operation.Request(world.Ids, body));
                 calls++;
                 var allowed = Access.AllowedRoles[operation.OperationId].Contains(role);

@@ -47,6 +47,7 @@ internal static class Samples
         {
             ["purpose"] = "calls", ["granted"] = true, ["source"] = "sample call", ["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O"),
         },
+        "StartImport" => new JsonObject(), // sent as a form, see Content
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
 
@@ -64,10 +65,26 @@ internal static class Samples
             new("company", true, false), new("vip", false, false), new("customFields", false, false)],
         "RecordOutcome" => [new("disposition", false, true), new("notes", true, false), new("durationSeconds", false, false),
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
+        "StartImport" => [], // a form with a file: the whole-body cases; the file's own rules are in ImportTests
         "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
     };
+
+    /// <summary>A valid request body for the operation: JSON, or the call-list upload's form.</summary>
+    public static HttpContent Content(string operationId) => operationId == "StartImport"
+        ? CallList($"name,phone\nSample contact,{UniqueMobile()}\n")
+        : Json(Body(operationId));
+
+    public static MultipartFormDataContent CallList(string csv, string? mapping = null)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), "file", "call-list.csv" } };
+        if (mapping is not null)
+        {
+            form.Add(new StringContent(mapping), "mapping");
+        }
+        return form;
+    }
 
     /// <summary>A valid Czech mobile number no other test uses.</summary>
     public static string UniqueMobile() => $"+420777{Random.Shared.Next(0, 1_000_000):D6}";

@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Security;
 
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
-internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId)
+internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId)
 {
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
     private static readonly HashSet<string> ClockDependent = ["MayCallContact"];
@@ -15,6 +15,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["projectId"] = ProjectId.ToString(),
         ["userId"] = UserId.ToString(),
         ["contactId"] = ContactId.ToString(),
+        ["importId"] = ImportId.ToString(),
     };
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
@@ -31,7 +32,11 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
             username = "target", displayName = "Target user", password = "target-password-1", roles = new[] { "agent" },
         });
         var contact = await tenant.Admin.PostAsync($"/api/clients/projects/{projectId}/contacts", Samples.Json(Samples.Body("CreateContact")));
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), await contact.CreatedIdAsync());
+        var import = await tenant.Admin.PostAsync($"/api/clients/projects/{projectId}/imports", Samples.Content("StartImport"));
+        var importId = await import.CreatedIdAsync();
+        await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
+            .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), await contact.CreatedIdAsync(), importId);
     }
 
     /// <summary>What the tenant sees through every GET operation: equal before and after means nothing changed.</summary>

@@ -35,4 +35,31 @@ public static class OutboxExtensions
             TraceParent = Activity.Current?.Id,
         }, cancellationToken);
     }
+
+    /// <summary>Many events of one type in one statement (a batch of an import), on the same terms as <see cref="PublishAsync{T}"/>.</summary>
+    public static async Task PublishManyAsync<T>(this TenantSession session, IReadOnlyCollection<T> messages, CancellationToken cancellationToken)
+        where T : class, ITenantEvent
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        if (messages.Any(m => m.TenantId != session.TenantId))
+        {
+            throw new InvalidOperationException($"Every {typeof(T).Name} must be of the session's tenant {session.TenantId}.");
+        }
+        const string sql = """
+            INSERT INTO outbox_messages (message_id, tenant_id, message_type, body, trace_parent)
+            SELECT id, @TenantId, @MessageType, CAST(body AS jsonb), @TraceParent FROM unnest(@Ids, @Bodies) AS m(id, body);
+            SELECT pg_notify('platform_outbox', '');
+            """;
+        await session.ExecuteAsync(sql, new
+        {
+            session.TenantId,
+            MessageType = ContractTypes.NameOf(typeof(T)),
+            TraceParent = Activity.Current?.Id,
+            Ids = messages.Select(_ => Guid.CreateVersion7()).ToArray(),
+            Bodies = messages.Select(m => JsonSerializer.Serialize(m, ContractTypes.JsonOptions)).ToArray(),
+        }, cancellationToken);
+    }
 }

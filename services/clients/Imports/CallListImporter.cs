@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Platform.Clients.Contacts;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Projects;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Clients.Imports;
+
+/// <summary>
+/// Runs call-list imports on whichever replica claims them. Good rows go in even when others are broken; a number
+/// already in the project (or earlier in the file) is a duplicate, never a second contact, so importing the same file
+/// again adds nothing. Each batch commits its contacts, their history and events, its row errors and the progress
+/// together; a job taken over after a crash resumes after its last committed batch.
+/// </summary>
+public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions options, TimeProvider clock, ILogger<CallListImporter> logger) : BackgroundService
+{
+    private sealed class Job
+    {
+        public Guid TenantId { get; init; }
+        public Guid Id { get; init; }
+        public Guid ProjectId { get; init; }
+        public byte[] Content { get; init; } = [];
+        public string Mapping { get; init; } = "{}";
+        public int RowsDone { get; init; }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            (Guid TenantId, Guid Id)? claimed = null;
+            try
+            {
+                claimed = await ClaimAsync(stoppingToken);
+                if (claimed is { } job)
+                {
+                    await RunAsync(job.TenantId, job.Id, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogImportFailed(exception, claimed?.Id);
+                if (claimed is { } job)
+                {
+                    await FinishAsync(job.TenantId, job.Id, "failed", "The import stopped on an unexpected error; the rows before it are in.", CancellationToken.None);
+                }
+            }
+            await Task.Delay(options.PollMilliseconds, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<(Guid, Guid)?> ClaimAsync(CancellationToken ct)
+    {
+        await using var connection = await DatabaseResilience.OpenAsync(db, ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync("SELECT set_config('app.system_task', 'imports', true)", transaction: transaction);
+        const string sql = """
+            WITH next AS (
+                SELECT tenant_id, id FROM imports
+                WHERE status = 'queued' OR (status = 'running' AND claimed_at < now() - make_interval(mins => @StaleMinutes))
+                ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            UPDATE imports i SET status = 'running', claimed_at = now() FROM next
+            WHERE i.tenant_id = next.tenant_id AND i.id = next.id
+            RETURNING i.tenant_id, i.id
+            """;
+        var claimed = await connection.QuerySingleOrDefaultAsync<(Guid, Guid)?>(new CommandDefinition(sql, new { options.StaleMinutes }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    private async Task RunAsync(Guid tenantId, Guid importId, CancellationToken ct)
+    {
+        Job job;
+        ProjectSettings project;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            job = (await session.QuerySingleOrDefaultAsync<Job>(
+                "SELECT tenant_id, id, project_id, content, mapping::text AS mapping, rows_done FROM imports WHERE tenant_id = @tenantId AND id = @importId",
+                new { tenantId, importId }, ct))!;
+            project = (await ProjectSettings.LoadAsync(session, job.ProjectId, ct))!;
+        }
+        var lines = CsvFile.Read(job.Content).ToList();
+        var header = lines.FirstOrDefault()?.Fields ?? [];
+        var mapping = JsonSerializer.Deserialize<ColumnMapping>(job.Mapping, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
+        var (columns, errors) = mapping.Resolve(header);
+        if (columns is null)
+        {
+            await FinishAsync(tenantId, importId, "failed", string.Join(" ", errors.SelectMany(e => e.Value)), ct);
+            return;
+        }
+        var rows = lines.Skip(1).ToList();
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            await session.ExecuteAsync("UPDATE imports SET total_rows = @Total WHERE tenant_id = @tenantId AND id = @importId",
+                new { Total = rows.Count, tenantId, importId }, ct);
+            await session.CommitAsync(ct);
+        }
+        foreach (var batch in rows.Skip(job.RowsDone).Chunk(options.BatchSize))
+        {
+            await ImportBatchAsync(job, project, header, columns, batch, ct);
+        }
+        await FinishAsync(tenantId, importId, "done", null, ct);
+    }
+
+    private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, CsvFile.Line[] batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
+        var problems = new List<(int Line, string Column, string Reason)>();
+        var contacts = new Dictionary<string, (int Line, NewContact Contact)>();
+        var duplicatesInBatch = 0;
+        foreach (var line in batch)
+        {
+            if (line.Malformed)
+            {
+                problems.Add((line.Number, "(line)", "Malformed CSV: a stray or unclosed quote."));
+                continue;
+            }
+            var (contact, problem) = ImportRow.Read(header, line.Fields, columns, project.Country, project.TimeZone);
+            if (problem is not null)
+            {
+                problems.Add((line.Number, problem.Column, problem.Reason));
+            }
+            else if (!contacts.TryAdd(contact!.Phone.E164, (line.Number, contact)))
+            {
+                duplicatesInBatch++; // the same number earlier in the file
+            }
+        }
+
+        await using var session = await db.BeginTenantSessionAsync(job.TenantId, ct);
+        var list = contacts.Values.ToList();
+        const string insert = """
+            INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
+                                  custom_fields, created_at, updated_at)
+            SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, 'potential', CAST(c.custom AS jsonb), @now, @now
+            FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Customs) AS c(id, kind, name, company, phone, region, zone, vip, custom)
+            ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
+            RETURNING id, vip
+            """;
+        var inserted = (await session.QueryAsync<(Guid Id, bool Vip)>(insert, new
+        {
+            job.TenantId, job.ProjectId, now,
+            Ids = list.Select(_ => Guid.CreateVersion7()).ToArray(),
+            Kinds = list.Select(c => c.Contact.Kind).ToArray(),
+            Names = list.Select(c => c.Contact.Name).ToArray(),
+            Companies = list.Select(c => c.Contact.Company).ToArray(),
+            Phones = list.Select(c => c.Contact.Phone.E164).ToArray(),
+            Regions = list.Select(c => c.Contact.Phone.Region).ToArray(),
+            Zones = list.Select(c => c.Contact.TimeZone).ToArray(),
+            Vips = list.Select(c => c.Contact.Vip).ToArray(),
+            Customs = list.Select(c => c.Contact.CustomFields?.GetRawText() ?? "{}").ToArray(),
+        }, ct)).ToList();
+        await session.ExecuteAsync("""
+            INSERT INTO contact_status_history (tenant_id, id, contact_id, from_status, to_status, at, by_user, reason)
+            SELECT @TenantId, gen_random_uuid(), c, NULL, 'potential', @now, @CreatedBy, 'imported from a call list'
+            FROM unnest(@Contacts) AS c
+            """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray() }, ct);
+        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId,
+            ContactLifecycle.Name(ContactStatus.Potential), i.Vip, now)).ToList(), ct);
+        await session.ExecuteAsync("""
+            INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason)
+            SELECT @TenantId, @Id, e.line, e.col, e.reason FROM unnest(@Lines, @Columns, @Reasons) AS e(line, col, reason)
+            """, new { job.TenantId, job.Id, Lines = problems.Select(p => p.Line).ToArray(), Columns = problems.Select(p => p.Column).ToArray(),
+                Reasons = problems.Select(p => p.Reason).ToArray() }, ct);
+        await session.ExecuteAsync("""
+            UPDATE imports SET rows_done = rows_done + @Rows, imported = imported + @Imported, duplicates = duplicates + @Duplicates,
+                failed_rows = failed_rows + @Failed, claimed_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            """, new { Rows = batch.Length, Imported = inserted.Count, Duplicates = duplicatesInBatch + list.Count - inserted.Count,
+                Failed = problems.Count, job.TenantId, job.Id }, ct);
+        await session.CommitAsync(ct);
+    }
+
+    private async Task FinishAsync(Guid tenantId, Guid importId, string status, string? failure, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now() WHERE tenant_id = @tenantId AND id = @importId",
+            new { status, failure, tenantId, importId }, ct);
+        await session.CommitAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} failed")]
+    private partial void LogImportFailed(Exception exception, Guid? importId);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Platform.Clients.Contacts;
+
+namespace Platform.Clients.Imports;
+
+/// <summary>One line of a call list turned into a contact, or the reason it cannot be, by column (plain C#).</summary>
+public static class ImportRow
+{
+    public sealed record Problem(string Column, string Reason);
+
+    public static (NewContact? Contact, Problem? Problem) Read(IReadOnlyList<string> header, IReadOnlyList<string?> fields, ResolvedColumns columns,
+        string defaultRegion, string projectZone)
+    {
+        string? At(int? index) => index is { } i && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i]!.Trim() : null;
+        bool? vip = null;
+        if (At(columns.Vip) is { } vipText)
+        {
+            vip = vipText.ToLowerInvariant() switch
+            {
+                "1" or "true" or "yes" or "y" or "vip" => true,
+                "0" or "false" or "no" or "n" => false,
+                _ => null,
+            };
+            if (vip is null)
+            {
+                return (null, new Problem(header[columns.Vip!.Value], $"'{vipText}' is not yes/no."));
+            }
+        }
+        JsonElement? custom = null;
+        if (columns.CustomFields.Length > 0)
+        {
+            custom = JsonSerializer.SerializeToElement(columns.CustomFields.ToDictionary(c => c.Header, c => At(c.Index)));
+        }
+        var (contact, errors) = NewContact.From(At(columns.Kind), At(columns.Name), At(columns.Company), At(columns.Phone), At(columns.TimeZone), vip,
+            custom, defaultRegion, projectZone);
+        if (contact is not null)
+        {
+            return (contact, null);
+        }
+        var (field, reasons) = errors.First();
+        var column = field switch
+        {
+            "name" => columns.Name,
+            "phone" => columns.Phone,
+            "company" => columns.Company,
+            "kind" => columns.Kind,
+            "timeZone" => columns.TimeZone,
+            _ => null,
+        };
+        return (null, new Problem(column is { } i ? header[i] : field, reasons[0]));
+    }
+}
