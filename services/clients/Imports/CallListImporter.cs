@@ -88,8 +88,7 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
                 new { tenantId, importId }, ct))!;
             project = (await ProjectSettings.LoadAsync(session, job.ProjectId, ct))!;
         }
-        var lines = CsvFile.Read(job.Content).ToList();
-        var header = lines.FirstOrDefault()?.Fields ?? [];
+        var header = CsvFile.Header(job.Content) ?? [];
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(job.Mapping, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
         var (columns, errors) = mapping.Resolve(header);
         if (columns is null)
@@ -97,14 +96,14 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             await FinishAsync(tenantId, importId, "failed", string.Join(" ", errors.SelectMany(e => e.Value)), ct);
             return;
         }
-        var rows = lines.Skip(1).ToList();
+        // Streamed: one pass counts the rows for the progress, the next reads them batch by batch; no line is kept longer.
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             await session.ExecuteAsync("UPDATE imports SET total_rows = @Total WHERE tenant_id = @tenantId AND id = @importId",
-                new { Total = rows.Count, tenantId, importId }, ct);
+                new { Total = CsvFile.Read(job.Content).Count() - 1, tenantId, importId }, ct);
             await session.CommitAsync(ct);
         }
-        foreach (var batch in rows.Skip(job.RowsDone).Chunk(options.BatchSize))
+        foreach (var batch in CsvFile.Read(job.Content).Skip(1 + job.RowsDone).Chunk(options.BatchSize))
         {
             await ImportBatchAsync(job, project, header, columns, batch, ct);
         }
