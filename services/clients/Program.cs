@@ -7,6 +7,7 @@ using Platform.Clients.Imports;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Outcomes;
 using Platform.Clients.Plan;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
@@ -31,5 +32,6 @@ app.MapOutcomesApi();
 app.MapConsentsApi();
 app.MapPlanApi();
 app.MapImportsApi();
+app.MapPrivacyApi();
 
 return await app.RunServiceAsync(args);

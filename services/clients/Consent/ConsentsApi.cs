@@ -54,7 +54,7 @@ public static class ConsentsApi
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var exists = await session.QuerySingleOrDefaultAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId)", new { session.TenantId, contactId }, ct);
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL)", new { session.TenantId, contactId }, ct);
         if (!exists)
         {
             return Problems.NotFound("Contact", contactId);
@@ -82,7 +82,7 @@ public static class ConsentsApi
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string TimeZone)?>(
-            "SELECT project_id, status, time_zone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId", new { session.TenantId, contactId }, ct);
+            "SELECT project_id, status, time_zone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);
@@ -103,7 +103,7 @@ public static class ConsentsApi
     private static async Task<ConsentEntry[]?> LoadAsync(TenantSession session, Guid contactId, CancellationToken ct)
     {
         var exists = await session.QuerySingleOrDefaultAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId)", new { session.TenantId, contactId }, ct);
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL)", new { session.TenantId, contactId }, ct);
         if (!exists)
         {
             return null;

@@ -112,6 +112,7 @@ public static class ContactsApi
               AND (@e164::text IS NULL OR phone = @e164)
               AND (@NamePrefix::text IS NULL OR lower(name) LIKE @NamePrefix)
               AND (@status::text IS NULL OR status = @status)
+              AND erased_at IS NULL
             ORDER BY name, id
             LIMIT 200
             """;
@@ -135,6 +136,11 @@ public static class ContactsApi
         {
             return Problems.NotFound("Contact", contactId);
         }
+        return TypedResults.Ok(await HistoryAsync(session, contactId, ct));
+    }
+
+    public static async Task<History> HistoryAsync(TenantSession session, Guid contactId, CancellationToken ct)
+    {
         var moves = await session.QueryAsync<StatusMove>("""
             SELECT from_status AS "from", to_status AS "to", at, by_user, call_id, reason FROM contact_status_history
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY at, id
@@ -143,13 +149,13 @@ public static class ContactsApi
             SELECT id, disposition_code, category, notes, duration_seconds, agent_id, call_id, next_contact_at, recorded_at FROM call_outcomes
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY recorded_at, id
             """, new { session.TenantId, contactId }, ct);
-        return TypedResults.Ok(new History(moves.ToArray(), outcomes.ToArray()));
+        return new History(moves.ToArray(), outcomes.ToArray());
     }
 
     public static async Task<ContactResponse?> FindAsync(TenantSession session, Guid contactId, CancellationToken ct)
     {
         var row = await session.QuerySingleOrDefaultAsync<ContactRow>(
-            $"SELECT {ContactResponse.Columns} FROM contacts WHERE tenant_id = @TenantId AND id = @contactId", new { session.TenantId, contactId }, ct);
+            $"SELECT {ContactResponse.Columns} FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
         return row?.ToResponse();
     }
 

@@ -182,7 +182,8 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
     private async Task FinishAsync(Guid tenantId, Guid importId, string status, string? failure, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
-        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now() WHERE tenant_id = @tenantId AND id = @importId",
+        // The uploaded file holds personal data: once the job is over it is not kept (privacy by design).
+        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now(), content = ''::bytea WHERE tenant_id = @tenantId AND id = @importId",
             new { status, failure, tenantId, importId }, ct);
         await session.CommitAsync(ct);
     }

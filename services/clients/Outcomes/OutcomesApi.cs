@@ -32,7 +32,7 @@ public static class OutcomesApi
         now = now.AddTicks(-(now.Ticks % 10));
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status)?>(
-            "SELECT project_id, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId FOR UPDATE", new { session.TenantId, contactId }, ct);
+            "SELECT project_id, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);

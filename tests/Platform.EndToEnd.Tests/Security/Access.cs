@@ -27,6 +27,8 @@ internal static class Access
         ["RecordConsent"] = Staff,
         ["ListConsents"] = Staff,
         ["MayCallContact"] = Staff,
+        ["ExportContact"] = [Roles.Admin, Roles.Supervisor],
+        ["EraseContact"] = [Roles.Admin, Roles.Supervisor],
         ["StartImport"] = Staff,
         ["GetImport"] = Staff,
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Clients.Contacts;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Clients.Privacy;
+
+/// <summary>A person's rights over their data: see everything held about them, and have it erased.</summary>
+public static class PrivacyApi
+{
+    public static void MapPrivacyApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Privacy").RequireAuthorization(Policies.Supervision);
+        group.MapGet("/export", ExportContact).WithName("ExportContact");
+        group.MapDelete("/", EraseContact).WithName("EraseContact");
+    }
+
+    public sealed record ContactExport(ContactResponse Contact, ContactsApi.History History, Consent.ConsentsApi.ConsentEntry[] Consents, DateTime ExportedAt);
+
+    private static async Task<Results<Ok<ContactExport>, ProblemHttpResult>> ExportContact(
+        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var contact = await ContactsApi.FindAsync(session, contactId, ct);
+        if (contact is null)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        var history = await ContactsApi.HistoryAsync(session, contactId, ct);
+        var consents = await session.QueryAsync<Consent.ConsentsApi.ConsentEntry>("""
+            SELECT id, purpose, granted, at, source, expires_at, recorded_by FROM consents
+            WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY at, id
+            """, new { session.TenantId, contactId }, ct);
+        return TypedResults.Ok(new ContactExport(contact, history, consents.ToArray(), clock.GetUtcNow().UtcDateTime));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseContact(
+        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        // Personal data out; what statistics need stays. Do-not-call, so no list ever brings them back by mistake.
+        const string sql = """
+            UPDATE contacts SET name = 'erased', company = NULL, phone = 'erased:' || id::text, phone_region = '', custom_fields = '{}',
+                status = 'do_not_call', next_contact_at = NULL, callback_agent_id = NULL, erased_at = @now, updated_at = @now
+            WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL
+            RETURNING project_id;
+            """;
+        var projectId = await session.QuerySingleOrDefaultAsync<Guid?>(sql, new { now, session.TenantId, contactId }, ct);
+        if (projectId is null)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        await session.ExecuteAsync("""
+            UPDATE call_outcomes SET notes = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            UPDATE consents SET source = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            """, new { session.TenantId, contactId }, ct);
+        await session.PublishAsync(new ContactErased(session.TenantId, contactId, projectId.Value, now), ct);
+        await session.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+}
