@@ -33,6 +33,7 @@ internal static class DatabaseExtensions
         };
 
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
+        Dapper.SqlMapper.AddTypeHandler(new JsonElementHandler());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(app.ConnectionString).Build());
         builder.Services.AddSingleton(sp => new DatabaseMigrator(

@@ -24,6 +24,6 @@ public sealed class ContactResponse
 
     public const string Columns = """
         id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status, next_contact_at, callback_agent_id,
-        cooldown_until, custom_fields::text AS custom_fields_json, created_at, updated_at
+        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at
         """;
 }

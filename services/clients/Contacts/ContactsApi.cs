@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Clients.Lifecycle;
@@ -117,9 +116,8 @@ public static class ContactsApi
             LIMIT 200
             """;
         var namePrefix = name is null ? null : name.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var rows = await session.Connection.QueryAsync<ContactRow>(new CommandDefinition(sql,
-            new { session.TenantId, projectId, e164, NamePrefix = namePrefix, status }, session.Transaction, cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => r.ToResponse()).ToArray());
+        var contacts = await session.QueryAsync<ContactResponse>(sql, new { session.TenantId, projectId, e164, NamePrefix = namePrefix, status }, ct);
+        return TypedResults.Ok(contacts.ToArray());
     }
 
     private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> GetContact(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -152,37 +150,7 @@ public static class ContactsApi
         return new History(moves.ToArray(), outcomes.ToArray());
     }
 
-    public static async Task<ContactResponse?> FindAsync(TenantSession session, Guid contactId, CancellationToken ct)
-    {
-        var row = await session.QuerySingleOrDefaultAsync<ContactRow>(
+    public static Task<ContactResponse?> FindAsync(TenantSession session, Guid contactId, CancellationToken ct) =>
+        session.QuerySingleOrDefaultAsync<ContactResponse>(
             $"SELECT {ContactResponse.Columns} FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
-        return row?.ToResponse();
-    }
-
-    private sealed class ContactRow
-    {
-        public Guid Id { get; init; }
-        public Guid ProjectId { get; init; }
-        public string Kind { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string? Company { get; init; }
-        public string Phone { get; init; } = "";
-        public string PhoneRegion { get; init; } = "";
-        public string TimeZone { get; init; } = "";
-        public bool Vip { get; init; }
-        public string Status { get; init; } = "";
-        public DateTime? NextContactAt { get; init; }
-        public Guid? CallbackAgentId { get; init; }
-        public DateTime? CooldownUntil { get; init; }
-        public string CustomFieldsJson { get; init; } = "{}";
-        public DateTime CreatedAt { get; init; }
-        public DateTime UpdatedAt { get; init; }
-
-        public ContactResponse ToResponse() => new()
-        {
-            Id = Id, ProjectId = ProjectId, Kind = Kind, Name = Name, Company = Company, Phone = Phone, PhoneRegion = PhoneRegion,
-            TimeZone = TimeZone, Vip = Vip, Status = Status, NextContactAt = NextContactAt, CallbackAgentId = CallbackAgentId,
-            CooldownUntil = CooldownUntil, CustomFields = JsonDocument.Parse(CustomFieldsJson).RootElement.Clone(), CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
-        };
-    }
 }
