@@ -1,5 +1,6 @@
 using Platform.Clients;
 using Platform.Clients.Calendar;
+using Platform.Clients.Complaints;
 using Platform.Clients.Consent;
 using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
@@ -33,5 +34,6 @@ app.MapConsentsApi();
 app.MapPlanApi();
 app.MapImportsApi();
 app.MapPrivacyApi();
+app.MapComplaintsApi();
 
 return await app.RunServiceAsync(args);

@@ -78,6 +78,10 @@ public static class OutcomesApi
             session.TenantId, outcomeId, contactId, outcome.Disposition.Code, Category = SnakeCase.Of(outcome.Disposition.Category),
             outcome.Notes, request.DurationSeconds, agentId, request.CallId, request.NextContactAt, now,
         }, ct);
+        if (outcome.Disposition.Category == DispositionCategory.Complaint)
+        {
+            await Complaints.Complaints.OpenAsync(session, contactId, projectId, outcome.Notes ?? outcome.Disposition.Label, request.CallId, agentId, now, ct);
+        }
         if (to != from)
         {
             await StatusMoves.RecordAsync(session, contactId, projectId, from, to, agentId, request.CallId, outcome.Disposition.Label, now, ct);

@@ -7,12 +7,13 @@ namespace Platform.Clients.Plan;
 /// <summary>
 /// The agent's plan of the day (shared/domain.md, "The agent's day"): the contacts due on a date, callable that day in
 /// their own local time within the client company's hours, lunch cut out, weekends and holidays skipped; ordered hot
-/// potential clients first, then callbacks due at their time, then the rest by next contact date (never-called last).
+/// potential clients and open complaints first, then callbacks due at their time, then the rest by next contact date (never-called last).
 /// A personal callback appears only in its agent's plan.
 /// </summary>
 public static class DailyPlan
 {
-    public enum Reason { HotPotential, CallbackDue, Due, FirstCall }
+    /// <summary>Why a contact is in the plan; the first two share the first place.</summary>
+    public enum Reason { HotPotential, OpenComplaint, CallbackDue, Due, FirstCall }
 
     /// <param name="WindowsUtc">When the contact may be called that day, as instants (from the contact's local hours).</param>
     public sealed record Entry(PlanCandidate Contact, Reason Why, IReadOnlyList<Interval> WindowsUtc, LocalDate ContactDate);
@@ -44,7 +45,7 @@ public static class DailyPlan
             entries.Add(new Entry(candidate, ReasonOf(candidate, date), windows, date));
         }
         return entries
-            .OrderBy(e => e.Why)
+            .OrderBy(e => e.Why is Reason.OpenComplaint ? Reason.HotPotential : e.Why)
             .ThenBy(e => e.Contact.NextContactAt ?? Instant.MaxValue)
             .ThenByDescending(e => e.Contact.Vip)
             .ThenBy(e => e.Contact.ContactId)
@@ -54,6 +55,7 @@ public static class DailyPlan
 
     private static Reason ReasonOf(PlanCandidate candidate, LocalDate date) =>
         candidate.Status == ContactStatus.HotPotential ? Reason.HotPotential
+        : candidate.OpenComplaint ? Reason.OpenComplaint
         : candidate.NextContactAt is { } next && next.InZone(candidate.Zone).Date == date ? Reason.CallbackDue
         : candidate.NextContactAt is not null ? Reason.Due
         : Reason.FirstCall;

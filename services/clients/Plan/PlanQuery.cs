@@ -11,11 +11,13 @@ namespace Platform.Clients.Plan;
 /// </summary>
 internal static class PlanQuery
 {
-    private sealed record Row(Guid Id, Guid ProjectId, string Name, string Phone, string Status, bool Vip, DateTime? NextContactAt, Guid? CallbackAgentId, string TimeZone);
+    private sealed record Row(Guid Id, Guid ProjectId, string Name, string Phone, string Status, bool Vip, DateTime? NextContactAt, Guid? CallbackAgentId, string TimeZone, bool OpenComplaint);
 
     public static async Task<IReadOnlyList<PlanCandidate>> CandidatesAsync(TenantSession session, Guid agentId, Guid? projectId, LocalDate date, int limit, CancellationToken ct)
     {
+        // Walk the plan's index in order; contacts with an open complaint (few) are added whatever their place in it.
         const string sql = """
+            WITH candidates AS (
             SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
             FROM contacts c
             WHERE c.tenant_id = @TenantId
@@ -28,13 +30,26 @@ internal static class PlanQuery
               AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s
                    WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'data_processing' ORDER BY s.at DESC, s.id DESC LIMIT 1)
             ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
-            LIMIT @Fetch
+            LIMIT @Fetch)
+            SELECT k.*, EXISTS (SELECT 1 FROM complaints o WHERE o.tenant_id = @TenantId AND o.contact_id = k.id AND o.resolved_at IS NULL) AS open_complaint
+            FROM (SELECT * FROM candidates
+                  UNION
+                  SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
+                  FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
+                  WHERE o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
+                    AND c.status IN ('potential', 'hot_potential', 'accompanied') AND c.erased_at IS NULL
+                    AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
+                    AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s
+                         WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'calls' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+                    AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s
+                         WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'data_processing' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+                 ) AS k
             """;
         // The date ends last at UTC-12; fetch more than the plan holds, as the calendar drops some.
         var latestDayEnd = date.PlusDays(1).AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(14)).ToDateTimeUtc();
         var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, LatestDayEnd = latestDayEnd, agentId, Fetch = limit * 4 }, ct);
         return rows.Select(r => new PlanCandidate(r.Id, r.ProjectId, r.Name, r.Phone, ContactLifecycle.Parse(r.Status), r.Vip,
             r.NextContactAt is { } next ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null,
-            r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone])).ToList();
+            r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone], r.OpenComplaint)).ToList();
     }
 }

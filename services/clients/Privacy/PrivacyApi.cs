@@ -20,7 +20,8 @@ public static class PrivacyApi
         group.MapDelete("/", EraseContact).WithName("EraseContact");
     }
 
-    public sealed record ContactExport(ContactResponse Contact, ContactsApi.History History, Consent.ConsentsApi.ConsentEntry[] Consents, DateTime ExportedAt);
+    public sealed record ContactExport(ContactResponse Contact, ContactsApi.History History, Consent.ConsentsApi.ConsentEntry[] Consents,
+        Complaints.ComplaintsApi.Complaint[] Complaints, Complaints.ComplaintsApi.Order[] Orders, DateTime ExportedAt);
 
     private static async Task<Results<Ok<ContactExport>, ProblemHttpResult>> ExportContact(
         Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -36,7 +37,9 @@ public static class PrivacyApi
             SELECT id, purpose, granted, at, source, expires_at, recorded_by FROM consents
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY at, id
             """, new { session.TenantId, contactId }, ct);
-        return TypedResults.Ok(new ContactExport(contact, history, consents.ToArray(), clock.GetUtcNow().UtcDateTime));
+        return TypedResults.Ok(new ContactExport(contact, history, consents.ToArray(),
+            await Complaints.ComplaintsApi.ComplaintsOfAsync(session, contactId, ct), await Complaints.ComplaintsApi.OrdersOfAsync(session, contactId, ct),
+            clock.GetUtcNow().UtcDateTime));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EraseContact(
@@ -59,6 +62,9 @@ public static class PrivacyApi
         await session.ExecuteAsync("""
             UPDATE call_outcomes SET notes = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE consents SET source = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            UPDATE complaints SET subject = 'erased', resolution = CASE WHEN resolution IS NULL THEN NULL ELSE 'erased' END
+                WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            UPDATE orders SET description = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
         await session.PublishAsync(new ContactErased(session.TenantId, contactId, projectId.Value, now), ct);
         await session.CommitAsync(ct);

@@ -85,4 +85,16 @@ public sealed class DailyPlanTests
         Assert.Equal(3, plan.Count);
         Assert.Equal("vip", plan[0].Contact.Name);
     }
+
+    [Fact]
+    public void An_open_complaint_comes_first_beside_hot_potential_clients()
+    {
+        var plan = Plan(BusinessCalendar.Default, Monday,
+            Contact("callback", next: Instant.FromUtc(2026, 11, 23, 9, 0)),
+            Contact("complaining", ContactStatus.Accompanied) with { OpenComplaint = true },
+            Contact("hot", ContactStatus.HotPotential));
+
+        Assert.Equal(["complaining", "hot"], plan.Take(2).Order());
+        Assert.Equal("callback", plan[2]);
+    }
 }

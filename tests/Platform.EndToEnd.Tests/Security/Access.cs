@@ -29,6 +29,11 @@ internal static class Access
         ["MayCallContact"] = Staff,
         ["ExportContact"] = [Roles.Admin, Roles.Supervisor],
         ["EraseContact"] = [Roles.Admin, Roles.Supervisor],
+        ["ListComplaints"] = Staff,
+        ["OpenComplaint"] = Staff,
+        ["ResolveComplaint"] = Staff,
+        ["ListOrders"] = Staff,
+        ["RecordOrder"] = Staff,
         ["StartImport"] = Staff,
         ["GetImport"] = Staff,
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)

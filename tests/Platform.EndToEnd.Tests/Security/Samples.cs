@@ -48,6 +48,9 @@ internal static class Samples
             ["purpose"] = "calls", ["granted"] = true, ["source"] = "sample call", ["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O"),
         },
         "StartImport" => new JsonObject(), // sent as a form, see Content
+        "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
+        "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
+        "RecordOrder" => new JsonObject { ["description"] = "Annual plan", ["amount"] = 1200.50, ["currency"] = "CZK", ["callId"] = Guid.NewGuid().ToString() },
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
 
@@ -66,6 +69,9 @@ internal static class Samples
         "RecordOutcome" => [new("disposition", false, true), new("notes", true, false), new("durationSeconds", false, false),
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
         "StartImport" => [], // a form with a file: the whole-body cases; the file's own rules are in ImportTests
+        "OpenComplaint" => [new("subject", true, true), new("callId", false, false)],
+        "ResolveComplaint" => [new("resolution", true, true)],
+        "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
         "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),

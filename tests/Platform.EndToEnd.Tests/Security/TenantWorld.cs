@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Security;
 
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
-internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId)
+internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId)
 {
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
     private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact"];
@@ -16,6 +16,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["userId"] = UserId.ToString(),
         ["contactId"] = ContactId.ToString(),
         ["importId"] = ImportId.ToString(),
+        ["complaintId"] = ComplaintId.ToString(),
     };
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
@@ -36,7 +37,27 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         var importId = await import.CreatedIdAsync();
         await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), await contact.CreatedIdAsync(), importId);
+        var contactId = await contact.CreatedIdAsync();
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId));
+    }
+
+    public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
+        await (await tenant.Admin.PostAsync($"/api/clients/contacts/{contactId}/complaints", Samples.Content("OpenComplaint"))).CreatedIdAsync();
+
+    /// <summary>Ids for one call of an operation that uses up its target (an erasure, a resolution): a fresh one each time.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId)
+    {
+        var ids = new Dictionary<string, string>(Ids);
+        if (operationId == "EraseContact")
+        {
+            var fresh = await Tenant.Admin.PostAsync($"/api/clients/projects/{ProjectId}/contacts", Samples.Content("CreateContact"));
+            ids["contactId"] = (await fresh.CreatedIdAsync()).ToString();
+        }
+        else if (operationId == "ResolveComplaint")
+        {
+            ids["complaintId"] = (await OpenComplaintAsync(Tenant, ContactId)).ToString();
+        }
+        return ids;
     }
 
     /// <summary>What the tenant sees through every GET operation: equal before and after means nothing changed.</summary>
