@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Clients.Contacts;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -31,7 +32,7 @@ public static class ComplaintsApi
     private static async Task<Results<Ok<Complaint[]>, ProblemHttpResult>> ListComplaints(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        if (await ProjectOfAsync(session, contactId, ct) is null)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -46,7 +47,7 @@ public static class ComplaintsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = [problem] }, title: "The complaint cannot be opened.");
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        if (await ProjectOfAsync(session, contactId, ct) is not { } projectId)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is not { } projectId)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -91,7 +92,7 @@ public static class ComplaintsApi
     private static async Task<Results<Ok<Order[]>, ProblemHttpResult>> ListOrders(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        if (await ProjectOfAsync(session, contactId, ct) is null)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -113,7 +114,7 @@ public static class ComplaintsApi
         }
         var now = Now(clock);
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        if (await ProjectOfAsync(session, contactId, ct) is not { } projectId)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is not { } projectId)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -139,10 +140,6 @@ public static class ComplaintsApi
             SELECT id, description, amount, currency, call_id, recorded_at, recorded_by FROM orders
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY recorded_at, id
             """, new { session.TenantId, contactId }, ct)).ToArray();
-
-    private static Task<Guid?> ProjectOfAsync(TenantSession session, Guid contactId, CancellationToken ct) =>
-        session.QuerySingleOrDefaultAsync<Guid?>("SELECT project_id FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL",
-            new { session.TenantId, contactId }, ct);
 
     private static DateTimeOffset Now(TimeProvider clock)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using Npgsql;
+using Platform.Clients.Contacts;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
@@ -53,9 +54,7 @@ public static class ConsentsApi
             return TypedResults.ValidationProblem(errors, title: "The consent cannot be recorded.");
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var exists = await session.QuerySingleOrDefaultAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL)", new { session.TenantId, contactId }, ct);
-        if (!exists)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -102,9 +101,7 @@ public static class ConsentsApi
 
     private static async Task<ConsentEntry[]?> LoadAsync(TenantSession session, Guid contactId, CancellationToken ct)
     {
-        var exists = await session.QuerySingleOrDefaultAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL)", new { session.TenantId, contactId }, ct);
-        if (!exists)
+        if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is null)
         {
             return null;
         }

@@ -150,6 +150,11 @@ public static class ContactsApi
         return new History(moves.ToArray(), outcomes.ToArray());
     }
 
+    /// <summary>The project of a contact that exists and is not erased; null otherwise (the API's 404).</summary>
+    public static Task<Guid?> ProjectOfAsync(TenantSession session, Guid contactId, CancellationToken ct) =>
+        session.QuerySingleOrDefaultAsync<Guid?>("SELECT project_id FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL",
+            new { session.TenantId, contactId }, ct);
+
     public static Task<ContactResponse?> FindAsync(TenantSession session, Guid contactId, CancellationToken ct) =>
         session.QuerySingleOrDefaultAsync<ContactResponse>(
             $"SELECT {ContactResponse.Columns} FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
