@@ -51,7 +51,7 @@ public static class ComplaintsApi
         {
             return Problems.NotFound("Contact", contactId);
         }
-        var id = await Complaints.OpenAsync(session, contactId, projectId, request.Subject!.Trim(), request.CallId, user.UserId(), Now(clock), ct);
+        var id = await Complaints.OpenAsync(session, contactId, projectId, request.Subject!.Trim(), request.CallId, user.UserId(), clock.GetUtcNowAsStored(), ct);
         var complaint = (await ComplaintsOfAsync(session, contactId, ct)).Single(c => c.Id == id);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/clients/contacts/{contactId}/complaints", complaint);
@@ -64,7 +64,7 @@ public static class ComplaintsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["resolution"] = [problem] }, title: "The complaint cannot be resolved.");
         }
-        var now = Now(clock);
+        var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var resolved = await session.QuerySingleOrDefaultAsync<(Guid ContactId, Guid ProjectId, DateTime OpenedAt, bool WasOpen)?>("""
             WITH target AS (SELECT c.id, c.contact_id, c.resolved_at IS NULL AS was_open FROM complaints c
@@ -112,7 +112,7 @@ public static class ComplaintsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The order cannot be recorded.");
         }
-        var now = Now(clock);
+        var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is not { } projectId)
         {
@@ -140,10 +140,4 @@ public static class ComplaintsApi
             SELECT id, description, amount, currency, call_id, recorded_at, recorded_by FROM orders
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY recorded_at, id
             """, new { session.TenantId, contactId }, ct)).ToArray();
-
-    private static DateTimeOffset Now(TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % 10));
-    }
 }

@@ -30,8 +30,7 @@ public static class ConsentsApi
     private static async Task<Results<Created<ConsentEntry>, ValidationProblem, ProblemHttpResult>> RecordConsent(
         Guid contactId, RecordConsentRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = clock.GetUtcNowAsStored();
         var errors = new Dictionary<string, string[]>();
         if (!SnakeCase.TryParse<ConsentPurpose>(request.Purpose, out var purpose))
         {

@@ -45,8 +45,7 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be added.");
         }
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = clock.GetUtcNowAsStored();
         var id = Guid.CreateVersion7();
         const string sql = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,

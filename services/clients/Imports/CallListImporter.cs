@@ -112,8 +112,7 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
 
     private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, CsvFile.Line[] batch, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = clock.GetUtcNowAsStored();
         var problems = new List<(int Line, string Column, string Reason)>();
         var contacts = new Dictionary<string, (int Line, NewContact Contact)>();
         var duplicatesInBatch = 0;

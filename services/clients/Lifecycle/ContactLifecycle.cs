@@ -37,26 +37,13 @@ public static class ContactLifecycle
         _ => Refuse($"No move {move} from {Name(from)}."),
     };
 
-    public static string Name(ContactStatus status) => status switch
-    {
-        ContactStatus.Potential => "potential",
-        ContactStatus.HotPotential => "hot_potential",
-        ContactStatus.Accompanied => "accompanied",
-        ContactStatus.Churned => "churned",
-        ContactStatus.DoNotCall => "do_not_call",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    /// <summary>The status as the API and the database write it: <c>hot_potential</c>, <c>do_not_call</c>…</summary>
+    public static string Name(ContactStatus status) => SnakeCase.Of(status);
 
     public static ContactStatus Parse(string name) =>
-        Enum.GetValues<ContactStatus>().FirstOrDefault(s => Name(s) == name, (ContactStatus)(-1)) is var status && Enum.IsDefined(status)
-            ? status
-            : throw new ArgumentException($"Unknown contact status '{name}'.", nameof(name));
+        SnakeCase.TryParse<ContactStatus>(name, out var status) ? status : throw new ArgumentException($"Unknown contact status '{name}'.", nameof(name));
 
-    public static bool TryParse(string? name, out ContactStatus status)
-    {
-        status = Enum.GetValues<ContactStatus>().FirstOrDefault(s => Name(s) == name, (ContactStatus)(-1));
-        return Enum.IsDefined(status);
-    }
+    public static bool TryParse(string? name, out ContactStatus status) => SnakeCase.TryParse(name, out status);
 
     private static Result Go(ContactStatus to) => new(to, null);
     private static Result Stay(ContactStatus from) => new(from, null);

@@ -28,8 +28,7 @@ public static class OutcomesApi
     private static async Task<Results<Created<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
         Guid contactId, RecordOutcomeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status)?>(
             "SELECT project_id, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE", new { session.TenantId, contactId }, ct);

@@ -35,8 +35,7 @@ public static class ProjectsApi
             return TypedResults.ValidationProblem(errors, title: "The project cannot be created.");
         }
         var tenantId = user.TenantId();
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer what is stored
+        var now = clock.GetUtcNowAsStored();
         var created = new ProjectCreated(tenantId, Guid.CreateVersion7(), project.Name, project.Direction, project.TimeZone, now);
 
         // Onboarding is one call: the project with the default calendar and dispositions catalogue, edited later.
