@@ -1,4 +1,8 @@
 using Platform.Queue;
+using Platform.Queue.Agents;
+using Platform.Queue.Calls;
+using Platform.Queue.Dispatch;
+using Platform.Queue.Push;
 using Platform.Queue.Queues;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
@@ -7,9 +11,20 @@ var service = new PlatformService("queue", typeof(QueueService).Assembly);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Dispatcher>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingSweepOptions>() ?? new RoutingSweepOptions());
+builder.Services.AddHostedService<RoutingSweep>();
+builder.Services.AddSingleton<AgentChannel>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapQueuesApi();
+app.MapAgentsApi();
+app.MapGroupsApi();
+app.MapAgentStateApi();
+app.MapAgentEventsApi();
+app.MapCallsApi();
 
 return await app.RunServiceAsync(args);

@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Reports: admins, supervisors, and client viewers for the projects named in their account.</summary>
     public const string Reports = "reports";
 
+    /// <summary>The telephony side of a call (it arrived, the caller hung up or asked for a callback): the PBX integration, and admins.</summary>
+    public const string Telephony = "telephony";
+
+    /// <summary>Everything the queue service does: the call center's own people and the PBX integration (never client viewers).</summary>
+    public const string CallHandling = "call-handling";
+
     /// <summary>Anyone signed in to a tenant (the routes at the gateway whose service decides further).</summary>
     public const string TenantUser = "tenant-user";
 
@@ -26,7 +32,9 @@ public static class Policies
         [Admin] = [Roles.Admin],
         [Supervision] = [Roles.Admin, Roles.Supervisor],
         [Staff] = [Roles.Admin, Roles.Supervisor, Roles.Agent],
+        [Telephony] = [Roles.Admin, Roles.Telephony],
+        [CallHandling] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Telephony],
         [Reports] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
-        [TenantUser] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer],
+        [TenantUser] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer, Roles.Telephony],
     };
 }

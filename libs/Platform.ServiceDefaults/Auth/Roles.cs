@@ -8,5 +8,8 @@ public static class Roles
     public const string Agent = "agent";
     public const string ClientViewer = "client_viewer";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Admin, Supervisor, Agent, ClientViewer };
+    /// <summary>A PBX integration's service account: reports arriving calls and what callers do on the line.</summary>
+    public const string Telephony = "telephony";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Admin, Supervisor, Agent, ClientViewer, Telephony };
 }

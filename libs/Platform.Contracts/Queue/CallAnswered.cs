@@ -1,0 +1,6 @@
+namespace Platform.Contracts.Queue;
+
+/// <summary>An agent accepted a call: the conversation starts (scripts open a session on it).</summary>
+public sealed record CallAnswered(
+    Guid TenantId, Guid CallId, Guid QueueId, Guid ProjectId, Guid AgentId, Guid? ContactId, double WaitSeconds,
+    DateTimeOffset At) : ITenantEvent;

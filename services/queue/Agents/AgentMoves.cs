@@ -1,0 +1,62 @@
+using Platform.Contracts.Queue;
+using Platform.Queue.Routing;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Queue.Agents;
+
+/// <summary>
+/// Moves one agent through the state machine inside the caller's transaction: locks the agent's row, asks
+/// <see cref="AgentStateMachine"/>, writes the new state, the history row, the <see cref="AgentStateChanged"/> event
+/// and a nudge to the agent's push channel, all committed together.
+/// </summary>
+public static class AgentMoves
+{
+    public sealed record Outcome(bool Found, AgentState From, AgentState To, string? Refusal)
+    {
+        public bool Moved => Found && Refusal is null;
+    }
+
+    public sealed record Options(string? PauseCode = null, Guid? CallId = null, DateTimeOffset? WrapUpUntil = null);
+
+    public static async Task<Outcome> ApplyAsync(
+        TenantSession session, Guid agentId, AgentCommand command, DateTimeOffset now, CancellationToken ct, Options? options = null)
+    {
+        options ??= new Options();
+        const string lockSql = "SELECT state FROM agents WHERE tenant_id = @TenantId AND id = @agentId FOR UPDATE";
+        var current = await session.QuerySingleOrDefaultAsync<string>(lockSql, new { session.TenantId, agentId }, ct);
+        if (current is null || !AgentStateNames.TryParse(current, out var from))
+        {
+            return new Outcome(false, AgentState.LoggedOut, AgentState.LoggedOut, "There is no such agent.");
+        }
+        var transition = AgentStateMachine.Decide(from, command);
+        if (!transition.Allowed)
+        {
+            return new Outcome(true, from, from, transition.Reason);
+        }
+        var to = transition.To;
+        var pauseCode = to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
+
+        // Longest idle counts from when the agent last became free: an offer withdrawn from them does not reset it.
+        const string sql = """
+            UPDATE agents SET state = @To, pause_code = @PauseCode, state_since = @now,
+                   idle_since = CASE WHEN @To = 'available' AND @From <> 'offered' THEN @now ELSE idle_since END,
+                   wrap_up_until = @WrapUpUntil
+            WHERE tenant_id = @TenantId AND id = @agentId;
+
+            INSERT INTO agent_state_history (tenant_id, agent_id, from_state, to_state, pause_code, call_id, at)
+            VALUES (@TenantId, @agentId, @From, @To, @PauseCode, @CallId, @now);
+
+            SELECT pg_notify('queue_agents', @Nudge);
+            """;
+        await session.ExecuteAsync(sql, new
+        {
+            session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = pauseCode,
+            options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
+            Nudge = AgentNudge.Payload(session.TenantId, agentId),
+        }, ct);
+        await session.PublishAsync(new AgentStateChanged(
+            session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
+        return new Outcome(true, from, to, null);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Contracts.Queue;
+using Platform.Queue.Dispatch;
+using Platform.Queue.Queues;
+using Platform.Queue.Routing;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Queue.Calls;
+
+/// <summary>
+/// The PBX reports a call: the queue is found (by id, by the number dialled, or the project's default queue), the
+/// caller is recognised from the CRM's contacts (VIP too, unless the PBX says), the queue's door decides (join,
+/// overflow, refuse), and the answer gives the call's place in line and the estimated wait. The call is offered
+/// at once when an agent is free. The PBX's own call id makes a repeated report harmless.
+/// </summary>
+public static class CallArrival
+{
+    public const int MaxPriority = 100;
+    private const int MaxOverflowHops = 3;
+
+    public sealed record CallArrivedRequest(
+        string? CallerNumber, Guid? QueueId, Guid? ProjectId, string? DialledNumber, bool? Vip, int? Priority, string? ExternalId);
+
+    public sealed record CallArrivedResponse(
+        Guid CallId, Guid QueueId, string Status, int? Position, int? EstimatedWaitSeconds, Guid? ContactId, bool Vip, string? Reason);
+
+    public static async Task<Results<Created<CallArrivedResponse>, Ok<CallArrivedResponse>, ProblemHttpResult, ValidationProblem>> ReportCallArrived(
+        CallArrivedRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (caller, callerProblem) = CallerNumber.Normalise(request.CallerNumber);
+        if (callerProblem is not null)
+        {
+            errors["callerNumber"] = [callerProblem];
+        }
+        string? dialled = null;
+        if (request.DialledNumber is not null)
+        {
+            (dialled, var problem) = CallerNumber.Normalise(request.DialledNumber);
+            if (problem is not null)
+            {
+                errors["dialledNumber"] = [problem];
+            }
+        }
+        if (request.QueueId is null && request.ProjectId is null && request.DialledNumber is null)
+        {
+            errors["queueId"] = ["Say where the call goes: queueId, projectId or dialledNumber."];
+        }
+        if (request.Priority is < 0 or > MaxPriority)
+        {
+            errors["priority"] = [$"From 0 to {MaxPriority}."];
+        }
+        if (request.ExternalId is { } external && (external.Length is 0 or > 100 || external.Any(char.IsControl)))
+        {
+            errors["externalId"] = ["1 to 100 printable characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The call cannot be queued.");
+        }
+
+        var now = clock.GetUtcNowAsStored();
+        CallArrivedResponse response;
+        await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
+        {
+            if (request.ExternalId is not null && await ExistingAsync(session, request.ExternalId, ct) is { } existing)
+            {
+                return TypedResults.Ok(existing);
+            }
+            var queue = await FindQueueAsync(session, request, dialled, ct);
+            if (queue is null)
+            {
+                return request.QueueId is { } q ? Problems.NotFound("Queue", q)
+                    : request.ProjectId is { } p ? Problems.NotFound("Project", p)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No queue answers this number.",
+                        detail: $"No queue of this tenant lists {dialled} among its dialled numbers.");
+            }
+            var contact = await session.QuerySingleOrDefaultAsync<(Guid ContactId, bool Vip)?>("""
+                SELECT contact_id, vip FROM contact_directory
+                WHERE tenant_id = @TenantId AND project_id = @ProjectId AND phone = @caller ORDER BY updated_at DESC LIMIT 1
+                """, new { session.TenantId, queue.ProjectId, caller }, ct);
+            var vip = request.Vip ?? contact?.Vip ?? false;
+            var callId = Guid.CreateVersion7();
+
+            var (admitted, verdict) = await AdmitAsync(session, queue, now, callId, ct);
+            const string sql = """
+                INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, external_id,
+                                   contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason)
+                VALUES (@TenantId, @callId, @ProjectId, @QueueId, @FirstQueueId, @caller, @dialled, @ExternalId,
+                        @ContactId, @vip, @Priority, @Status, @now, @now, @EndedAt, @Reason)
+                """;
+            var rejected = verdict.Verdict == AdmissionVerdict.Reject;
+            await session.ExecuteAsync(sql, new
+            {
+                session.TenantId, callId, admitted.ProjectId, QueueId = admitted.Id, FirstQueueId = queue.Id, caller, dialled, request.ExternalId,
+                ContactId = contact?.ContactId, vip, Priority = request.Priority ?? 0, Status = rejected ? "rejected" : "waiting", now,
+                EndedAt = rejected ? now : (DateTimeOffset?)null, verdict.Reason,
+            }, ct);
+            if (rejected)
+            {
+                response = new CallArrivedResponse(callId, admitted.Id, "rejected", null, null, contact?.ContactId, vip, verdict.Reason);
+            }
+            else
+            {
+                var (position, estimate) = await CallsApi.PlaceInLineAsync(session, callId, ct);
+                await session.PublishAsync(new CallQueued(session.TenantId, callId, admitted.Id, admitted.ProjectId, contact?.ContactId, vip,
+                    request.Priority ?? 0, position ?? 0, now), ct);
+                response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
+            }
+            await session.CommitAsync(ct);
+        }
+        if (response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
+        {
+            response = response with { Status = (await CallsApi.ViewAsync(db, user.TenantId(), response.CallId, ct))?.Status ?? response.Status };
+        }
+        return TypedResults.Created($"/api/queue/calls/{response.CallId}", response);
+    }
+
+    /// <summary>Follows the overflow chain while a queue's door says so (a few hops at most, never in a circle).</summary>
+    private static async Task<(QueueRow Queue, AdmissionDecision Verdict)> AdmitAsync(
+        TenantSession session, QueueRow queue, DateTimeOffset now, Guid callId, CancellationToken ct)
+    {
+        var visited = new HashSet<Guid>();
+        for (var hop = 0; ; hop++)
+        {
+            visited.Add(queue.Id);
+            var load = await session.QuerySingleOrDefaultAsync<(int Waiting, int LoggedIn)>("""
+                SELECT (SELECT count(*)::int FROM calls WHERE tenant_id = @TenantId AND queue_id = @Id AND status IN ('waiting', 'offered')),
+                       (SELECT count(*)::int FROM queue_members m JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id
+                        WHERE m.tenant_id = @TenantId AND m.queue_id = @Id AND a.state <> 'logged_out')
+                """, new { session.TenantId, queue.Id }, ct);
+            var decision = Admission.Decide(new QueueLoad(load.Waiting, queue.MaxLength, load.LoggedIn,
+                queue.WhenNoAgents == NoAgentsPolicy.Overflow, queue.WhenNoAgents == NoAgentsPolicy.Reject, queue.OverflowQueueId is not null));
+            if (decision.Verdict == AdmissionVerdict.Join)
+            {
+                return (queue, decision);
+            }
+            await session.PublishAsync(new QueueOverflowed(session.TenantId, callId, queue.Id,
+                decision.Verdict == AdmissionVerdict.Overflow ? queue.OverflowQueueId : null, decision.Reason!, now), ct);
+            if (decision.Verdict == AdmissionVerdict.Reject)
+            {
+                return (queue, decision);
+            }
+            var next = await QueueRow.FindAsync(session, queue.OverflowQueueId!.Value, ct);
+            if (next is null || visited.Contains(next.Id) || hop >= MaxOverflowHops)
+            {
+                return (queue, new AdmissionDecision(AdmissionVerdict.Reject, $"{decision.Reason}, and no overflow queue could take it"));
+            }
+            queue = next;
+        }
+    }
+
+    private static async Task<QueueRow?> FindQueueAsync(TenantSession session, CallArrivedRequest request, string? dialled, CancellationToken ct)
+    {
+        if (request.QueueId is { } queueId)
+        {
+            return await QueueRow.FindAsync(session, queueId, ct);
+        }
+        var sql = request.ProjectId is not null
+            ? $"SELECT {QueueRow.Columns} FROM queues WHERE tenant_id = @TenantId AND project_id = @ProjectId AND is_default"
+            : $"SELECT {QueueRow.Columns} FROM queues WHERE tenant_id = @TenantId AND @dialled = ANY(dialled_numbers) ORDER BY created_at LIMIT 1";
+        return await session.QuerySingleOrDefaultAsync<QueueRow>(sql, new { session.TenantId, request.ProjectId, dialled }, ct);
+    }
+
+    private static async Task<CallArrivedResponse?> ExistingAsync(TenantSession session, string externalId, CancellationToken ct)
+    {
+        var call = await session.QuerySingleOrDefaultAsync<(Guid Id, Guid QueueId, string Status, Guid? ContactId, bool Vip, string? EndReason)?>(
+            "SELECT id, queue_id, status, contact_id, vip, end_reason FROM calls WHERE tenant_id = @TenantId AND external_id = @externalId",
+            new { session.TenantId, externalId }, ct);
+        if (call is not { } c)
+        {
+            return null;
+        }
+        var (position, estimate) = c.Status == "waiting" ? await CallsApi.PlaceInLineAsync(session, c.Id, ct) : (null, null);
+        return new CallArrivedResponse(c.Id, c.QueueId, c.Status, position, estimate, c.ContactId, c.Vip, c.EndReason);
+    }
+}

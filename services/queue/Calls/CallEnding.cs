@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Contracts.Queue;
+using Platform.Queue.Agents;
+using Platform.Queue.Dispatch;
+using Platform.Queue.Routing;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Queue.Calls;
+
+/// <summary>
+/// The end of a handled call: the conversation ends (hang-up) and the agent enters wrap-up for the wrap-up time of
+/// the call's queue; wrap-up ends when the agent says so or when that time is over. Then the call is complete.
+/// </summary>
+public static class CallEnding
+{
+    public const int MaxHoldSeconds = 86_400;
+
+    public sealed record HangUpRequest(int? HoldSeconds);
+
+    public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult, ValidationProblem>> HangUpCall(
+        Guid callId, HangUpRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
+        if (request?.HoldSeconds is < 0 or > MaxHoldSeconds)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["holdSeconds"] = [$"From 0 to {MaxHoldSeconds}."] },
+                title: "The hang-up cannot be recorded.");
+        }
+        var now = clock.GetUtcNowAsStored();
+        Guid agentId;
+        bool completed;
+        await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
+        {
+            var call = await LockedCall.LockAsync(session, callId, ct);
+            if (call is null)
+            {
+                return Problems.NotFound("Call", callId);
+            }
+            if (call.Status != "on_call")
+            {
+                return CallConflict.State("hung up", call.Status, "on a call");
+            }
+            agentId = call.AgentId!.Value;
+            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct) is { } forbidden)
+            {
+                return forbidden;
+            }
+            var hold = request?.HoldSeconds ?? 0;
+            var wrapUpSeconds = await session.QuerySingleOrDefaultAsync<int>(
+                "SELECT wrap_up_seconds FROM queues WHERE tenant_id = @TenantId AND id = @QueueId", new { session.TenantId, call.QueueId }, ct);
+            await EndTalkAsync(session, call, agentId, hold, now, ct);
+            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
+                new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds)));
+            completed = wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
+            await session.CommitAsync(ct);
+        }
+        if (completed)
+        {
+            await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
+        }
+        return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+    }
+
+    public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult>> FinishWrapUp(
+        Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNowAsStored();
+        Guid agentId;
+        await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
+        {
+            var call = await LockedCall.LockAsync(session, callId, ct);
+            if (call is null)
+            {
+                return Problems.NotFound("Call", callId);
+            }
+            if (call.Status != "wrap_up")
+            {
+                return CallConflict.State("wrapped up", call.Status, "in wrap-up");
+            }
+            agentId = call.AgentId!.Value;
+            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct) is { } forbidden)
+            {
+                return forbidden;
+            }
+            await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
+            await session.CommitAsync(ct);
+        }
+        await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
+        return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+    }
+
+    /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow.</summary>
+    public static async Task EndTalkAsync(TenantSession session, LockedCall call, Guid agentId, int holdSeconds, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE calls SET status = 'wrap_up', ended_at = @now, hold_seconds = @holdSeconds
+            WHERE tenant_id = @TenantId AND id = @Id;
+
+            UPDATE agents SET
+                calls_handled_today = CASE WHEN day = CAST(@now AS date) THEN calls_handled_today + 1 ELSE 1 END,
+                talk_seconds_today = CASE WHEN day = CAST(@now AS date) THEN talk_seconds_today ELSE 0 END + @talk,
+                day = CAST(@now AS date)
+            WHERE tenant_id = @TenantId AND id = @agentId;
+            """;
+        var talk = (long)Math.Round((now - LockedCall.Utc(call.AnsweredAt!.Value)).TotalSeconds);
+        await session.ExecuteAsync(sql, new { session.TenantId, call.Id, agentId, now, holdSeconds, talk }, ct);
+    }
+
+    /// <summary>
+    /// Ends the agent's wrap-up: completes the call they wrap up (if any: a transfer leaves none) with
+    /// <see cref="CallCompleted"/>, then moves the agent on (<paramref name="next"/>: available, or a break).
+    /// False when the agent was not in wrap-up any more (another replica or the agent got there first).
+    /// </summary>
+    public static async Task<bool> FinishWrapUpAsync(
+        TenantSession session, Guid agentId, AgentCommand next, string? pauseCode, DateTimeOffset now, CancellationToken ct)
+    {
+        var call = await LockedCall.LockHeldByAsync(session, agentId, "wrap_up", ct);
+        var moved = await AgentMoves.ApplyAsync(session, agentId, next, now, ct, new AgentMoves.Options(pauseCode, call?.Id));
+        if (!moved.Moved || moved.From != AgentState.WrapUp)
+        {
+            return false;
+        }
+        if (call is null)
+        {
+            return true;
+        }
+        await session.ExecuteAsync("UPDATE calls SET status = 'completed', completed_at = @now WHERE tenant_id = @TenantId AND id = @Id",
+            new { session.TenantId, call.Id, now }, ct);
+        var arrived = LockedCall.Utc(call.ArrivedAt);
+        var answered = LockedCall.Utc(call.AnsweredAt!.Value);
+        var ended = LockedCall.Utc(call.EndedAt!.Value);
+        await session.PublishAsync(new CallCompleted(
+            session.TenantId, call.Id, call.QueueId, call.ProjectId, agentId, call.ContactId,
+            WaitSeconds: (answered - arrived).TotalSeconds, TalkSeconds: (ended - answered).TotalSeconds, HoldSeconds: call.HoldSeconds,
+            WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now), ct);
+        return true;
+    }
+}

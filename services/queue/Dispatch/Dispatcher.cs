@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.Contracts.Queue;
+using Platform.Queue.Agents;
+using Platform.Queue.Queues;
+using Platform.Queue.Routing;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Queue.Dispatch;
+
+/// <summary>
+/// Offers a queue's waiting calls to its free agents. One dispatcher per queue at a time across every replica
+/// (a transaction-scoped advisory lock); the calls and agents it takes are row-locked with SKIP LOCKED, so a
+/// dispatcher of another queue sharing an agent, or an agent going on break, never waits on it and never loses to
+/// it silently: whoever holds the row decides. The unique indexes on call_offers are the last word.
+/// </summary>
+public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, ILogger<Dispatcher> logger)
+{
+    private const int CallsConsidered = 500;
+
+    public async Task<int> DispatchAsync(Guid tenantId, Guid queueId, CancellationToken ct)
+    {
+        try
+        {
+            return await DispatchOnceAsync(tenantId, queueId, ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
+                                              or PostgresErrorCodes.SerializationFailure)
+        {
+            // Another replica got there first; the call waits for the next trigger or sweep, nothing half-written.
+            LogDispatchLost(queueId, e.SqlState);
+            return 0;
+        }
+    }
+
+    /// <summary>Dispatches, one after the other, the queues an agent who just became free belongs to, oldest head call first.</summary>
+    public async Task DispatchForAgentAsync(Guid tenantId, Guid agentId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT m.queue_id FROM queue_members m
+            JOIN LATERAL (
+                SELECT vip, priority, enqueued_at FROM calls c
+                WHERE c.tenant_id = m.tenant_id AND c.queue_id = m.queue_id AND c.status = 'waiting'
+                ORDER BY vip DESC, priority DESC, enqueued_at LIMIT 1) head ON true
+            WHERE m.tenant_id = @tenantId AND m.agent_id = @agentId
+            ORDER BY head.vip DESC, head.priority DESC, head.enqueued_at
+            """;
+        List<Guid> queues;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            queues = (await session.QueryAsync<Guid>(sql, new { tenantId, agentId }, ct)).ToList();
+            await session.CommitAsync(ct);
+        }
+        foreach (var queueId in queues)
+        {
+            await DispatchAsync(tenantId, queueId, ct);
+        }
+    }
+
+    private sealed record CallRow(Guid Id, Guid ProjectId, bool Vip, int Priority, DateTime EnqueuedAt, Guid? TargetAgentId);
+
+    private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
+
+    private async Task<int> DispatchOnceAsync(Guid tenantId, Guid queueId, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+        await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
+        var queue = await QueueRow.FindAsync(session, queueId, ct);
+        if (queue is null)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNowAsStored();
+        const string callsSql = """
+            SELECT id, project_id, vip, priority, enqueued_at, target_agent_id FROM calls
+            WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting'
+            ORDER BY vip DESC, priority DESC, enqueued_at LIMIT @limit
+            """;
+        var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered }, ct)).ToList();
+        if (calls.Count == 0)
+        {
+            return 0;
+        }
+        // Free members who work the queue's project and hold no offer. Counters of another day count as zero.
+        const string agentsSql = """
+            SELECT a.id, m.tier, m.member_order, a.idle_since,
+                   CASE WHEN a.day = CAST(@now AS date) THEN a.calls_handled_today ELSE 0 END AS calls_handled_today,
+                   CASE WHEN a.day = CAST(@now AS date) THEN a.talk_seconds_today ELSE 0 END AS talk_seconds_today,
+                   COALESCE((SELECT jsonb_object_agg(s.skill, s.proficiency) FROM agent_skills s
+                             WHERE s.tenant_id = a.tenant_id AND s.agent_id = a.id), '{}')::text AS skills
+            FROM queue_members m
+            JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id
+            WHERE m.tenant_id = @TenantId AND m.queue_id = @queueId AND a.state = 'available'
+              AND EXISTS (SELECT 1 FROM agent_projects p WHERE p.tenant_id = a.tenant_id AND p.agent_id = a.id AND p.project_id = @ProjectId)
+              AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.tenant_id = a.tenant_id AND o.agent_id = a.id)
+            """;
+        var agentRows = (await session.QueryAsync<AgentRow>(agentsSql, new { session.TenantId, queueId, queue.ProjectId, now }, ct)).ToList();
+        if (agentRows.Count == 0)
+        {
+            return 0;
+        }
+        var assignments = new List<Assignment>();
+        // A call transferred to one agent waits for that agent only; it does not enter the strategy.
+        foreach (var call in calls.Where(c => c.TargetAgentId is not null))
+        {
+            var target = agentRows.FirstOrDefault(a => a.Id == call.TargetAgentId);
+            if (target is not null)
+            {
+                assignments.Add(new Assignment(call.Id, [target.Id]));
+                agentRows.Remove(target);
+            }
+        }
+        var candidates = agentRows.Select(ToCandidate).ToList();
+        var waiting = calls.Where(c => c.TargetAgentId is null)
+            .Select(c => new WaitingCall(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero))).ToList();
+        var routed = Router.Route(queue.Rules, waiting, candidates, now, queue.RoundRobinLastAgent, Random.Shared);
+        assignments.AddRange(routed.Assignments);
+
+        var offered = 0;
+        foreach (var assignment in assignments)
+        {
+            offered += await OfferAsync(session, queue, calls.First(c => c.Id == assignment.CallId), assignment.AgentIds, now, ct) ? 1 : 0;
+        }
+        if (routed.RoundRobinLastAgent != queue.RoundRobinLastAgent)
+        {
+            await session.ExecuteAsync("UPDATE queues SET round_robin_last_agent = @last WHERE tenant_id = @TenantId AND id = @queueId",
+                new { last = routed.RoundRobinLastAgent, session.TenantId, queueId }, ct);
+        }
+        await session.CommitAsync(ct);
+        return offered;
+    }
+
+    private static async Task<bool> OfferAsync(
+        TenantSession session, QueueRow queue, CallRow call, IReadOnlyList<Guid> agentIds, DateTimeOffset now, CancellationToken ct)
+    {
+        const string lockCallSql = """
+            SELECT id FROM calls WHERE tenant_id = @TenantId AND id = @callId AND status = 'waiting' FOR UPDATE SKIP LOCKED
+            """;
+        if (await session.QuerySingleOrDefaultAsync<Guid?>(lockCallSql, new { session.TenantId, callId = call.Id }, ct) is null)
+        {
+            return false; // the caller hung up or asked for a callback a moment ago
+        }
+        const string lockAgentsSql = """
+            SELECT id FROM agents WHERE tenant_id = @TenantId AND id = ANY(@agentIds) AND state = 'available'
+            ORDER BY id FOR UPDATE SKIP LOCKED
+            """;
+        var agents = (await session.QueryAsync<Guid>(lockAgentsSql, new { session.TenantId, agentIds = agentIds.ToArray() }, ct)).ToList();
+        if (agents.Count == 0)
+        {
+            return false; // taken by another queue's dispatcher, or going on break right now
+        }
+        var ringAll = queue.RoutingStrategy == RoutingStrategy.RingAll;
+        var expiresAt = now.AddSeconds(queue.OfferTimeoutSeconds);
+        const string offerSql = """
+            UPDATE calls SET status = 'offered', offered_at = @now WHERE tenant_id = @TenantId AND id = @callId;
+            INSERT INTO call_offers (tenant_id, call_id, agent_id, ring_all, offered_at, expires_at)
+            SELECT @TenantId, @callId, agent, @ringAll, @now, @expiresAt FROM unnest(@agents) AS agent;
+            """;
+        await session.ExecuteAsync(offerSql, new { session.TenantId, callId = call.Id, now, ringAll, expiresAt, agents = agents.ToArray() }, ct);
+        foreach (var agentId in agents)
+        {
+            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.Offer, now, ct, new AgentMoves.Options(CallId: call.Id));
+            await session.PublishAsync(new CallOffered(session.TenantId, call.Id, queue.Id, call.ProjectId, agentId, expiresAt, now), ct);
+        }
+        return true;
+    }
+
+    private static AgentCandidate ToCandidate(AgentRow row) => new(
+        row.Id, row.Tier, row.MemberOrder, new DateTimeOffset(row.IdleSince, TimeSpan.Zero), row.CallsHandledToday, row.TalkSecondsToday,
+        JsonSerializer.Deserialize<Dictionary<string, int>>(row.Skills) ?? []);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatch of queue {QueueId} gave way to another replica ({SqlState})")]
+    private partial void LogDispatchLost(Guid queueId, string sqlState);
+}

@@ -1,0 +1,189 @@
+using Dapper;
+using Npgsql;
+using Platform.Contracts.Queue;
+using Platform.Queue.Agents;
+using Platform.Queue.Calls;
+using Platform.Queue.Queues;
+using Platform.Queue.Routing;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
+
+namespace Platform.Queue.Dispatch;
+
+public sealed class RoutingSweepOptions
+{
+    /// <summary>How often expired offers and finished wrap-ups are looked for.</summary>
+    public int SweepMilliseconds { get; set; } = 500;
+
+    /// <summary>How often every queue with waiting calls is routed again (skills relax and priorities age with the wait).</summary>
+    public int RedispatchSeconds { get; set; } = 2;
+}
+
+/// <summary>
+/// What happens by itself, on every replica: an offer not accepted in time returns the call to its place and takes
+/// the agent out of routing (ring-no-answer) — this is also how a call survives a replica that died mid-offer; a
+/// wrap-up whose time is over completes the call; a call waiting past its queue's limit overflows or is refused; and
+/// queues are routed again as waits grow. Work is found across tenants under app.system_task = 'routing' and done in
+/// each tenant's own session with conditional updates, so replicas sweeping at once do each thing once.
+/// </summary>
+public sealed partial class RoutingSweep(
+    NpgsqlDataSource db, Dispatcher dispatcher, RoutingSweepOptions options, TimeProvider clock, ILogger<RoutingSweep> logger) : BackgroundService
+{
+    private DateTimeOffset nextRedispatch = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.SweepMilliseconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(exception);
+            }
+        }
+    }
+
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        foreach (var (tenantId, callId, agentId) in await FindAsync<(Guid, Guid, Guid)>(
+                     "SELECT tenant_id, call_id, agent_id FROM call_offers WHERE expires_at < now() ORDER BY expires_at LIMIT 500", ct))
+        {
+            await ExpireOfferAsync(tenantId, callId, agentId, ct);
+        }
+        foreach (var (tenantId, agentId) in await FindAsync<(Guid, Guid)>(
+                     "SELECT tenant_id, id FROM agents WHERE state = 'wrap_up' AND wrap_up_until < now() LIMIT 500", ct))
+        {
+            await EndWrapUpAsync(tenantId, agentId, ct);
+        }
+        if (clock.GetUtcNow() >= nextRedispatch)
+        {
+            nextRedispatch = clock.GetUtcNow().AddSeconds(options.RedispatchSeconds);
+            foreach (var (tenantId, queueId) in await FindAsync<(Guid, Guid)>("SELECT DISTINCT tenant_id, queue_id FROM calls WHERE status = 'waiting'", ct))
+            {
+                await EnforceMaxWaitAsync(tenantId, queueId, ct);
+                await dispatcher.DispatchAsync(tenantId, queueId, ct);
+            }
+        }
+    }
+
+    private async Task<List<T>> FindAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var connection = await DatabaseResilience.OpenAsync(db, ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync("SELECT set_config('app.system_task', 'routing', true)", transaction: transaction);
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return rows.ToList();
+    }
+
+    /// <summary>Ring-no-answer: the call goes back to its place in line (when no other ring-all offer is still open), the agent on a break.</summary>
+    public async Task ExpireOfferAsync(Guid tenantId, Guid callId, Guid agentId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNowAsStored();
+        Guid? queueId;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            var call = await LockedCall.LockAsync(session, callId, ct);
+            const string deleteSql = """
+                DELETE FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId AND agent_id = @agentId AND expires_at < @now
+                RETURNING agent_id
+                """;
+            if (call is null || await session.QuerySingleOrDefaultAsync<Guid?>(deleteSql, new { session.TenantId, callId, agentId, now }, ct) is null)
+            {
+                return; // accepted meanwhile, or another replica expired it
+            }
+            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.RingNoAnswer, now, ct, new AgentMoves.Options(PauseCodes.RingNoAnswer, callId));
+            const string returnSql = """
+                UPDATE calls SET status = 'waiting', ring_no_answers = ring_no_answers + 1
+                WHERE tenant_id = @TenantId AND id = @callId AND status = 'offered'
+                  AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId)
+                """;
+            await session.ExecuteAsync(returnSql, new { session.TenantId, callId }, ct);
+            await session.CommitAsync(ct);
+            queueId = call.QueueId;
+        }
+        LogRingNoAnswer(callId, agentId);
+        await dispatcher.DispatchAsync(tenantId, queueId.Value, ct);
+    }
+
+    private async Task EndWrapUpAsync(Guid tenantId, Guid agentId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNowAsStored();
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            var due = await session.QuerySingleOrDefaultAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM agents WHERE tenant_id = @TenantId AND id = @agentId AND state = 'wrap_up' AND wrap_up_until < @now)",
+                new { session.TenantId, agentId, now }, ct);
+            if (!due || !await CallEnding.FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct))
+            {
+                return;
+            }
+            await session.CommitAsync(ct);
+        }
+        await dispatcher.DispatchForAgentAsync(tenantId, agentId, ct);
+    }
+
+    /// <summary>Calls that waited past the queue's max wait go to its overflow queue (keeping their place in time) or are refused.</summary>
+    private async Task EnforceMaxWaitAsync(Guid tenantId, Guid queueId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNowAsStored();
+        Guid? overflowInto = null;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            var queue = await QueueRow.FindAsync(session, queueId, ct);
+            if (queue?.MaxWaitSeconds is not { } maxWait)
+            {
+                return;
+            }
+            const string sql = """
+                SELECT id, project_id, contact_id, vip, priority FROM calls
+                WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND enqueued_at <= @limit
+                FOR UPDATE SKIP LOCKED
+                """;
+            var late = (await session.QueryAsync<(Guid Id, Guid ProjectId, Guid? ContactId, bool Vip, int Priority)>(
+                sql, new { session.TenantId, queueId, limit = now.AddSeconds(-maxWait) }, ct)).ToList();
+            if (late.Count == 0)
+            {
+                return;
+            }
+            var target = queue.OverflowQueueId is { } o ? await QueueRow.FindAsync(session, o, ct) : null;
+            var reason = $"waited longer than {maxWait} seconds";
+            foreach (var call in late)
+            {
+                if (target is not null)
+                {
+                    await session.ExecuteAsync("""
+                        UPDATE calls SET queue_id = @TargetQueue, project_id = @TargetProject, enqueued_at = @now
+                        WHERE tenant_id = @TenantId AND id = @Id
+                        """, new { session.TenantId, call.Id, TargetQueue = target.Id, TargetProject = target.ProjectId, now }, ct);
+                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip, call.Priority, 0, now), ct);
+                }
+                else
+                {
+                    await session.ExecuteAsync("""
+                        UPDATE calls SET status = 'rejected', ended_at = @now, end_reason = @reason,
+                               wait_seconds = extract(epoch FROM (@now - arrived_at))
+                        WHERE tenant_id = @TenantId AND id = @Id
+                        """, new { session.TenantId, call.Id, now, reason }, ct);
+                }
+                await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, target?.Id, reason, now), ct);
+            }
+            await session.CommitAsync(ct);
+            overflowInto = target?.Id;
+        }
+        if (overflowInto is { } next)
+        {
+            await dispatcher.DispatchAsync(tenantId, next, ct);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Offer of call {CallId} to agent {AgentId} was not answered in time; the call is back in line")]
+    private partial void LogRingNoAnswer(Guid callId, Guid agentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing sweep failed; trying again at the next tick")]
+    private partial void LogSweepFailed(Exception exception);
+}
