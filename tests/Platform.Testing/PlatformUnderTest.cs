@@ -92,6 +92,8 @@ public class PlatformUnderTest : IAsyncLifetime
         ["Messaging:TemporaryEndpoints"] = TemporaryEndpoints.ToString(),
         ["Logging:LogLevel:Default"] = "Warning",
         ["Cooldown:SweepSeconds"] = "1",
+        ["Routing:SweepMilliseconds"] = "200",
+        ["Routing:RedispatchSeconds"] = "1",
     };
 
     private T Start<T>(T host) where T : IAsyncDisposable
@@ -125,6 +127,14 @@ public class PlatformUnderTest : IAsyncLifetime
             services => services.AddSingleton<IForwarderHttpClientFactory>(new InMemoryForwarder(handlers))));
         await WaitReady(gateway.CreateClient());
         return gateway;
+    }
+
+    /// <summary>Another replica of the queue service: same database, same broker queues (competing consumers), its own sweep.</summary>
+    public async Task<WebApplicationFactory<QueueService>> StartQueueReplicaAsync()
+    {
+        var replica = Start(new ServiceHost<QueueService>(Settings("queue")));
+        await WaitReady(replica.CreateClient());
+        return replica;
     }
 
     /// <summary>A user made by the tenant's admin through the users API, signed in.</summary>
