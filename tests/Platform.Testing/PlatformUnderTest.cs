@@ -129,10 +129,16 @@ public class PlatformUnderTest : IAsyncLifetime
         return gateway;
     }
 
-    /// <summary>Another replica of the queue service: same database, same broker queues (competing consumers), its own sweep.</summary>
+    /// <summary>
+    /// Another replica of the queue service on the same database, with its own sweep and push channels. Test endpoints are
+    /// exclusive queues, so it consumes through queues of its own: both replicas see every event, and the shared inbox
+    /// lets one of them act on it (in production replicas compete on one durable queue instead).
+    /// </summary>
     public async Task<WebApplicationFactory<QueueService>> StartQueueReplicaAsync()
     {
-        var replica = Start(new ServiceHost<QueueService>(Settings("queue")));
+        var settings = Settings("queue");
+        settings["Messaging:EndpointPrefix"] = $"t{run}-{Guid.NewGuid().ToString("N")[..6]}-queue";
+        var replica = Start(new ServiceHost<QueueService>(settings));
         await WaitReady(replica.CreateClient());
         return replica;
     }
