@@ -32,6 +32,21 @@ public static class CallArrival
     public static async Task<Results<Created<CallArrivedResponse>, Ok<CallArrivedResponse>, ProblemHttpResult, ValidationProblem>> ReportCallArrived(
         CallArrivedRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
+        try
+        {
+            return await ArriveAsync(request, user, db, dispatcher, clock, ct);
+        }
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "calls_external_id" })
+        {
+            // The PBX reported the same call twice at the same moment: the other report created it.
+            await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+            return TypedResults.Ok((await ExistingAsync(session, request.ExternalId!, ct))!);
+        }
+    }
+
+    private static async Task<Results<Created<CallArrivedResponse>, Ok<CallArrivedResponse>, ProblemHttpResult, ValidationProblem>> ArriveAsync(
+        CallArrivedRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string[]>();
         var (caller, callerProblem) = CallerNumber.Normalise(request.CallerNumber);
         if (callerProblem is not null)

@@ -67,6 +67,6 @@ public static class AgentView
             call.ContactId is { } contactId
                 ? new ContactCard(contactId, call.ContactName, call.ContactStatus ?? "unknown", call.ContactVip ?? call.Vip, $"/api/clients/contacts/{contactId}")
                 : null,
-            new ScriptToOpen(call.ProjectId, $"/api/scripts/projects/{call.ProjectId}")));
+            new ScriptToOpen(call.ProjectId, $"/api/scripts/projects/{call.ProjectId}/scripts")));
     }
 }
