@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Queue;
 using Platform.Queue.Queues;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Agents;
 
@@ -83,12 +85,13 @@ public static class AgentsApi
         await session.ExecuteAsync(sql, new { session.TenantId, agentId, request.UserId, Name = request.Name!.Trim(), request.GroupId, now = clock.GetUtcNowAsStored() }, ct);
         await WriteSkillsAsync(session, agentId, request.Skills ?? [], ct);
         await WriteProjectsAsync(session, agentId, request.ProjectIds ?? [], ct);
+        await session.PublishAsync(new AgentChanged(session.TenantId, agentId, request.UserId, request.Name.Trim(), request.GroupId, clock.GetUtcNowAsStored()), ct);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/queue/agents/{agentId}", (await FindAsync(db, user.TenantId(), agentId, ct))!);
     }
 
     private static async Task<Results<Ok<AgentResponse>, ProblemHttpResult, ValidationProblem>> UpdateAgent(
-        Guid agentId, AgentRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid agentId, AgentRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         var errors = Check(request with { Skills = null, ProjectIds = null }, nameRequired: true);
         if (errors.Count > 0)
@@ -105,6 +108,7 @@ public static class AgentsApi
         {
             return Problems.NotFound("Agent", agentId);
         }
+        await session.PublishAsync(new AgentChanged(session.TenantId, agentId, request.UserId, request.Name.Trim(), request.GroupId, clock.GetUtcNowAsStored()), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok((await FindAsync(db, user.TenantId(), agentId, ct))!);
     }

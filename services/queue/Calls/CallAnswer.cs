@@ -52,7 +52,9 @@ public static class CallAnswer
             await session.ExecuteAsync(sql, new { session.TenantId, callId, agentId, now }, ct);
             await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct, new AgentMoves.Options(CallId: callId));
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
-            await session.PublishAsync(new CallAnswered(session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now), ct);
+            var agentUser = await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
+                new { session.TenantId, agentId }, ct);
+            await session.PublishAsync(new CallAnswered(session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, agentUser), ct);
             await session.CommitAsync(ct);
         }
         foreach (var agent in freed)
