@@ -31,40 +31,64 @@ internal struct RoutingPass(
             }
         }
 
+        // Agents are only ever taken, never freed, during a pass: once the skill thresholds of one relaxation level
+        // (none reached, or step i) have found nobody, they find nobody for every later call too. Remember which
+        // levels came up empty (bit 0: no step yet; bit i + 1: step i) and stop when all of them have.
+        var levels = rules.Relaxation.Count + 1;
+        var canStopEarly = skillCount > 0 && levels < 64;
+        var allEmpty = canStopEarly ? (1UL << levels) - 1 : 0UL;
+        var emptyLevels = 0UL;
+        var thresholdsFor = int.MinValue;
         var free = agentCount;
         while (free > 0 && line.TryTake(out var key))
         {
             var call = calls[key.Index];
-            var everyone = ApplyRelaxation(call, now, thresholds);
+            var level = RelaxationLevel(call, now);
+            var bit = level < 64 ? 1UL << level : 0UL;
+            if ((emptyLevels & bit) != 0)
+            {
+                continue;
+            }
+            var everyone = skillCount == 0 || (level > 0 && rules.Relaxation[level - 1].DropSkills);
+            if (!everyone && level != thresholdsFor)
+            {
+                FillThresholds(level, thresholds);
+                thresholdsFor = level;
+            }
             var found = LowestTierCandidates(everyone, proficiency, thresholds, taken, candidates);
             if (found == 0)
             {
+                emptyLevels |= bit;
+                if (canStopEarly && emptyLevels == allEmpty)
+                {
+                    break;
+                }
                 continue;
             }
             free -= Offer(call, candidates[..found], taken);
         }
     }
 
-    /// <summary>Fills in the proficiency each required skill needs for this call; true when skills no longer matter.</summary>
-    private readonly bool ApplyRelaxation(WaitingCall call, DateTimeOffset now, Span<int> thresholds)
+    /// <summary>0 before the first relaxation step, i + 1 once step i applies (always 0 when the queue asks for no skill).</summary>
+    private readonly int RelaxationLevel(WaitingCall call, DateTimeOffset now)
     {
-        var required = rules.RequiredSkills;
-        if (required.Count == 0)
+        if (rules.RequiredSkills.Count == 0 || rules.Relaxation.Count == 0)
         {
-            return true;
+            return 0;
         }
         var waited = TimeSpan.FromTicks(Math.Max(0L, now.UtcTicks - call.EnqueuedAt.UtcTicks));
-        var step = SkillMatch.StepReached(rules.Relaxation, waited);
-        if (step is { DropSkills: true })
-        {
-            return true;
-        }
-        var lowerBy = step?.LowerMinimumBy ?? 0;
+        return SkillMatch.StepIndexReached(rules.Relaxation, waited) + 1;
+    }
+
+    /// <summary>The proficiency each required skill needs at relaxation <paramref name="level"/>.</summary>
+    private readonly void FillThresholds(int level, Span<int> thresholds)
+    {
+        var required = rules.RequiredSkills;
+        var lowerBy = level == 0 ? 0 : rules.Relaxation[level - 1].LowerMinimumBy;
         for (var j = 0; j < thresholds.Length; j++)
         {
             thresholds[j] = SkillMatch.Threshold(required[j], lowerBy);
         }
-        return false;
     }
 
     /// <summary>The free agents who qualify, of the lowest tier among them, into <paramref name="candidates"/>; returns how many.</summary>

@@ -46,8 +46,15 @@ public static class SkillMatch
     /// <summary>The relaxation step in force after <paramref name="waited"/>, or null before the first.</summary>
     internal static RelaxationStep? StepReached(IReadOnlyList<RelaxationStep> steps, TimeSpan waited)
     {
+        var index = StepIndexReached(steps, waited);
+        return index < 0 ? null : steps[index];
+    }
+
+    /// <summary>The index of the relaxation step in force after <paramref name="waited"/>, or -1 before the first.</summary>
+    internal static int StepIndexReached(IReadOnlyList<RelaxationStep> steps, TimeSpan waited)
+    {
         var waitedTicks = Math.Max(0L, waited.Ticks);
-        RelaxationStep? reached = null;
+        var reached = -1;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -55,10 +62,10 @@ public static class SkillMatch
             {
                 continue;
             }
-            if (reached is null || step.AfterSeconds > reached.AfterSeconds
-                || (step.AfterSeconds == reached.AfterSeconds && MoreLenient(step, reached)))
+            if (reached < 0 || step.AfterSeconds > steps[reached].AfterSeconds
+                || (step.AfterSeconds == steps[reached].AfterSeconds && MoreLenient(step, steps[reached])))
             {
-                reached = step;
+                reached = i;
             }
         }
         return reached;
