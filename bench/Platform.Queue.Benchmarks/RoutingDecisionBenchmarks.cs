@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using Platform.Queue.Routing;
 
 namespace Platform.Queue.Benchmarks;
@@ -8,8 +10,14 @@ namespace Platform.Queue.Benchmarks;
 /// Each invocation routes all 500 queues once, so the reported time is per decision.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(DecisionsPerSecond))]
 public class RoutingDecisionBenchmarks
 {
+    private sealed class DecisionsPerSecond : ManualConfig
+    {
+        public DecisionsPerSecond() => AddColumn(StatisticColumn.OperationsPerSecond);
+    }
+
     private QueueWorld world = null!;
     private Guid?[] roundRobinLast = null!;
     private readonly Random random = new(7);

@@ -39,6 +39,8 @@ public sealed record WaitingCall(Guid CallId, bool Vip, int Priority, DateTimeOf
 /// <summary>
 /// An available agent who is a member of the queue. <paramref name="Tier"/>: lower tiers are tried first;
 /// <paramref name="MemberOrder"/>: the agent's position in the queue's member list (fixed order, round robin).
+/// <paramref name="Skills"/>: skill name → proficiency (1–10); names compare ignoring case, and a dictionary built
+/// with <see cref="StringComparer.OrdinalIgnoreCase"/> is looked up directly (any other is scanned).
 /// </summary>
 public sealed record AgentCandidate(
     Guid AgentId,
