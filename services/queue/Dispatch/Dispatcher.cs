@@ -114,7 +114,13 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         var candidates = agentRows.Select(ToCandidate).ToList();
         var waiting = calls.Where(c => c.TargetAgentId is null)
             .Select(c => new WaitingCall(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero))).ToList();
-        var routed = Router.Route(queue.Rules, waiting, candidates, now, queue.RoundRobinLastAgent, Random.Shared);
+        // Round robin continues after the agent who had the last turn, even while that agent is busy (not a candidate now).
+        var lastTurn = queue.RoundRobinLastAgent is { } last
+            ? await session.QuerySingleOrDefaultAsync<int?>(
+                "SELECT member_order FROM queue_members WHERE tenant_id = @TenantId AND queue_id = @queueId AND agent_id = @last",
+                new { session.TenantId, queueId, last }, ct)
+            : null;
+        var routed = Router.Route(queue.Rules, waiting, candidates, now, new RoundRobinCursor(queue.RoundRobinLastAgent, lastTurn), Random.Shared);
         assignments.AddRange(routed.Assignments);
 
         var offered = 0;

@@ -122,6 +122,33 @@ public sealed class RoutingTests(PlatformUnderTest platform)
     }
 
     [Fact]
+    public async Task Round_robin_continues_after_the_last_agent_even_while_that_agent_is_still_on_the_call()
+    {
+        var world = await QueueWorld.CreateAsync(platform);
+        await world.ConfigureAsync(world.QueueId, new { name = "Turns", strategy = "round_robin" });
+        var agents = new[] { await world.AddAgentAsync("T1"), await world.AddAgentAsync("T2"), await world.AddAgentAsync("T3") };
+        await world.SetMembersAsync(agents);
+        foreach (var agent in agents)
+        {
+            await QueueWorld.AvailableAsync(agent);
+        }
+
+        var first = (await world.CallAsync(QueueWorld.UniqueNumber())).GetProperty("callId").GetGuid();
+        var firstAgent = await OfferedAgentAsync(world, agents, first);
+        await QueueWorld.AcceptAsync(firstAgent, first);   // T1 stays on the call
+        var second = (await world.CallAsync(QueueWorld.UniqueNumber())).GetProperty("callId").GetGuid();
+        var secondAgent = await OfferedAgentAsync(world, agents, second);
+        await QueueWorld.AcceptAsync(secondAgent, second);
+        await QueueWorld.HangUpAsync(firstAgent, first);
+        await QueueWorld.WrapUpDoneAsync(firstAgent, first);   // T1 free again, but it is T3's turn
+        var third = (await world.CallAsync(QueueWorld.UniqueNumber())).GetProperty("callId").GetGuid();
+
+        Assert.Equal(agents[0].Id, firstAgent.Id);
+        Assert.Equal(agents[1].Id, secondAgent.Id);
+        Assert.Equal(agents[2].Id, (await OfferedAgentAsync(world, agents, third)).Id);
+    }
+
+    [Fact]
     public async Task Round_robin_takes_turns_in_member_order()
     {
         var world = await QueueWorld.CreateAsync(platform);
