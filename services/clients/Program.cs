@@ -1,5 +1,6 @@
 using Platform.Clients;
 using Platform.Clients.Calendar;
+using Platform.Clients.Companies;
 using Platform.Clients.Complaints;
 using Platform.Clients.Consent;
 using Platform.Clients.Contacts;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(DoNotCallList.From(builder.Configuration, builder.Environment));
 builder.Services.AddSingleton(builder.Configuration.GetSection("Cooldown").Get<CooldownOptions>() ?? new CooldownOptions());
 builder.Services.AddHostedService<CooldownSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Imports").Get<ImportOptions>() ?? new ImportOptions());
@@ -25,6 +27,7 @@ builder.Services.AddHostedService<CallListImporter>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapClientCompaniesApi();
 app.MapProjectsApi();
 app.MapCalendarApi();
 app.MapDispositionsApi();

@@ -72,6 +72,6 @@ public sealed class PrivacyTests(PlatformUnderTest platform)
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the import finishes");
 
         await using var clients = platform.Database("clients");
-        Assert.Equal(0, await clients.ExecuteScalarAsync<int>("SELECT length(content) FROM imports WHERE id = @importId", new { importId }));
+        Assert.Equal(0, await clients.ExecuteScalarAsync<long>("SELECT count(*) FROM import_chunks WHERE import_id = @importId", new { importId }));
     }
 }

@@ -22,8 +22,11 @@ public sealed class ContactResponse
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>Bumped by every change of the card; sent as the ETag, and an edit may name it in If-Match.</summary>
+    public int Version { get; init; }
+
     public const string Columns = """
         id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status, next_contact_at, callback_agent_id,
-        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at
+        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version
         """;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
@@ -21,17 +22,22 @@ public static class ContactsApi
         project.MapGet("/", SearchContacts).WithName("SearchContacts");
         var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Contacts").RequireAuthorization(Policies.Staff);
         contact.MapGet("/", GetContact).WithName("GetContact");
+        contact.MapPut("/", UpdateContact).WithName("UpdateContact");
         contact.MapGet("/history", GetContactHistory).WithName("GetContactHistory");
     }
 
     public sealed record CreateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
+
+    /// <summary>The card as a whole, as on creation (a left-out zone is the number's again); the status moves only by outcomes.</summary>
+    public sealed record UpdateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
 
     public sealed record StatusMove(string? From, string To, DateTime At, Guid? ByUser, Guid? CallId, string Reason);
     public sealed record Outcome(Guid Id, string DispositionCode, string Category, string? Notes, int? DurationSeconds, Guid AgentId, Guid? CallId, DateTime? NextContactAt, DateTime RecordedAt);
     public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes);
 
     private static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> CreateContact(
-        Guid projectId, CreateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid projectId, CreateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
+        CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var project = await ProjectSettings.LoadAsync(session, projectId, ct);
@@ -54,7 +60,9 @@ public static class ContactsApi
                     CAST(@CustomFields AS jsonb), @now, @now)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
             """;
-        var status = ContactLifecycle.Name(ContactStatus.Potential);
+        // A number that asked never to be called again comes back as do-not-call, whoever brings it.
+        var listed = await doNotCall.IsListedAsync(session, contact.Phone.E164, ct);
+        var status = ContactLifecycle.Name(listed ? ContactStatus.DoNotCall : ContactStatus.Potential);
         var inserted = await session.ExecuteAsync(sql, new
         {
             session.TenantId, id, projectId, contact.Kind, contact.Name, contact.Company, Phone = contact.Phone.E164, contact.Phone.Region,
@@ -67,9 +75,10 @@ public static class ContactsApi
         }
         await session.ExecuteAsync("""
             INSERT INTO contact_status_history (tenant_id, id, contact_id, from_status, to_status, at, by_user, reason)
-            VALUES (@TenantId, @HistoryId, @id, NULL, @Status, @now, @ByUser, 'added to the client base')
-            """, new { session.TenantId, HistoryId = Guid.CreateVersion7(), id, Status = status, now, ByUser = user.UserId() }, ct);
-        await session.PublishAsync(new ContactCreated(session.TenantId, id, projectId, status, contact.Vip, now), ct);
+            VALUES (@TenantId, @HistoryId, @id, NULL, @Status, @now, @ByUser, @Reason)
+            """, new { session.TenantId, HistoryId = Guid.CreateVersion7(), id, Status = status, now, ByUser = user.UserId(),
+                Reason = listed ? $"added to the client base; {DoNotCallList.Reason}" : "added to the client base" }, ct);
+        await session.PublishAsync(new ContactCreated(session.TenantId, id, projectId, status, contact.Vip, now, contact.Phone.E164, contact.Name), ct);
         var created = await FindAsync(session, id, ct);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/clients/contacts/{id}", created!);
@@ -119,11 +128,76 @@ public static class ContactsApi
         return TypedResults.Ok(contacts.ToArray());
     }
 
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> GetContact(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> GetContact(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db,
+        HttpResponse response, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var contact = await FindAsync(session, contactId, ct);
-        return contact is null ? Problems.NotFound("Contact", contactId) : TypedResults.Ok(contact);
+        if (contact is null)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        response.Headers.ETag = ContactVersion.ETag(contact.Version);
+        return TypedResults.Ok(contact);
+    }
+
+    /// <summary>
+    /// Edits the card with the rules of its creation; refused whole (nothing written) when a field is wrong (400), the number
+    /// is another contact's in the project or asked never to be called (409), or If-Match names a version that is gone (412).
+    /// </summary>
+    private static async Task<Results<Ok<ContactResponse>, ValidationProblem, ProblemHttpResult>> UpdateContact(
+        Guid contactId, UpdateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
+        HttpRequest http, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var current = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Phone, int Version)?>(
+            "SELECT project_id, phone, version FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE",
+            new { session.TenantId, contactId }, ct);
+        if (current is not { } card)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        if (!ContactVersion.Allows(http.Headers.IfMatch, card.Version))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The contact changed meanwhile.",
+                detail: $"The card is at version {card.Version} ({ContactVersion.ETag(card.Version)}), not the one in If-Match; read it again and redo the edit.");
+        }
+        var project = (await ProjectSettings.LoadAsync(session, card.ProjectId, ct))!;
+        var (contact, errors) = NewContact.From(request.Kind, request.Name, request.Company, request.Phone, request.TimeZone, request.Vip,
+            request.CustomFields, project.Country, project.TimeZone);
+        if (contact is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The contact cannot be changed.");
+        }
+        if (contact.Phone.E164 != card.Phone && await doNotCall.IsListedAsync(session, contact.Phone.E164, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number asked never to be called.",
+                detail: $"{contact.Phone.E164} is on the call center's do-not-call list; add it as a new contact to keep it as do-not-call.");
+        }
+        var now = clock.GetUtcNowAsStored();
+        const string sql = """
+            UPDATE contacts SET kind = @Kind, name = @Name, company = @Company, phone = @Phone, phone_region = @Region, time_zone = @TimeZone,
+                vip = @Vip, custom_fields = CAST(@CustomFields AS jsonb), updated_at = @now
+            WHERE tenant_id = @TenantId AND id = @contactId
+            """;
+        try
+        {
+            await session.ExecuteAsync(sql, new
+            {
+                contact.Kind, contact.Name, contact.Company, Phone = contact.Phone.E164, contact.Phone.Region, contact.TimeZone, contact.Vip,
+                CustomFields = contact.CustomFields?.GetRawText() ?? "{}", now, session.TenantId, contactId,
+            }, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number is already in this project.",
+                detail: $"Another contact of the project has {contact.Phone.E164}; search by phone to find it.");
+        }
+        await session.PublishAsync(new ContactUpdated(session.TenantId, contactId, card.ProjectId, contact.Vip, contact.Phone.E164, contact.Name, contact.TimeZone, now), ct);
+        var updated = (await FindAsync(session, contactId, ct))!;
+        await session.CommitAsync(ct);
+        http.HttpContext.Response.Headers.ETag = ContactVersion.ETag(updated.Version);
+        return TypedResults.Ok(updated);
     }
 
     private static async Task<Results<Ok<History>, ProblemHttpResult>> GetContactHistory(Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)

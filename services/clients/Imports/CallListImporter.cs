@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Platform.Clients.Contacts;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
@@ -16,15 +17,16 @@ namespace Platform.Clients.Imports;
 /// again adds nothing. Each batch commits its contacts, their history and events, its row errors and the progress
 /// together; a job taken over after a crash resumes after its last committed batch.
 /// </summary>
-public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions options, TimeProvider clock, ILogger<CallListImporter> logger) : BackgroundService
+public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions options, DoNotCallList doNotCall, TimeProvider clock,
+    ILogger<CallListImporter> logger) : BackgroundService
 {
     private sealed class Job
     {
         public Guid TenantId { get; init; }
         public Guid Id { get; init; }
         public Guid ProjectId { get; init; }
-        public byte[] Content { get; init; } = [];
         public string Mapping { get; init; } = "{}";
+        public int? TotalRows { get; init; }
         public int RowsDone { get; init; }
     }
 
@@ -84,11 +86,15 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             job = (await session.QuerySingleOrDefaultAsync<Job>(
-                "SELECT tenant_id, id, project_id, content, mapping::text AS mapping, rows_done FROM imports WHERE tenant_id = @tenantId AND id = @importId",
+                "SELECT tenant_id, id, project_id, mapping::text AS mapping, total_rows, rows_done FROM imports WHERE tenant_id = @tenantId AND id = @importId",
                 new { tenantId, importId }, ct))!;
             project = (await ProjectSettings.LoadAsync(session, job.ProjectId, ct))!;
         }
-        var header = CsvFile.Header(job.Content) ?? [];
+        string[] header;
+        await using (var file = ImportFile.Open(db, tenantId, importId))
+        {
+            header = await CsvFile.HeaderAsync(file, ct) ?? [];
+        }
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(job.Mapping, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
         var (columns, errors) = mapping.Resolve(header);
         if (columns is null)
@@ -96,21 +102,50 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             await FinishAsync(tenantId, importId, "failed", string.Join(" ", errors.SelectMany(e => e.Value)), ct);
             return;
         }
-        // Streamed: one pass counts the rows for the progress, the next reads them batch by batch; no line is kept longer.
-        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        // Streamed from the stored chunks: one pass counts the rows for the progress (once per job), the next reads them
+        // batch by batch, after the batches a previous worker committed; no more than a chunk and a batch are held.
+        if (job.TotalRows is null)
         {
+            var lines = 0;
+            await using (var file = ImportFile.Open(db, tenantId, importId))
+            {
+                await foreach (var _ in CsvFile.ReadAsync(file, ct))
+                {
+                    lines++;
+                }
+            }
+            await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
             await session.ExecuteAsync("UPDATE imports SET total_rows = @Total WHERE tenant_id = @tenantId AND id = @importId",
-                new { Total = CsvFile.Read(job.Content).Count() - 1, tenantId, importId }, ct);
+                new { Total = Math.Max(lines - 1, 0), tenantId, importId }, ct);
             await session.CommitAsync(ct);
         }
-        foreach (var batch in CsvFile.Read(job.Content).Skip(1 + job.RowsDone).Chunk(options.BatchSize))
+        await using (var file = ImportFile.Open(db, tenantId, importId))
         {
-            await ImportBatchAsync(job, project, header, columns, batch, ct);
+            var batch = new List<CsvFile.Line>(options.BatchSize);
+            var skip = 1 + job.RowsDone;
+            await foreach (var line in CsvFile.ReadAsync(file, ct))
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+                batch.Add(line);
+                if (batch.Count == options.BatchSize)
+                {
+                    await ImportBatchAsync(job, project, header, columns, batch, ct);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await ImportBatchAsync(job, project, header, columns, batch, ct);
+            }
         }
         await FinishAsync(tenantId, importId, "done", null, ct);
     }
 
-    private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, CsvFile.Line[] batch, CancellationToken ct)
+    private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, List<CsvFile.Line> batch, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         var problems = new List<(int Line, string Column, string Reason)>();
@@ -136,15 +171,19 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
 
         await using var session = await db.BeginTenantSessionAsync(job.TenantId, ct);
         var list = contacts.Values.ToList();
+        // A number that asked never to be called again is imported as do-not-call (and counted in the report), never as a lead.
+        var listed = await doNotCall.ListedAsync(session, contacts.Keys, ct);
+        string StatusOf(NewContact contact) => ContactLifecycle.Name(listed.Contains(contact.Phone.E164) ? ContactStatus.DoNotCall : ContactStatus.Potential);
         const string insert = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
                                   custom_fields, created_at, updated_at)
-            SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, 'potential', CAST(c.custom AS jsonb), @now, @now
-            FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Customs) AS c(id, kind, name, company, phone, region, zone, vip, custom)
+            SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, c.status, CAST(c.custom AS jsonb), @now, @now
+            FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Statuses, @Customs)
+                AS c(id, kind, name, company, phone, region, zone, vip, status, custom)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
-            RETURNING id, vip
+            RETURNING id, vip, status, phone, name
             """;
-        var inserted = (await session.QueryAsync<(Guid Id, bool Vip)>(insert, new
+        var inserted = (await session.QueryAsync<(Guid Id, bool Vip, string Status, string Phone, string Name)>(insert, new
         {
             job.TenantId, job.ProjectId, now,
             Ids = list.Select(_ => Guid.CreateVersion7()).ToArray(),
@@ -155,15 +194,17 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             Regions = list.Select(c => c.Contact.Phone.Region).ToArray(),
             Zones = list.Select(c => c.Contact.TimeZone).ToArray(),
             Vips = list.Select(c => c.Contact.Vip).ToArray(),
+            Statuses = list.Select(c => StatusOf(c.Contact)).ToArray(),
             Customs = list.Select(c => c.Contact.CustomFields?.GetRawText() ?? "{}").ToArray(),
         }, ct)).ToList();
         await session.ExecuteAsync("""
             INSERT INTO contact_status_history (tenant_id, id, contact_id, from_status, to_status, at, by_user, reason)
-            SELECT @TenantId, gen_random_uuid(), c, NULL, 'potential', @now, @CreatedBy, 'imported from a call list'
-            FROM unnest(@Contacts) AS c
-            """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray() }, ct);
-        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId,
-            ContactLifecycle.Name(ContactStatus.Potential), i.Vip, now)).ToList(), ct);
+            SELECT @TenantId, gen_random_uuid(), c.id, NULL, c.status, @now, @CreatedBy,
+                   CASE WHEN c.status = 'do_not_call' THEN @DoNotCallReason ELSE 'imported from a call list' END
+            FROM unnest(@Contacts, @Statuses) AS c(id, status)
+            """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray(), Statuses = inserted.Select(i => i.Status).ToArray(),
+                DoNotCallReason = $"imported from a call list; {DoNotCallList.Reason}" }, ct);
+        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId, i.Status, i.Vip, now, i.Phone, i.Name)).ToList(), ct);
         await session.ExecuteAsync("""
             INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason)
             SELECT @TenantId, @Id, e.line, e.col, e.reason FROM unnest(@Lines, @Columns, @Reasons) AS e(line, col, reason)
@@ -171,9 +212,9 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
                 Reasons = problems.Select(p => p.Reason).ToArray() }, ct);
         await session.ExecuteAsync("""
             UPDATE imports SET rows_done = rows_done + @Rows, imported = imported + @Imported, duplicates = duplicates + @Duplicates,
-                failed_rows = failed_rows + @Failed, claimed_at = now()
+                failed_rows = failed_rows + @Failed, do_not_call = do_not_call + @DoNotCall, claimed_at = now()
             WHERE tenant_id = @TenantId AND id = @Id
-            """, new { Rows = batch.Length, Imported = inserted.Count, Duplicates = duplicatesInBatch + list.Count - inserted.Count,
+            """, new { Rows = batch.Count, Imported = inserted.Count, DoNotCall = inserted.Count(i => i.Status == "do_not_call"), Duplicates = duplicatesInBatch + list.Count - inserted.Count,
                 Failed = problems.Count, job.TenantId, job.Id }, ct);
         await session.CommitAsync(ct);
     }
@@ -182,8 +223,9 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
     {
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
         // The uploaded file holds personal data: once the job is over it is not kept (privacy by design).
-        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now(), content = ''::bytea WHERE tenant_id = @tenantId AND id = @importId",
+        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now() WHERE tenant_id = @tenantId AND id = @importId",
             new { status, failure, tenantId, importId }, ct);
+        await ImportFile.DeleteAsync(session, importId, ct);
         await session.CommitAsync(ct);
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Platform.Clients.Projects;
 using Platform.ServiceDefaults.Auth;
@@ -18,7 +20,8 @@ public static class ImportsApi
         routes.MapPost("/api/clients/projects/{projectId:guid}/imports", StartImport)
             .WithTags("Call lists").WithName("StartImport").RequireAuthorization(Policies.Staff)
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes));
+            .Accepts<CallListForm>("multipart/form-data")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes + 64 * 1024)); // the file, the mapping, the form's own lines
         routes.MapGet("/api/clients/imports/{importId:guid}", GetImport)
             .WithTags("Call lists").WithName("GetImport").RequireAuthorization(Policies.Staff);
     }
@@ -35,57 +38,33 @@ public static class ImportsApi
         public int Imported { get; init; }
         public int Duplicates { get; init; }
         public int FailedRows { get; init; }
+
+        /// <summary>Rows whose number is on the call center's do-not-call list: imported as do-not-call, never to be called.</summary>
+        public int DoNotCall { get; init; }
         public string? Failure { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime? FinishedAt { get; init; }
         public ImportError[] Errors { get; set; } = [];
     }
 
-    /// <param name="file">The call list: CSV with a header line (comma, semicolon or tab).</param>
-    /// <param name="mapping">JSON: which column holds name, phone, company, kind, timeZone, vip; customFields: columns kept as they are.</param>
+    /// <summary>What the upload's form holds (for the OpenAPI document: the handler reads the form as a stream).</summary>
+    /// <param name="File">The call list: CSV with a header line (comma, semicolon or tab).</param>
+    /// <param name="Mapping">JSON: which column holds name, phone, company, kind, timeZone, vip; customFields: columns kept as they are.</param>
+    public sealed record CallListForm(IFormFile File, string? Mapping);
+
+    /// <summary>
+    /// Streams the form's file into the job's chunks as it arrives (never the whole file in memory) inside one transaction
+    /// with the job: a refused upload (no header, a mapping that does not fit it, too large, not a form) leaves nothing behind.
+    /// </summary>
     private static async Task<Results<Accepted<ImportResponse>, ValidationProblem, ProblemHttpResult>> StartImport(
-        Guid projectId, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mapping, ClaimsPrincipal user, NpgsqlDataSource db,
-        TimeProvider clock, CancellationToken ct)
+        Guid projectId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, ImportOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (file is null || file.Length == 0)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
-            errors["file"] = ["A CSV file is required."];
-        }
-        ColumnMapping? columns = ColumnMapping.Default;
-        if (!string.IsNullOrWhiteSpace(mapping))
-        {
-            try
-            {
-                columns = JsonSerializer.Deserialize<ColumnMapping>(mapping, JsonSerializerOptions.Web);
-            }
-            catch (JsonException e)
-            {
-                errors["mapping"] = [$"Not a JSON mapping: {e.Message}"];
-            }
-        }
-        byte[] content = [];
-        if (errors.Count == 0)
-        {
-            using var buffer = new MemoryStream();
-            await file!.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-            var header = CsvFile.Header(content);
-            if (header is null)
-            {
-                errors["file"] = ["The file has no header line."];
-            }
-            else
-            {
-                foreach (var (field, reasons) in (columns ?? ColumnMapping.Default).Resolve(header).Errors)
-                {
-                    errors[field] = reasons;
-                }
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The call list cannot be imported.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "A call list is sent as a form.",
+                detail: "Send multipart/form-data with the CSV in a part named 'file' and, optionally, the column mapping in a part named 'mapping'.");
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         if (await ProjectSettings.LoadAsync(session, projectId, ct) is null)
@@ -93,18 +72,100 @@ public static class ImportsApi
             return Problems.NotFound("Project", projectId);
         }
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
         await session.ExecuteAsync("""
-            INSERT INTO imports (tenant_id, id, project_id, file_name, content, mapping, status, created_by, created_at)
-            VALUES (@TenantId, @id, @projectId, @FileName, @content, CAST(@Mapping AS jsonb), 'queued', @CreatedBy, @now)
-            """, new
+            INSERT INTO imports (tenant_id, id, project_id, file_name, mapping, status, created_by, created_at)
+            VALUES (@TenantId, @id, @projectId, '', '{}', 'queued', @CreatedBy, @now)
+            """, new { session.TenantId, id, projectId, CreatedBy = user.UserId(), now = clock.GetUtcNow() }, ct);
+
+        var errors = new Dictionary<string, string[]>();
+        string? fileName = null, mappingText = null;
+        var (bytes, firstChunk) = (0L, Array.Empty<byte>());
+        try
         {
-            session.TenantId, id, projectId, FileName = Path.GetFileName(file!.FileName) is { Length: > 0 and <= 200 } name ? name : "call-list.csv",
-            content, Mapping = JsonSerializer.Serialize(columns ?? ColumnMapping.Default, JsonSerializerOptions.Web), CreatedBy = user.UserId(), now,
-        }, ct);
+            var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                var disposition = section.GetContentDispositionHeader();
+                switch (disposition?.Name.Value)
+                {
+                    case "file" when fileName is null:
+                        fileName = Path.GetFileName(disposition.FileName.Value ?? disposition.FileNameStar.Value) is { Length: > 0 and <= 200 } name
+                            && !name.Any(char.IsControl) ? name : "call-list.csv";
+                        (bytes, firstChunk) = await ImportFile.WriteAsync(session, id, section.Body, options.ChunkBytes, options.MaxFileBytes, ct);
+                        break;
+                    case "file":
+                        errors["file"] = ["One call list per import."];
+                        break;
+                    case "mapping":
+                        mappingText = await ReadTextAsync(section.Body, MaxMappingChars, ct);
+                        if (mappingText is null)
+                        {
+                            errors["mapping"] = [$"At most {MaxMappingChars} characters."];
+                        }
+                        break;
+                }
+            }
+        }
+        catch (ImportFile.FileTooLargeException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The call list is too large.", detail: e.Message);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"Not a readable form: {e.Message}"] },
+                title: "The call list cannot be imported.");
+        }
+
+        if (bytes == 0)
+        {
+            errors["file"] = ["A CSV file is required."];
+        }
+        var columns = ColumnMapping.Default;
+        if (!string.IsNullOrWhiteSpace(mappingText))
+        {
+            try
+            {
+                columns = JsonSerializer.Deserialize<ColumnMapping>(mappingText, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
+            }
+            catch (JsonException e)
+            {
+                errors["mapping"] = [$"Not a JSON mapping: {e.Message}"];
+            }
+        }
+        if (errors.Count == 0)
+        {
+            var header = await CsvFile.HeaderAsync(new MemoryStream(firstChunk), ct);
+            if (header is null)
+            {
+                errors["file"] = ["The file has no header line."];
+            }
+            else
+            {
+                foreach (var (field, reasons) in columns.Resolve(header).Errors)
+                {
+                    errors[field] = reasons;
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The call list cannot be imported."); // rolled back: no job, no chunks
+        }
+        await session.ExecuteAsync("UPDATE imports SET file_name = @fileName, mapping = CAST(@Mapping AS jsonb) WHERE tenant_id = @TenantId AND id = @id",
+            new { fileName, Mapping = JsonSerializer.Serialize(columns, JsonSerializerOptions.Web), session.TenantId, id }, ct);
         var job = (await FindAsync(session, id, ct))!;
         await session.CommitAsync(ct);
         return TypedResults.Accepted($"/api/clients/imports/{id}", job);
+    }
+
+    private const int MaxMappingChars = 16 * 1024;
+
+    private static async Task<string?> ReadTextAsync(Stream body, int maxChars, CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, leaveOpen: true);
+        var buffer = new char[maxChars + 1];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        return read > maxChars ? null : new string(buffer, 0, read);
     }
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetImport(Guid importId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -117,7 +178,7 @@ public static class ImportsApi
     private static async Task<ImportResponse?> FindAsync(TenantSession session, Guid importId, CancellationToken ct)
     {
         var job = await session.QuerySingleOrDefaultAsync<ImportResponse>("""
-            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, failure, created_at, finished_at
+            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, failure, created_at, finished_at
             FROM imports WHERE tenant_id = @TenantId AND id = @importId
             """, new { session.TenantId, importId }, ct);
         if (job is not null)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Clients.Contacts;
+using Platform.Clients.Lifecycle;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -43,22 +44,29 @@ public static class PrivacyApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EraseContact(
-        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Phone, string Status)?>(
+            "SELECT project_id, phone, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE",
+            new { session.TenantId, contactId }, ct);
+        if (contact is not { } erased)
+        {
+            return Problems.NotFound("Contact", contactId);
+        }
+        // A do-not-call request is final and outlives the person's data: the number's keyed hash stays on the list.
+        if (erased.Status == ContactLifecycle.Name(ContactStatus.DoNotCall))
+        {
+            await doNotCall.AddAsync(session, erased.Phone, now, ct);
+        }
         // Personal data out; what statistics need stays. Do-not-call, so no list ever brings them back by mistake.
         const string sql = """
             UPDATE contacts SET name = 'erased', company = NULL, phone = 'erased:' || id::text, phone_region = '', custom_fields = '{}',
                 status = 'do_not_call', next_contact_at = NULL, callback_agent_id = NULL, erased_at = @now, updated_at = @now
-            WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL
-            RETURNING project_id;
+            WHERE tenant_id = @TenantId AND id = @contactId;
             """;
-        var projectId = await session.QuerySingleOrDefaultAsync<Guid?>(sql, new { now, session.TenantId, contactId }, ct);
-        if (projectId is null)
-        {
-            return Problems.NotFound("Contact", contactId);
-        }
+        await session.ExecuteAsync(sql, new { now, session.TenantId, contactId }, ct);
         await session.ExecuteAsync("""
             UPDATE call_outcomes SET notes = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE consents SET source = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
@@ -66,7 +74,7 @@ public static class PrivacyApi
                 WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE orders SET description = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
-        await session.PublishAsync(new ContactErased(session.TenantId, contactId, projectId.Value, now), ct);
+        await session.PublishAsync(new ContactErased(session.TenantId, contactId, erased.ProjectId, now), ct);
         await session.CommitAsync(ct);
         return TypedResults.NoContent();
     }

@@ -13,8 +13,8 @@ public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : InboxC
 {
     protected override Task HandleAsync(ContactCreated message, TenantSession session, CancellationToken cancellationToken) =>
         session.ExecuteAsync("""
-            INSERT INTO contact_directory (tenant_id, contact_id, project_id, phone, name, status, vip, updated_at)
-            VALUES (@TenantId, @ContactId, @ProjectId, @Phone, @Name, @Status, @Vip, @CreatedAt)
+            INSERT INTO contact_directory (tenant_id, contact_id, project_id, phone, name, status, vip, updated_at, card_updated_at)
+            VALUES (@TenantId, @ContactId, @ProjectId, @Phone, @Name, @Status, @Vip, @CreatedAt, @CreatedAt)
             ON CONFLICT (tenant_id, contact_id) DO NOTHING
             """, new { message.TenantId, message.ContactId, message.ProjectId, message.Phone, message.Name, message.Status, message.Vip, message.CreatedAt },
             cancellationToken);
@@ -28,6 +28,16 @@ public sealed class ContactStatusChangedConsumer(NpgsqlDataSource dataSource) : 
             UPDATE contact_directory SET status = @To, updated_at = @At
             WHERE tenant_id = @TenantId AND contact_id = @ContactId AND updated_at <= @At
             """, new { message.TenantId, message.ContactId, message.To, message.At }, cancellationToken);
+}
+
+public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactUpdated>(dataSource)
+{
+    // An edit of the card changes the number a caller is recognised by, the name on the screen pop and VIP routing.
+    protected override Task HandleAsync(ContactUpdated message, TenantSession session, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("""
+            UPDATE contact_directory SET phone = @Phone, name = @Name, vip = @Vip, card_updated_at = @UpdatedAt
+            WHERE tenant_id = @TenantId AND contact_id = @ContactId AND (card_updated_at IS NULL OR card_updated_at <= @UpdatedAt)
+            """, new { message.TenantId, message.ContactId, message.Phone, message.Name, message.Vip, message.UpdatedAt }, cancellationToken);
 }
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)

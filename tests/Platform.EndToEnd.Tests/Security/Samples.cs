@@ -14,6 +14,14 @@ internal static class Samples
     public static JsonNode Body(string operationId) => operationId switch
     {
         "CreateProject" => new JsonObject { ["name"] = "Sample project", ["direction"] = "inbound", ["timeZone"] = "Europe/Prague" },
+        "UpdateProject" => new JsonObject { ["name"] = "Sample project renamed", ["cooldownDays"] = 60, ["country"] = "CZ" },
+        "CreateClientCompany" => new JsonObject { ["name"] = $"Sample company {Guid.NewGuid():N}" },
+        "RenameClientCompany" => new JsonObject { ["name"] = "Sample company renamed" },
+        "UpdateContact" => new JsonObject
+        {
+            ["kind"] = "person", ["name"] = "Sample contact edited", ["phone"] = UniqueMobile(), ["timeZone"] = "Europe/Prague",
+            ["company"] = "Sample a.s.", ["vip"] = true, ["customFields"] = new JsonObject { ["segment"] = "gold" },
+        },
         "CreateUser" => new JsonObject
         {
             ["username"] = $"s{Guid.NewGuid():N}"[..16], ["displayName"] = "Sample user", ["password"] = "sample-password-1",
@@ -57,6 +65,11 @@ internal static class Samples
     public static Field[] Fields(string operationId) => operationId switch
     {
         "CreateProject" => [new("name", true, true), new("direction", false, true), new("timeZone", false, true)],
+        "UpdateProject" => [new("name", true, true), new("cooldownDays", false, true), new("country", false, false), new("clientCompanyId", false, false)],
+        "CreateClientCompany" => [new("name", true, true)],
+        "RenameClientCompany" => [new("name", true, true)],
+        "UpdateContact" => [new("kind", false, false), new("name", true, true), new("phone", false, true), new("timeZone", false, false),
+            new("company", true, false), new("vip", false, false), new("customFields", false, false)],
         "CreateUser" => [new("username", false, true), new("displayName", true, true), new("password", true, true), new("roles", false, true), new("projectIds", false, false)],
         "UpdateUser" => [new("displayName", true, true), new("roles", false, true), new("projectIds", false, false), new("disabled", false, true)],
         "SetUserPassword" => [new("password", true, true)],

@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Security;
 
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
-internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId)
+internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId, Guid CompanyId)
 {
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
     private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact"];
@@ -17,12 +17,17 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["contactId"] = ContactId.ToString(),
         ["importId"] = ImportId.ToString(),
         ["complaintId"] = ComplaintId.ToString(),
+        ["companyId"] = CompanyId.ToString(),
     };
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
     {
         var tenant = await platform.CreateTenantAsync();
-        var projectId = await (await tenant.Admin.CreateProjectAsync($"Project of {tenant.Slug}")).CreatedIdAsync();
+        var companyId = await (await tenant.Admin.PostAsync("/api/clients/companies", Samples.Content("CreateClientCompany"))).CreatedIdAsync();
+        var projectId = await (await tenant.Admin.PostAsync("/api/clients/projects", Samples.Json(new
+        {
+            name = $"Project of {tenant.Slug}", direction = "inbound", timeZone = "Europe/Prague", clientCompanyId = companyId,
+        }))).CreatedIdAsync();
         foreach (var path in new[] { $"/api/queue/projects/{projectId}/queues", $"/api/reporting/projects/{projectId}", $"/api/scripts/projects/{projectId}/scripts" })
         {
             await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync(path)).StatusCode == HttpStatusCode.OK,
@@ -38,7 +43,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
         var contactId = await contact.CreatedIdAsync();
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId));
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId);
     }
 
     public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
