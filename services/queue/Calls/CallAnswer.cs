@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Contracts.Queue;
@@ -15,10 +16,12 @@ namespace Platform.Queue.Calls;
 /// <summary>An agent accepts the call offered to them: the conversation starts. A second accept finds the call on a call already: 409.</summary>
 public static class CallAnswer
 {
+    // Every field is optional: a misspelt one is refused rather than silently read as absent.
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record AcceptRequest(Guid? AgentId);
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult>> AcceptCall(
-        Guid callId, AcceptRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+        Guid callId, AcceptRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         List<Guid> freed;
@@ -29,7 +32,7 @@ public static class CallAnswer
             {
                 return Problems.NotFound("Call", callId);
             }
-            var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request?.AgentId, ct);
+            var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request.AgentId, ct);
             if (problem is not null)
             {
                 return problem;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Contracts.Queue;
@@ -20,12 +21,14 @@ public static class CallEnding
 {
     public const int MaxHoldSeconds = 86_400;
 
+    // Every field is optional: a misspelt one is refused rather than silently read as absent.
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record HangUpRequest(int? HoldSeconds);
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult, ValidationProblem>> HangUpCall(
-        Guid callId, HangUpRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+        Guid callId, HangUpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
-        if (request?.HoldSeconds is < 0 or > MaxHoldSeconds)
+        if (request.HoldSeconds is < 0 or > MaxHoldSeconds)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["holdSeconds"] = [$"From 0 to {MaxHoldSeconds}."] },
                 title: "The hang-up cannot be recorded.");
@@ -49,7 +52,7 @@ public static class CallEnding
             {
                 return forbidden;
             }
-            var hold = request?.HoldSeconds ?? 0;
+            var hold = request.HoldSeconds ?? 0;
             var wrapUpSeconds = await session.QuerySingleOrDefaultAsync<int>(
                 "SELECT wrap_up_seconds FROM queues WHERE tenant_id = @TenantId AND id = @QueueId", new { session.TenantId, call.QueueId }, ct);
             await EndTalkAsync(session, call, agentId, hold, now, ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Contracts.Queue;
@@ -19,6 +20,8 @@ namespace Platform.Queue.Calls;
 /// </summary>
 public static class CallTransfer
 {
+    // Every field is optional: a misspelt one is refused rather than silently read as absent.
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record TransferRequest(Guid? QueueId, Guid? AgentId, int? HoldSeconds);
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult, ValidationProblem>> TransferCall(

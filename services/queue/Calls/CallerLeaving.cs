@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Contracts.Queue;
@@ -17,6 +18,8 @@ namespace Platform.Queue.Calls;
 /// </summary>
 public static class CallerLeaving
 {
+    // Every field is optional: a misspelt one is refused rather than silently read as absent.
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record CallbackRequest(string? Number);
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult>> AbandonCall(
@@ -55,10 +58,10 @@ public static class CallerLeaving
     }
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult, ValidationProblem>> RequestCallback(
-        Guid callId, CallbackRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+        Guid callId, CallbackRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         string? number = null;
-        if (request?.Number is not null)
+        if (request.Number is not null)
         {
             (number, var problem) = CallerNumber.Normalise(request.Number);
             if (problem is not null)

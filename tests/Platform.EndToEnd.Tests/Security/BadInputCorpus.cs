@@ -36,9 +36,9 @@ internal static class BadInputCorpus
         yield return new Case("application/xml", () => new StringContent("<project><name>x</name></project>", Encoding.UTF8, "application/xml"));
     }
 
-    public static IEnumerable<Case> FieldValues(string operationId)
+    public static IEnumerable<Case> FieldValues(string operationId, IReadOnlyDictionary<string, string> ids)
     {
-        var sample = Samples.Body(operationId);
+        var sample = Samples.Body(operationId, ids);
         foreach (var field in Samples.Fields(operationId))
         {
             // Wrong for the field's own kind (a list where the sample has none: the optional projectIds).
@@ -88,7 +88,7 @@ internal static class BadInputCorpus
             {
                 yield return new Case($"{field.Name} = {what}", () =>
                 {
-                    var body = (JsonObject)Samples.Body(operationId);
+                    var body = (JsonObject)Samples.Body(operationId, ids);
                     body[field.Name] = value?.DeepClone();
                     return Samples.Json(body);
                 });
@@ -97,7 +97,7 @@ internal static class BadInputCorpus
             {
                 yield return new Case($"{field.Name} missing", () =>
                 {
-                    var body = (JsonObject)Samples.Body(operationId);
+                    var body = (JsonObject)Samples.Body(operationId, ids);
                     body.Remove(field.Name);
                     return Samples.Json(body);
                 });

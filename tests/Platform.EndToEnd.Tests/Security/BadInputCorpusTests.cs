@@ -23,7 +23,7 @@ public sealed class BadInputCorpusTests(PlatformUnderTest platform, ITestOutputH
             var cases = new List<(string Name, Func<HttpRequestMessage> Request)>();
             if (operation.HasBody)
             {
-                foreach (var bad in BadInputCorpus.WholeBodies().Concat(BadInputCorpus.FieldValues(operation.OperationId)))
+                foreach (var bad in BadInputCorpus.WholeBodies().Concat(BadInputCorpus.FieldValues(operation.OperationId, world.Ids)))
                 {
                     cases.Add((bad.Name, () => operation.Request(world.Ids, bad.Body())));
                 }
@@ -34,7 +34,7 @@ public sealed class BadInputCorpusTests(PlatformUnderTest platform, ITestOutputH
                 {
                     var ids = world.Ids.ToDictionary();
                     ids[parameter] = value;
-                    var body = operation.HasBody ? Samples.Content(operation.OperationId) : null;
+                    var body = operation.HasBody ? Samples.Content(operation.OperationId, world.Ids) : null;
                     cases.Add(($"{parameter} = {value[..Math.Min(value.Length, 40)]}", () => operation.Request(ids, body)));
                 }
             }
@@ -57,9 +57,15 @@ public sealed class BadInputCorpusTests(PlatformUnderTest platform, ITestOutputH
         Assert.Equal(outboxBefore, await OutboxRowsAsync(world));
     }
 
-    private async Task<long> OutboxRowsAsync(TenantWorld world)
+    /// <summary>Every event any service wrote for the tenant: a refused request publishes nothing.</summary>
+    private async Task<string> OutboxRowsAsync(TenantWorld world)
     {
-        await using var clients = platform.Database("clients");
-        return await clients.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE tenant_id = @Id", new { world.Tenant.Id });
+        var counts = new List<string>();
+        foreach (var service in new[] { "clients", "queue", "scripts", "reporting" })
+        {
+            await using var db = platform.Database(service);
+            counts.Add($"{service}: {await db.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE tenant_id = @Id", new { world.Tenant.Id })}");
+        }
+        return string.Join(", ", counts);
     }
 }

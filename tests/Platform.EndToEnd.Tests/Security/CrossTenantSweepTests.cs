@@ -21,7 +21,7 @@ public sealed class CrossTenantSweepTests(PlatformUnderTest platform, ITestOutpu
         var wrong = new List<string>();
         foreach (var operation in operations)
         {
-            var body = operation.HasBody ? Samples.Content(operation.OperationId) : null;
+            var body = operation.HasBody ? Samples.Content(operation.OperationId, b.Ids) : null;
             var request = operation.Request(b.Ids, body);
             var response = await a.Tenant.Admin.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();

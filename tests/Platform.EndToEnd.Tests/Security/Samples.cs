@@ -59,8 +59,59 @@ internal static class Samples
         "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
         "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
         "RecordOrder" => new JsonObject { ["description"] = "Annual plan", ["amount"] = 1200.50, ["currency"] = "CZK", ["callId"] = Guid.NewGuid().ToString() },
+        // The queue service's operations: "{name}" stands for the id the world (or a fresh target) gives, see Fill.
+        "CreateQueue" or "ConfigureQueue" => new JsonObject
+        {
+            ["name"] = "Sample queue", ["strategy"] = "round_robin", ["serviceLevelPercent"] = 80, ["serviceLevelSeconds"] = 20,
+            ["wrapUpSeconds"] = 30, ["maxWaitSeconds"] = 600, ["requiredSkills"] = new JsonArray(new JsonObject { ["skill"] = "english", ["minimumProficiency"] = 3 }),
+        },
+        "ReplaceQueueMembers" => new JsonArray(new JsonObject { ["agentId"] = "{agentId}", ["tier"] = 1 }),
+        "CreateGroup" => new JsonObject { ["name"] = $"Sample team {Guid.NewGuid():N}" },
+        "CreateAgent" => new JsonObject
+        {
+            ["name"] = "Sample agent", ["groupId"] = "{groupId}", ["projectIds"] = new JsonArray("{projectId}"),
+            ["skills"] = new JsonArray(new JsonObject { ["skill"] = "english", ["proficiency"] = 7 }),
+        },
+        "UpdateAgent" => new JsonObject { ["name"] = "Sample agent renamed", ["groupId"] = "{groupId}" },
+        "ReplaceAgentSkills" => new JsonArray(new JsonObject { ["skill"] = "german", ["proficiency"] = 5 }),
+        "ReplaceAgentProjects" => new JsonArray("{projectId}"),
+        "ChangeAgentState" => new JsonObject { ["state"] = "break", ["pauseCode"] = "lunch" },
+        "ReportCallArrived" => new JsonObject
+        {
+            ["callerNumber"] = UniqueMobile(), ["queueId"] = "{queueId}", ["vip"] = false, ["priority"] = 1, ["externalId"] = $"pbx-{Guid.NewGuid():N}",
+        },
+        "AcceptCall" => new JsonObject { ["agentId"] = "{agentId}" },
+        "HangUpCall" => new JsonObject { ["holdSeconds"] = 5 },
+        "TransferCall" => new JsonObject { ["queueId"] = "{transferQueueId}", ["holdSeconds"] = 10 },
+        "RequestCallback" => new JsonObject { ["number"] = UniqueMobile() },
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
+
+    /// <summary>The sample body with each "{name}" string replaced by that id.</summary>
+    public static JsonNode Body(string operationId, IReadOnlyDictionary<string, string> ids) => Fill(Body(operationId), ids);
+
+    private static JsonNode Fill(JsonNode node, IReadOnlyDictionary<string, string> ids)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    obj[key] = value is null ? null : Fill(value, ids);
+                }
+                return obj;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    array[i] = array[i] is { } item ? Fill(item.DeepClone(), ids) : null;
+                }
+                return array;
+            case JsonValue value when value.TryGetValue<string>(out var text) && text is ['{', .. var name, '}'] && ids.TryGetValue(name, out var id):
+                return JsonValue.Create(id);
+            default:
+                return node.DeepClone();
+        }
+    }
 
     public static Field[] Fields(string operationId) => operationId switch
     {
@@ -87,13 +138,30 @@ internal static class Samples
         "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
         "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
+        "CreateQueue" or "ConfigureQueue" => [new("name", true, true), new("strategy", false, false), new("serviceLevelPercent", false, false),
+            new("serviceLevelSeconds", false, false), new("wrapUpSeconds", false, false), new("maxWaitSeconds", false, false), new("requiredSkills", false, false)],
+        "ReplaceQueueMembers" or "ReplaceAgentSkills" or "ReplaceAgentProjects" => [], // lists: the whole-body cases; their entries' rules in QueueTests
+        "CreateGroup" => [new("name", true, true)],
+        "CreateAgent" => [new("name", true, true), new("groupId", false, false), new("projectIds", false, false), new("skills", false, false)],
+        "UpdateAgent" => [new("name", true, false), new("groupId", false, false)],
+        "ChangeAgentState" => [new("state", false, true), new("pauseCode", false, false)],
+        // A PBX's own call id is opaque to us: any printable text.
+        "ReportCallArrived" => [new("callerNumber", false, true), new("queueId", false, false), new("vip", false, false), new("priority", false, false),
+            new("externalId", true, false)],
+        "AcceptCall" => [new("agentId", false, false)],
+        "HangUpCall" => [new("holdSeconds", false, false)],
+        "TransferCall" => [new("queueId", false, false), new("holdSeconds", false, false)],
+        "RequestCallback" => [new("number", false, false)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
     };
 
     /// <summary>A valid request body for the operation: JSON, or the call-list upload's form.</summary>
-    public static HttpContent Content(string operationId) => operationId == "StartImport"
+    public static HttpContent Content(string operationId) => Content(operationId, new Dictionary<string, string>());
+
+    /// <summary>A valid request body aimed at <paramref name="ids"/> (see <see cref="Body(string, IReadOnlyDictionary{string, string})"/>).</summary>
+    public static HttpContent Content(string operationId, IReadOnlyDictionary<string, string> ids) => operationId == "StartImport"
         ? CallList($"name,phone\nSample contact,{UniqueMobile()}\n")
-        : Json(Body(operationId));
+        : Json(Body(operationId, ids));
 
     public static MultipartFormDataContent CallList(string csv, string? mapping = null)
     {

@@ -8,7 +8,12 @@ namespace Platform.EndToEnd.Tests.Security;
 internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId, Guid CompanyId)
 {
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
-    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact"];
+    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetQueue"];
+
+    /// <summary>The queue service's part: queues, a team, an agent, a waiting call.</summary>
+    public QueueIds Queue { get; private init; } = null!;
+
+    public sealed record QueueIds(Guid QueueId, Guid TransferQueueId, Guid GroupId, Guid AgentId, Guid CallId);
 
     public IReadOnlyDictionary<string, string> Ids => new Dictionary<string, string>
     {
@@ -18,6 +23,11 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["importId"] = ImportId.ToString(),
         ["complaintId"] = ComplaintId.ToString(),
         ["companyId"] = CompanyId.ToString(),
+        ["queueId"] = Queue.QueueId.ToString(),
+        ["transferQueueId"] = Queue.TransferQueueId.ToString(),
+        ["groupId"] = Queue.GroupId.ToString(),
+        ["agentId"] = Queue.AgentId.ToString(),
+        ["callId"] = Queue.CallId.ToString(),
     };
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
@@ -43,7 +53,59 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
         var contactId = await contact.CreatedIdAsync();
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId);
+        var userId = await user.CreatedIdAsync();
+        return new TenantWorld(tenant, projectId, userId, contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
+        {
+            Queue = await QueueIdsAsync(tenant, projectId, userId),
+        };
+    }
+
+    /// <summary>The project's default queue (no agent in it: calls wait), a specialist queue, a team, the target user's agent, a waiting call.</summary>
+    private static async Task<QueueIds> QueueIdsAsync(TestTenant tenant, Guid projectId, Guid userId)
+    {
+        var queues = await (await tenant.Admin.GetAsync($"/api/queue/projects/{projectId}/queues")).JsonAsync();
+        var queueId = queues[0].GetProperty("id").GetGuid();
+        var transferQueueId = await (await tenant.Admin.PostAsJsonAsync($"/api/queue/projects/{projectId}/queues", new { name = "Specialists" })).CreatedIdAsync();
+        var groupId = await (await tenant.Admin.PostAsJsonAsync("/api/queue/groups", new { name = "Team A" })).CreatedIdAsync();
+        var agentId = await (await tenant.Admin.PostAsJsonAsync("/api/queue/agents",
+            new { name = "Target agent", userId, groupId, projectIds = new[] { projectId } })).CreatedIdAsync();
+        var callId = await CallAsync(tenant, queueId);
+        return new QueueIds(queueId, transferQueueId, groupId, agentId, callId);
+    }
+
+    private static async Task<Guid> CallAsync(TestTenant tenant, Guid queueId)
+    {
+        var arrived = await tenant.Admin.PostAsJsonAsync("/api/queue/calls", new { callerNumber = Samples.UniqueMobile(), queueId });
+        return (await arrived.JsonAsync()).GetProperty("callId").GetGuid();
+    }
+
+    /// <summary>A logged-out agent of the project, in no queue.</summary>
+    private async Task<Guid> FreshAgentAsync() =>
+        await (await Tenant.Admin.PostAsJsonAsync("/api/queue/agents", new { name = "Fresh agent", projectIds = new[] { ProjectId } })).CreatedIdAsync();
+
+    /// <summary>A call offered to a fresh agent, alone in a fresh queue (nothing else waits there to be offered first).</summary>
+    private async Task<(Guid CallId, Guid AgentId)> OfferedCallAsync()
+    {
+        var queueId = await (await Tenant.Admin.PostAsJsonAsync($"/api/queue/projects/{ProjectId}/queues",
+            new { name = "Offers", wrapUpSeconds = 3600, offerTimeoutSeconds = 120 })).CreatedIdAsync();
+        var agentId = await FreshAgentAsync();
+        (await Tenant.Admin.PutAsJsonAsync($"/api/queue/queues/{queueId}/members", new[] { new { agentId, tier = 1 } })).EnsureSuccessStatusCode();
+        (await Tenant.Admin.PutAsJsonAsync($"/api/queue/agents/{agentId}/state", new { state = "available" })).EnsureSuccessStatusCode();
+        var callId = await CallAsync(Tenant, queueId);
+        await Eventually.HoldsAsync(async () => (await (await Tenant.Admin.GetAsync($"/api/queue/calls/{callId}")).JsonAsync())
+            .GetProperty("status").GetString() == "offered", TimeSpan.FromSeconds(10), "the fresh call is offered");
+        return (callId, agentId);
+    }
+
+    private async Task<(Guid CallId, Guid AgentId)> AnsweredCallAsync(bool hungUp)
+    {
+        var (callId, agentId) = await OfferedCallAsync();
+        (await Tenant.Admin.PostAsJsonAsync($"/api/queue/calls/{callId}/accept", new { agentId })).EnsureSuccessStatusCode();
+        if (hungUp)
+        {
+            (await Tenant.Admin.PostAsJsonAsync($"/api/queue/calls/{callId}/hangup", new { })).EnsureSuccessStatusCode();
+        }
+        return (callId, agentId);
     }
 
     public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
@@ -62,6 +124,24 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         {
             ids["complaintId"] = (await OpenComplaintAsync(Tenant, ContactId)).ToString();
         }
+        else if (operationId == "ChangeAgentState")
+        {
+            ids["agentId"] = (await FreshAgentAsync()).ToString();
+        }
+        else if (operationId is "AbandonCall" or "RequestCallback")
+        {
+            ids["callId"] = (await CallAsync(Tenant, Queue.QueueId)).ToString();
+        }
+        else if (operationId is "AcceptCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
+        {
+            var (callId, agentId) = operationId switch
+            {
+                "AcceptCall" => await OfferedCallAsync(),
+                "FinishWrapUp" => await AnsweredCallAsync(hungUp: true),
+                _ => await AnsweredCallAsync(hungUp: false),
+            };
+            (ids["callId"], ids["agentId"]) = (callId.ToString(), agentId.ToString());
+        }
         return ids;
     }
 
@@ -69,7 +149,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
     public async Task<IReadOnlyList<string>> SnapshotAsync(IEnumerable<Operation> operations)
     {
         var views = new List<string>();
-        foreach (var operation in operations.Where(o => o.Method == "GET" && !ClockDependent.Contains(o.OperationId)))
+        foreach (var operation in operations.Where(o => o.Method == "GET" && !ClockDependent.Contains(o.OperationId) && !Access.Streaming.Contains(o.OperationId)))
         {
             var response = await Tenant.Admin.SendAsync(operation.Request(Ids, null));
             views.Add($"{operation.OperationId} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
