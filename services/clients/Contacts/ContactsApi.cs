@@ -33,7 +33,11 @@ public static class ContactsApi
 
     public sealed record StatusMove(string? From, string To, DateTime At, Guid? ByUser, Guid? CallId, string Reason);
     public sealed record Outcome(Guid Id, string DispositionCode, string Category, string? Notes, int? DurationSeconds, Guid AgentId, Guid? CallId, DateTime? NextContactAt, DateTime RecordedAt);
-    public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes);
+    public sealed record HandledCall(Guid CallId, Guid QueueId, Guid AgentId, double WaitSeconds, double TalkSeconds, double HoldSeconds,
+        double WrapUpSeconds, bool Callback, DateTime ArrivedAt, DateTime CompletedAt);
+    public sealed record ScriptAnswers(Guid SessionId, Guid ScriptId, int Version, Guid? CallId, string Outcome, string? SuggestedDisposition,
+        JsonElement Answers, DateTime CompletedAt);
+    public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes, HandledCall[] Calls, ScriptAnswers[] ScriptAnswers);
 
     private static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> CreateContact(
         Guid projectId, CreateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
@@ -220,7 +224,15 @@ public static class ContactsApi
             SELECT id, disposition_code, category, notes, duration_seconds, agent_id, call_id, next_contact_at, recorded_at FROM call_outcomes
             WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY recorded_at, id
             """, new { session.TenantId, contactId }, ct);
-        return new History(moves.ToArray(), outcomes.ToArray());
+        var calls = await session.QueryAsync<HandledCall>("""
+            SELECT call_id, queue_id, agent_id, wait_seconds, talk_seconds, hold_seconds, wrap_up_seconds, callback, arrived_at, completed_at
+            FROM contact_calls WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY completed_at, call_id
+            """, new { session.TenantId, contactId }, ct);
+        var answers = await session.QueryAsync<ScriptAnswers>("""
+            SELECT session_id, script_id, version, call_id, outcome, suggested_disposition, answers, completed_at
+            FROM script_answers WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY completed_at, session_id
+            """, new { session.TenantId, contactId }, ct);
+        return new History(moves.ToArray(), outcomes.ToArray(), calls.ToArray(), answers.ToArray());
     }
 
     /// <summary>The project of a contact that exists and is not erased; null otherwise (the API's 404).</summary>

@@ -73,6 +73,7 @@ public static class PrivacyApi
             UPDATE complaints SET subject = 'erased', resolution = CASE WHEN resolution IS NULL THEN NULL ELSE 'erased' END
                 WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE orders SET description = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            DELETE FROM script_answers WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
         await session.PublishAsync(new ContactErased(session.TenantId, contactId, erased.ProjectId, now), ct);
         await session.CommitAsync(ct);
