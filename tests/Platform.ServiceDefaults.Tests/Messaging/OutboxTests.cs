@@ -54,6 +54,34 @@ public sealed class OutboxTests(MessagingHost host)
     }
 
     [Fact]
+    public async Task An_event_written_behind_a_bulk_burst_is_sent_before_the_burst_is_through()
+    {
+        var importing = Guid.NewGuid();
+        var burst = Enumerable.Range(0, 3000).Select(i => NewEvent(importing, $"imported {i}")).ToList();
+        await using (var session = await host.Database.BeginTenantSessionAsync(importing, CancellationToken.None))
+        {
+            await session.PublishManyAsync(burst, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+        var other = Guid.NewGuid();
+        var interactive = NewEvent(other, "created while the import's events wait");
+        await using (var session = await host.Database.BeginTenantSessionAsync(other, CancellationToken.None))
+        {
+            await session.PublishAsync(interactive, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        // The relay's order is what is measured: sent to the broker (a consumer of the same type reads its queue in order).
+        await Eventually.HoldsAsync(async () => await host.ReadAsync<bool>(other, "SELECT sent_at IS NOT NULL FROM outbox_messages"),
+            TimeSpan.FromSeconds(20), "the interactive event is sent");
+        var burstPending = await host.ReadAsync<long>(importing, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+        Assert.True(burstPending > 1000, $"only {burstPending} of the burst's 3,000 events were still pending: the interactive one waited behind them");
+        await Eventually.HoldsAsync(async () => await host.ReadAsync<long>(importing, "SELECT count(*) FROM deliveries") == burst.Count
+                && await host.AppliedAsync(other, interactive.ProjectId) == 1,
+            TimeSpan.FromSeconds(90), "the burst and the interactive event are delivered");
+    }
+
+    [Fact]
     public async Task A_session_refuses_an_event_of_another_tenant()
     {
         await using var session = await host.Database.BeginTenantSessionAsync(Guid.NewGuid(), CancellationToken.None);

@@ -36,7 +36,10 @@ public static class OutboxExtensions
         }, cancellationToken);
     }
 
-    /// <summary>Many events of one type in one statement (a batch of an import), on the same terms as <see cref="PublishAsync{T}"/>.</summary>
+    /// <summary>
+    /// Many events of one type in one statement (a batch of an import), on the same terms as <see cref="PublishAsync{T}"/>
+    /// but in the bulk lane: the relay publishes them after every pending interactive event.
+    /// </summary>
     public static async Task PublishManyAsync<T>(this TenantSession session, IReadOnlyCollection<T> messages, CancellationToken cancellationToken)
         where T : class, ITenantEvent
     {
@@ -49,8 +52,8 @@ public static class OutboxExtensions
             throw new InvalidOperationException($"Every {typeof(T).Name} must be of the session's tenant {session.TenantId}.");
         }
         const string sql = """
-            INSERT INTO outbox_messages (message_id, tenant_id, message_type, body, trace_parent)
-            SELECT id, @TenantId, @MessageType, CAST(body AS jsonb), @TraceParent FROM unnest(@Ids, @Bodies) AS m(id, body);
+            INSERT INTO outbox_messages (message_id, tenant_id, message_type, body, trace_parent, bulk)
+            SELECT id, @TenantId, @MessageType, CAST(body AS jsonb), @TraceParent, true FROM unnest(@Ids, @Bodies) AS m(id, body);
             SELECT pg_notify('platform_outbox', '');
             """;
         await session.ExecuteAsync(sql, new

@@ -63,7 +63,7 @@ internal sealed partial class OutboxRelay(
             SELECT sequence, message_id, tenant_id, message_type, body::text AS body, trace_parent
             FROM outbox_messages
             WHERE sent_at IS NULL
-            ORDER BY sequence
+            ORDER BY bulk, sequence
             LIMIT @BatchSize
             FOR UPDATE SKIP LOCKED
             """;
@@ -71,23 +71,30 @@ internal sealed partial class OutboxRelay(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ActAsRelayAsync(connection, transaction);
         var rows = (await connection.QueryAsync<OutboxRow>(claim, new { options.BatchSize }, transaction)).AsList();
-        var sent = new List<long>(rows.Count);
-        Exception? failure = null;
-        foreach (var row in rows)
+        // The batch's publishes are in flight together and their confirms awaited together: one broker round trip per
+        // batch instead of one per row, so a burst (a 100,000-row import's ContactCreated) does not hold up the events
+        // behind it for minutes. Order within a batch is not kept; consumers never relied on it (each message type has
+        // its own endpoint, and consumers compare the event's own time).
+        var outcomes = await Task.WhenAll(rows.Select(async row =>
         {
             try
             {
                 await PublishAsync(row, cancellationToken);
-                sent.Add(row.Sequence);
+                return (row.Sequence, Error: (Exception?)null);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = exception;
-                await connection.ExecuteAsync(
-                    "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence",
-                    new { row.Sequence, Error = exception.Message }, transaction);
-                break;
+                return (row.Sequence, Error: exception);
             }
+        }));
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Sequence).ToList();
+        var failed = outcomes.Where(o => o.Error is not null).ToList();
+        var failure = failed.FirstOrDefault().Error;
+        if (failed.Count > 0)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = ANY(@Sequences)",
+                new { Sequences = failed.Select(f => f.Sequence).ToList(), Error = failure!.Message }, transaction);
         }
         if (sent.Count > 0)
         {
