@@ -71,7 +71,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         var views = new List<string>();
         foreach (var operation in operations.Where(o => o.Method == "GET" && !ClockDependent.Contains(o.OperationId)))
         {
-            var response = await Tenant.Admin.SendAsync(operation.Request(Ids, null));
+            var response = await Tenant.Admin.SweepAsync(operation.Request(Ids, null));
             views.Add($"{operation.OperationId} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         return views;
