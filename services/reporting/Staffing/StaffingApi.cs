@@ -16,7 +16,7 @@ namespace Platform.Reporting.Staffing;
 /// Erlang C staffing for a queue or a project (or for figures given outright): calls per interval (given, or the average
 /// of the same interval in the last four weeks), handle time (given, or today's AHT, else the last 28 days'), the
 /// service-level target and shrinkage → agents on the phones, agents to schedule, expected service level, ASA, occupancy.
-/// <c>agents</c> asks what a given head count would achieve.
+/// Without a queue or a project the whole call center is measured. <c>agents</c> asks what a given head count would achieve.
 /// </summary>
 public static class StaffingApi
 {
@@ -34,6 +34,9 @@ public static class StaffingApi
     }
 
     private const int RecentWeeks = 4;
+
+    /// <summary>The queue service's default handle time, for a scope with no handled call to measure.</summary>
+    private const double DefaultHandleSeconds = 180;
 
     private static async Task<Results<Ok<StaffingAnswer>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetStaffing(
         Guid? queueId, Guid? projectId, string? at, string? callsPerInterval, string? intervalMinutes, string? ahtSeconds, string? serviceLevelPercent,
@@ -53,10 +56,6 @@ public static class StaffingApi
         if (minutes != Math.Floor(minutes))
         {
             errors["intervalMinutes"] = ["Whole minutes."];
-        }
-        if (queueId is null && projectId is null && (calls is null || aht is null))
-        {
-            errors["queueId"] = ["A queue or a project to measure, unless callsPerInterval and ahtSeconds are both given."];
         }
         if (errors.Count > 0)
         {
@@ -90,10 +89,7 @@ public static class StaffingApi
             (aht, ahtFrom) = await LiveAhtAsync(session, queueId, projectId, now, ct);
             if (aht is null)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["ahtSeconds"] = ["No handled calls in the last 28 days to measure the handle time: give it."],
-                });
+                (aht, ahtFrom) = (DefaultHandleSeconds, "default (no handled calls in the last 28 days)");
             }
         }
         var input = new StaffingInput(calls.Value, (int)minutes, aht.Value, target / 100, threshold ?? queueThreshold ?? QueueProjection.DefaultThresholdSeconds,

@@ -76,7 +76,6 @@ public sealed class ReportingApiTests(PlatformUnderTest platform)
             ("callsPerInterval=100&ahtSeconds=-5", "ahtSeconds"),
             ("callsPerInterval=100&ahtSeconds=180&serviceLevelPercent=100", "serviceLevelPercent"),
             ("callsPerInterval=abc&ahtSeconds=180", "callsPerInterval"),
-            ("callsPerInterval=10", "queueId"),
         })
         {
             var response = await tenant.Admin.GetAsync($"/api/reporting/staffing?{query}");

@@ -7,8 +7,11 @@ namespace Platform.EndToEnd.Tests.Security;
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
 internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId, Guid CompanyId)
 {
+    /// <summary>Ids reporting knows only from events (a queue with a call, an agent in a group, a walked script), and a day.</summary>
+    public IReadOnlyDictionary<string, string> ReportingIds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
-    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact"];
+    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetStaffing", "StreamWallboard"];
 
     public IReadOnlyDictionary<string, string> Ids => new Dictionary<string, string>
     {
@@ -18,7 +21,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["importId"] = ImportId.ToString(),
         ["complaintId"] = ComplaintId.ToString(),
         ["companyId"] = CompanyId.ToString(),
-    };
+    }.Concat(ReportingIds).ToDictionary();
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
     {
@@ -43,7 +46,11 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
         var contactId = await contact.CreatedIdAsync();
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId);
+        var userId = await user.CreatedIdAsync();
+        return new TenantWorld(tenant, projectId, userId, contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
+        {
+            ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId),
+        };
     }
 
     public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
