@@ -1,5 +1,11 @@
 using Platform.Reporting;
+using Platform.Reporting.Agents;
+using Platform.Reporting.Live;
+using Platform.Reporting.Projections;
 using Platform.Reporting.Projects;
+using Platform.Reporting.Queues;
+using Platform.Reporting.Scripts;
+using Platform.Reporting.Staffing;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -7,9 +13,18 @@ var service = new PlatformService("reporting", typeof(ReportingService).Assembly
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<LiveChannel>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveChannel>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapProjectSummaryApi();
+app.MapQueueIntervalsApi();
+app.MapAgentDaysApi();
+app.MapScriptFunnelApi();
+app.MapStaffingApi();
+app.MapLiveApi();
+app.MapRebuildApi();
 
 return await app.RunServiceAsync(args);

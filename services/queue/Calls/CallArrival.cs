@@ -124,7 +124,7 @@ public static class CallArrival
             {
                 var (position, estimate) = await CallsApi.PlaceInLineAsync(session, callId, ct);
                 await session.PublishAsync(new CallQueued(session.TenantId, callId, admitted.Id, admitted.ProjectId, contact?.ContactId, vip,
-                    request.Priority ?? 0, position ?? 0, now), ct);
+                    request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds), ct);
                 response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
             }
             await session.CommitAsync(ct);

@@ -160,7 +160,7 @@ public sealed partial class RoutingSweep(
                         UPDATE calls SET queue_id = @TargetQueue, project_id = @TargetProject, enqueued_at = @now
                         WHERE tenant_id = @TenantId AND id = @Id
                         """, new { session.TenantId, call.Id, TargetQueue = target.Id, TargetProject = target.ProjectId, now }, ct);
-                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip, call.Priority, 0, now), ct);
+                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip, call.Priority, 0, now, target.ServiceLevelSeconds), ct);
                 }
                 else
                 {

@@ -1,10 +1,23 @@
 namespace Platform.Reporting.Projects;
 
-/// <summary>A project's headline figures. Rates are null until there is a call to base them on.</summary>
+/// <summary>
+/// A project's headline figures since it started: its queues' calls, the outcomes its agents recorded and what they
+/// converted into (meetings set, contracts signed), orders and complaints. Rates are null until there is a base.
+/// </summary>
 public sealed record ProjectSummary(
     Guid ProjectId, string Name, string Direction, string TimeZone, DateTime StartedAt,
-    long CallsOffered, long CallsAnswered, long CallsAbandoned)
+    long CallsOffered, long CallsAnswered, long CallsAbandoned, long CallsHandled,
+    long Outcomes, long MeetingsSet, long ContractsSigned, long Orders, long ComplaintsOpened, long ComplaintsResolved)
 {
     /// <summary>Abandoned calls as a share of offered calls, 0–1.</summary>
     public double? AbandonmentRate => CallsOffered == 0 ? null : (double)CallsAbandoned / CallsOffered;
+
+    /// <summary>Contracts signed per recorded outcome (call with a result), 0–1.</summary>
+    public double? ContractConversion => Outcomes == 0 ? null : (double)ContractsSigned / Outcomes;
+
+    /// <summary>Meetings set per recorded outcome, 0–1.</summary>
+    public double? MeetingConversion => Outcomes == 0 ? null : (double)MeetingsSet / Outcomes;
+
+    /// <summary>Complaints opened and not (yet) resolved.</summary>
+    public long ComplaintsOpen => Math.Max(0, ComplaintsOpened - ComplaintsResolved);
 }

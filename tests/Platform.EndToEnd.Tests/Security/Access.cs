@@ -75,6 +75,13 @@ internal static class Access
         ["GetUser"] = [Roles.Admin],
         ["UpdateUser"] = [Roles.Admin],
         ["SetUserPassword"] = [Roles.Admin],
+        ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
+        ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["GetAgentDay"] = [Roles.Admin, Roles.Supervisor],
+        ["GetGroupDay"] = [Roles.Admin, Roles.Supervisor],
+        ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
+        ["RebuildProjections"] = [Roles.Admin],
     };
 
     /// <summary>Operations that answer with a stream that stays open: never read to the end, never in a snapshot.</summary>

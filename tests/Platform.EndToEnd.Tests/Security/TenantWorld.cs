@@ -7,8 +7,11 @@ namespace Platform.EndToEnd.Tests.Security;
 /// <summary>A tenant with a project every service knows and a user besides its admin: the ids the sweeps aim at.</summary>
 internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserId, Guid ContactId, Guid ImportId, Guid ComplaintId, Guid CompanyId)
 {
+    /// <summary>Ids reporting knows only from events (a queue with a call, an agent in a group, a walked script), and a day.</summary>
+    public IReadOnlyDictionary<string, string> ReportingIds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
-    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetQueue"];
+    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetQueue", "GetStaffing", "StreamWallboard"];
 
     /// <summary>The queue service's part: queues, a team, an agent, a waiting call.</summary>
     public QueueIds Queue { get; private init; } = null!;
@@ -28,7 +31,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["groupId"] = Queue.GroupId.ToString(),
         ["agentId"] = Queue.AgentId.ToString(),
         ["callId"] = Queue.CallId.ToString(),
-    };
+    }.Concat(ReportingIds).ToDictionary();
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
     {
@@ -54,9 +57,11 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
         var contactId = await contact.CreatedIdAsync();
         var userId = await user.CreatedIdAsync();
+        var queue = await QueueIdsAsync(tenant, projectId, userId);
         return new TenantWorld(tenant, projectId, userId, contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
         {
-            Queue = await QueueIdsAsync(tenant, projectId, userId),
+            Queue = queue,
+            ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId, queue),
         };
     }
 
@@ -151,7 +156,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         var views = new List<string>();
         foreach (var operation in operations.Where(o => o.Method == "GET" && !ClockDependent.Contains(o.OperationId) && !Access.Streaming.Contains(o.OperationId)))
         {
-            var response = await Tenant.Admin.SendAsync(operation.Request(Ids, null));
+            var response = await Tenant.Admin.SweepAsync(operation.Request(Ids, null));
             views.Add($"{operation.OperationId} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
         return views;

@@ -1,0 +1,64 @@
+using Platform.Contracts.Contacts;
+using Platform.Contracts.Queue;
+using Platform.Reporting.Kpis;
+using Platform.ServiceDefaults.Database;
+
+namespace Platform.Reporting.Agents;
+
+/// <summary>Agents (who they are, their group), their state changes, their handled calls per day (UTC) and their plans of the day.</summary>
+public static class AgentProjection
+{
+    private const string Day = "CAST(@At AT TIME ZONE 'UTC' AS date)";
+
+    public static Task ChangedAsync(TenantSession session, AgentChanged e, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO agents (tenant_id, agent_id, user_id, name, group_id, changed_at)
+            VALUES (@TenantId, @AgentId, @UserId, @Name, @GroupId, @At)
+            ON CONFLICT (tenant_id, agent_id) DO UPDATE SET
+                user_id = EXCLUDED.user_id, name = EXCLUDED.name, group_id = EXCLUDED.group_id, changed_at = EXCLUDED.changed_at
+            WHERE EXCLUDED.changed_at >= agents.changed_at
+            """;
+        return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.UserId, e.Name, e.GroupId, e.At }, ct);
+    }
+
+    public static Task StateChangedAsync(TenantSession session, AgentStateChanged e, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code) VALUES (@TenantId, @AgentId, @At, @To, @PauseCode)
+            ON CONFLICT DO NOTHING
+            """;
+        return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.At, e.To, e.PauseCode }, ct);
+    }
+
+    public static Task CallCompletedAsync(TenantSession session, CallCompleted e, CancellationToken ct)
+    {
+        const string sql = $"""
+            INSERT INTO agent_days (tenant_id, agent_id, day, calls_handled, talk_seconds, hold_seconds, wrap_up_seconds, calls_in_band)
+            VALUES (@TenantId, @AgentId, {Day}, 1, @TalkSeconds, @HoldSeconds, @WrapUpSeconds, @InBand)
+            ON CONFLICT (tenant_id, agent_id, day) DO UPDATE SET
+                calls_handled = agent_days.calls_handled + 1,
+                talk_seconds = agent_days.talk_seconds + EXCLUDED.talk_seconds,
+                hold_seconds = agent_days.hold_seconds + EXCLUDED.hold_seconds,
+                wrap_up_seconds = agent_days.wrap_up_seconds + EXCLUDED.wrap_up_seconds,
+                calls_in_band = agent_days.calls_in_band + EXCLUDED.calls_in_band
+            """;
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId, e.AgentId, e.At, e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, InBand = Kpi.InBand(e.TalkSeconds) ? 1 : 0,
+        }, ct);
+    }
+
+    public static Task PlanDrawnAsync(TenantSession session, DailyPlanDrawn e, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO daily_plans (tenant_id, user_id, day, contacts, drawn_at) VALUES (@TenantId, @AgentId, @Day, @Contacts, @DrawnAt)
+            ON CONFLICT (tenant_id, user_id, day) DO UPDATE SET contacts = EXCLUDED.contacts, drawn_at = EXCLUDED.drawn_at
+            WHERE EXCLUDED.drawn_at >= daily_plans.drawn_at
+            """;
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId, e.AgentId, Day = e.Date.ToDateTime(TimeOnly.MinValue), Contacts = e.ContactIds.Distinct().Count(), e.DrawnAt,
+        }, ct);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Platform.Reporting.Kpis;
+
+/// <summary>
+/// A queue's counts over some span (an interval, a day, a week), and the trade's measures derived from them.
+/// Durations are sums in seconds. Talk includes hold (the queue service's CallCompleted measures talk from answer to
+/// hang-up), so handle time is talk + wrap-up; hold is reported on its own. Every rate is null when it has no base.
+/// </summary>
+public sealed record QueueCounts(
+    long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold,
+    double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds)
+{
+    public static readonly QueueCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public QueueCounts Add(QueueCounts other) => new(
+        Offered + other.Offered, Answered + other.Answered, AnsweredWithinThreshold + other.AnsweredWithinThreshold,
+        Abandoned + other.Abandoned, AbandonedWithinThreshold + other.AbandonedWithinThreshold, AnswerWaitSeconds + other.AnswerWaitSeconds,
+        Math.Max(LongestWaitSeconds, other.LongestWaitSeconds), Handled + other.Handled, TalkSeconds + other.TalkSeconds,
+        HoldSeconds + other.HoldSeconds, WrapUpSeconds + other.WrapUpSeconds);
+
+    /// <summary>Answered within the threshold T / answered.</summary>
+    public double? ServiceLevel => Kpi.ServiceLevel(AnsweredWithinThreshold, Answered);
+
+    /// <summary>(Answered within T + abandoned within T) / (answered + abandoned): callers who gave up quickly count as served in time.</summary>
+    public double? ServiceLevelCountingShortAbandons =>
+        Kpi.ServiceLevelCountingShortAbandons(AnsweredWithinThreshold, Answered, AbandonedWithinThreshold, Abandoned);
+
+    public double? AverageSpeedOfAnswer => Kpi.AverageSpeedOfAnswer(AnswerWaitSeconds, Answered);
+
+    public double? AverageHandleTime => Kpi.AverageHandleTime(TalkSeconds, WrapUpSeconds, Handled);
+
+    public double? AbandonmentRate => Kpi.AbandonmentRate(Abandoned, Offered);
+}

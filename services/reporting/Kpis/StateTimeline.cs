@@ -1,0 +1,54 @@
+namespace Platform.Reporting.Kpis;
+
+/// <summary>An agent's move into a state (the queue service's state names: logged_out, available, offered, on_call, wrap_up, break).</summary>
+public sealed record StateChange(DateTimeOffset At, string State, string? PauseCode);
+
+/// <summary>Seconds an agent spent logged in, staffed, busy with calls, and on break by pause code, within one span of time.</summary>
+public sealed record TimeInStates(double LoggedInSeconds, double StaffedSeconds, double BusySeconds, IReadOnlyDictionary<string, double> PauseSeconds)
+{
+    public double? Occupancy => Kpi.Occupancy(BusySeconds, StaffedSeconds);
+}
+
+public static class StateTimeline
+{
+    /// <summary>
+    /// Splits the time from <paramref name="from"/> to <paramref name="to"/> (not past <paramref name="now"/>) by state.
+    /// <paramref name="changes"/> may come in any order and should include the last change before <paramref name="from"/>
+    /// (the state the span starts in); before any known change the agent counts as logged out.
+    /// </summary>
+    public static TimeInStates Split(IEnumerable<StateChange> changes, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var end = to < now ? to : now;
+        double loggedIn = 0, staffed = 0, busy = 0;
+        var pauses = new Dictionary<string, double>();
+        var ordered = changes.OrderBy(c => c.At).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var start = ordered[i].At < from ? from : ordered[i].At;
+            var stop = i + 1 < ordered.Count && ordered[i + 1].At < end ? ordered[i + 1].At : end;
+            var seconds = (stop - start).TotalSeconds;
+            if (seconds <= 0)
+            {
+                continue;
+            }
+            var state = ordered[i].State;
+            if (state == "logged_out")
+            {
+                continue;
+            }
+            loggedIn += seconds;
+            if (state == "break")
+            {
+                var code = ordered[i].PauseCode ?? "break";
+                pauses[code] = pauses.GetValueOrDefault(code) + seconds;
+                continue;
+            }
+            staffed += seconds;
+            if (state is "on_call" or "wrap_up")
+            {
+                busy += seconds;
+            }
+        }
+        return new TimeInStates(loggedIn, staffed, busy, pauses);
+    }
+}

@@ -1,0 +1,13 @@
+SELECT enable_tenant_isolation('event_log');
+SELECT enable_tenant_isolation('queues');
+SELECT enable_tenant_isolation('queue_intervals');
+SELECT enable_tenant_isolation('live_calls');
+SELECT enable_tenant_isolation('project_days');
+SELECT enable_tenant_isolation('agents');
+SELECT enable_tenant_isolation('agent_state_changes');
+SELECT enable_tenant_isolation('agent_days');
+SELECT enable_tenant_isolation('user_days');
+SELECT enable_tenant_isolation('user_day_contacts');
+SELECT enable_tenant_isolation('daily_plans');
+SELECT enable_tenant_isolation('script_funnels');
+SELECT enable_tenant_isolation('script_funnel_steps');

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.Reporting.Csv;
+using Platform.Reporting.Kpis;
+using Platform.Reporting.Projects;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.Reporting.Queues;
+
+/// <summary>A queue's figures per 15 minutes, day or week (UTC buckets, weeks from Monday), with a total over the range.</summary>
+public static class QueueIntervalsApi
+{
+    public sealed record IntervalFigures(
+        DateTimeOffset Start, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold, long Handled,
+        double? ServiceLevel, double? ServiceLevelCountingShortAbandons, double? AverageSpeedOfAnswer, double? AverageHandleTime,
+        double? AbandonmentRate, double LongestWaitSeconds, double TalkSeconds, double HoldSeconds, double WrapUpSeconds)
+    {
+        public static IntervalFigures Of(DateTimeOffset start, QueueCounts c) => new(
+            start, c.Offered, c.Answered, c.AnsweredWithinThreshold, c.Abandoned, c.AbandonedWithinThreshold, c.Handled, c.ServiceLevel,
+            c.ServiceLevelCountingShortAbandons, c.AverageSpeedOfAnswer, c.AverageHandleTime, c.AbandonmentRate, c.LongestWaitSeconds,
+            c.TalkSeconds, c.HoldSeconds, c.WrapUpSeconds);
+    }
+
+    public sealed record QueueIntervals(
+        Guid QueueId, Guid ProjectId, int ServiceLevelSeconds, string Granularity, DateTimeOffset From, DateTimeOffset To,
+        IReadOnlyList<IntervalFigures> Intervals, IntervalFigures Total);
+
+    public static RouteGroupBuilder MapQueueIntervalsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/reporting/queues").WithTags("Queues").RequireAuthorization(Policies.Reports);
+        group.MapGet("/{queueId:guid}/intervals", GetQueueIntervals).WithName("GetQueueIntervals");
+        return group;
+    }
+
+    private sealed record Row(
+        DateTime Bucket, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold,
+        double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds);
+
+    private static async Task<Results<Ok<QueueIntervals>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetQueueIntervals(
+        Guid queueId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (range, errors) = ReportRange.Parse(from, to, granularity, clock.GetUtcNow());
+        foreach (var (field, messages) in CsvReport.Check(format))
+        {
+            errors[field] = messages;
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var queue = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, int? ServiceLevelSeconds)?>(
+            "SELECT project_id, service_level_seconds FROM queues WHERE tenant_id = @TenantId AND queue_id = @queueId", new { session.TenantId, queueId }, ct);
+        if (queue is not { } q || !user.MaySeeProject(q.ProjectId))
+        {
+            return Problems.NotFound("Queue", queueId);
+        }
+        const string sql = """
+            SELECT date_bin(@Step, interval_start, TIMESTAMPTZ '2000-01-03 00:00:00+00') AS bucket,
+                   sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
+                   sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
+                   sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
+                   sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
+            FROM queue_intervals
+            WHERE tenant_id = @TenantId AND queue_id = @queueId AND interval_start >= @From AND interval_start < @To
+            GROUP BY 1 ORDER BY 1
+            """;
+        var r = range!;
+        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, queueId, r.Step, r.From, r.To }, ct);
+        var intervals = new List<IntervalFigures>();
+        var total = QueueCounts.Zero;
+        foreach (var row in rows)
+        {
+            var counts = new QueueCounts(row.Offered, row.Answered, row.AnsweredWithinThreshold, row.Abandoned, row.AbandonedWithinThreshold,
+                row.AnswerWaitSeconds, row.LongestWaitSeconds, row.Handled, row.TalkSeconds, row.HoldSeconds, row.WrapUpSeconds);
+            intervals.Add(IntervalFigures.Of(new DateTimeOffset(DateTime.SpecifyKind(row.Bucket, DateTimeKind.Utc)), counts));
+            total = total.Add(counts);
+        }
+        if (CsvReport.Wanted(format))
+        {
+            return CsvReport.File(intervals, $"queue-{queueId}-{r.Granularity}");
+        }
+        return TypedResults.Ok(new QueueIntervals(queueId, q.ProjectId, q.ServiceLevelSeconds ?? QueueProjection.DefaultThresholdSeconds, r.Granularity,
+            r.From, r.To, intervals, IntervalFigures.Of(r.From, total)));
+    }
+}
