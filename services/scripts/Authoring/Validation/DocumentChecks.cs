@@ -13,9 +13,9 @@ internal static partial class DocumentChecks
         {
             errors.Add(new(null, "mode", ScriptErrorCodes.Invalid, "The mode is 'strict' (read as written, step by step) or 'guided' (the agent may jump)."));
         }
-        if (string.IsNullOrEmpty(script.Start))
+        if (string.IsNullOrEmpty(script.Start) || !StepChecks.IsStepId(script.Start))
         {
-            errors.Add(new(null, "start", ScriptErrorCodes.Invalid, "The start names the first step."));
+            errors.Add(new(null, "start", ScriptErrorCodes.Invalid, "The start names the first step by its id."));
         }
         if (script.Steps is null || script.Steps.Count == 0)
         {

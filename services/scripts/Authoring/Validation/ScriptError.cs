@@ -4,6 +4,12 @@ namespace Platform.Scripts.Authoring.Validation;
 public sealed record ScriptError(string? StepId, string Field, string Code, string Message)
 {
     /// <summary>Where the error points, as a ProblemDetails error key: <c>steps.greet.next</c>, or the top-level field.</summary>
+    /// <summary>
+    /// A draft may be saved with errors of the graph (a dead end, a missing step, an unknown variable: work in
+    /// progress), but not with a malformed or oversized document, an invalid value or two steps of one id.
+    /// </summary>
+    public bool BlocksDraft => Code is ScriptErrorCodes.Malformed or ScriptErrorCodes.Invalid or ScriptErrorCodes.TooLarge or ScriptErrorCodes.DuplicateStep;
+
     public string Key => StepId is null ? (Field.Length == 0 ? "script" : Field) : Field.Length == 0 ? $"steps.{StepId}" : $"steps.{StepId}.{Field}";
 }
 

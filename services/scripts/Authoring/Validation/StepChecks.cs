@@ -65,6 +65,8 @@ internal static partial class StepChecks
         }
     }
 
+    public static bool IsStepId(string id) => StepId().IsMatch(id);
+
     public static void NeedsNext(string id, string? next, List<ScriptError> errors, string field = "next")
     {
         if (next is null)
