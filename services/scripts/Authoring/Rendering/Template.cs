@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Platform.Scripts.Authoring.Validation;
 using Platform.Scripts.Authoring.Walking;
@@ -58,6 +57,29 @@ public sealed class Template
         return builder.ToString();
     }
 
-    private static string Escape(string text) =>
-        text.Length == 0 ? text : WebUtility.HtmlEncode(text).Replace("\r\n", "<br>").Replace("\n", "<br>");
+    /// <summary>The five characters that mean something in HTML text or attributes become entities; every other character stays as it is.</summary>
+    private static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'\n") < 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                '\r' when i + 1 < text.Length && text[i + 1] == '\n' => builder,
+                '\n' => builder.Append("<br>"),
+                _ => builder.Append(c),
+            };
+        }
+        return builder.ToString();
+    }
 }
