@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Scripts.Authoring.Walking;
@@ -29,9 +30,11 @@ public static class SessionMovesApi
     }
 
     /// <summary>The current step's id and its answer (none for a say step or an objection handler).</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)] // a field it does not know is a mistake, not noise
     public sealed record AnswerRequest(string? StepId, JsonElement? Answer);
 
     /// <summary>The step the move concerns: the current one for back, the target for a jump.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)] // a field it does not know is a mistake, not noise
     public sealed record StepRequest(string? StepId);
 
     private static Task<Results<Ok<SessionView>, ProblemHttpResult>> AnswerStep(

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.ServiceDefaults.Auth;
@@ -23,6 +24,7 @@ public static class SessionsApi
     }
 
     /// <summary>For outbound work: the contact called, and the queue's call when there is one.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)] // a field it does not know is a mistake, not noise
     public sealed record StartRequest(Guid? ContactId, Guid? CallId);
 
     private static async Task<Results<Created<SessionView>, ProblemHttpResult>> StartSession(

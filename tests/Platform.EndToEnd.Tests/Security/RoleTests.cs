@@ -41,7 +41,7 @@ public sealed class RoleTests(PlatformUnderTest platform, ITestOutputHelper outp
             foreach (var (role, client) in clients)
             {
                 var body = operation.HasBody ? Samples.Content(operation.OperationId) : null;
-                var response = await client.SendAsync(operation.Request(await world.IdsForAsync(operation.OperationId), body));
+                var response = await client.SendAsync(operation.Request(await world.IdsForAsync(operation.OperationId, client), body));
                 calls++;
                 var allowed = Access.AllowedRoles[operation.OperationId].Contains(role);
                 var ok = allowed ? response.IsSuccessStatusCode : response.StatusCode == HttpStatusCode.Forbidden

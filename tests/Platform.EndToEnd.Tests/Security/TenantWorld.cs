@@ -18,7 +18,10 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["importId"] = ImportId.ToString(),
         ["complaintId"] = ComplaintId.ToString(),
         ["companyId"] = CompanyId.ToString(),
-    };
+    }.Concat(Scripts?.Ids ?? new Dictionary<string, string>()).ToDictionary();
+
+    /// <summary>The scripts service's targets: a published script and an open session.</summary>
+    public ScriptsTargets? Scripts { get; init; }
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
     {
@@ -43,14 +46,18 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         await Eventually.HoldsAsync(async () => (await (await tenant.Admin.GetAsync($"/api/clients/imports/{importId}")).JsonAsync())
             .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(15), "the sample import is done");
         var contactId = await contact.CreatedIdAsync();
-        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId);
+        return new TenantWorld(tenant, projectId, await user.CreatedIdAsync(), contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
+        {
+            Scripts = await ScriptsTargets.CreateAsync(tenant, projectId),
+        };
     }
 
     public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
         await (await tenant.Admin.PostAsync($"/api/clients/contacts/{contactId}/complaints", Samples.Content("OpenComplaint"))).CreatedIdAsync();
 
     /// <summary>Ids for one call of an operation that uses up its target (an erasure, a resolution): a fresh one each time.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId)
+    /// <param name="actor">Who will call the operation, for targets that must be the caller's own (a script session).</param>
+    public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId, HttpClient? actor = null)
     {
         var ids = new Dictionary<string, string>(Ids);
         if (operationId == "EraseContact")
@@ -61,6 +68,10 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         else if (operationId == "ResolveComplaint")
         {
             ids["complaintId"] = (await OpenComplaintAsync(Tenant, ContactId)).ToString();
+        }
+        else if (ScriptsTargets.NeedsFreshSession(operationId))
+        {
+            ids["sessionId"] = (await ScriptsTargets.FreshSessionAsync(Tenant, ProjectId, actor, operationId)).ToString();
         }
         return ids;
     }
