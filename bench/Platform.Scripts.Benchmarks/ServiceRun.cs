@@ -17,6 +17,7 @@ internal static class ServiceRun
 {
     public static async Task RunAsync(int requests)
     {
+        PointHostsAtTheirProjects();
         var platform = new PlatformUnderTest();
         await platform.InitializeAsync();
         try
@@ -43,6 +44,8 @@ internal static class ServiceRun
             var direct = platform.Scripts.CreateClient();
             direct.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
             Console.WriteLine("what                          count     p50 µs     p99 µs   p99.9 µs     max µs");
+            await TimeAsync("GET /health/live (floor)", requests, () => direct.GetAsync("/health/live"));
+            await TimeAsync("GET scripts list (2 SQL)", requests, () => direct.GetAsync($"/api/scripts/projects/{projectId}/scripts"));
             await TimeAsync("GET session (service)", requests, () => direct.GetAsync($"/api/scripts/sessions/{sessionId}"));
             await TimeAsync("GET session (gateway)", requests, () => admin.GetAsync($"/api/scripts/sessions/{sessionId}"));
             // Moves: answer the current step, then back to it (so the session stays where it is), each timed.
@@ -64,6 +67,26 @@ internal static class ServiceRun
         finally
         {
             await platform.DisposeAsync();
+        }
+    }
+
+    /// <summary>WebApplicationFactory finds each service's content root from the environment when run outside a test project.</summary>
+    private static void PointHostsAtTheirProjects()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "platform.sln")))
+        {
+            root = root.Parent;
+        }
+        var projects = new Dictionary<string, string>
+        {
+            ["Platform.Clients"] = "services/clients", ["Platform.Queue"] = "services/queue", ["Platform.Scripts"] = "services/scripts",
+            ["Platform.Reporting"] = "services/reporting", ["Platform.Gateway"] = "gateway",
+        };
+        foreach (var (assembly, folder) in projects)
+        {
+            Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{assembly.ToUpperInvariant().Replace('.', '_')}",
+                Path.Combine(root?.FullName ?? ".", folder));
         }
     }
 
