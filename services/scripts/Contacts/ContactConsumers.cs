@@ -8,7 +8,7 @@ namespace Platform.Scripts.Contacts;
 /// <summary>
 /// The contacts' fields the scripts show ({{contact.name}}, {{contact.phone}}), from the clients service's events, so a
 /// session renders without asking the CRM while the caller waits. Erasure removes them and leaves a tombstone, so a late
-/// create or update cannot bring them back.
+/// create or update cannot bring them back, and takes the contact and their free-text answers out of their sessions.
 /// </summary>
 public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactCreated>(dataSource)
 {
@@ -26,10 +26,17 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
 {
     protected override Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
     {
+        // Sessions forget who they were with and keep their free-text answers no longer; choices stay (anonymous statistics).
         const string sql = """
             INSERT INTO contacts (tenant_id, id, project_id, name, phone, erased, updated_at)
             VALUES (@TenantId, @ContactId, @ProjectId, NULL, NULL, true, @At)
-            ON CONFLICT (tenant_id, id) DO UPDATE SET name = NULL, phone = NULL, erased = true, updated_at = EXCLUDED.updated_at
+            ON CONFLICT (tenant_id, id) DO UPDATE SET name = NULL, phone = NULL, erased = true, updated_at = EXCLUDED.updated_at;
+            UPDATE script_sessions
+            SET contact_id = NULL,
+                state = jsonb_set(state, '{answers}', COALESCE(
+                    (SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(state -> 'answers') AS a WHERE a.value ->> 'kind' <> 'text'),
+                    '{}'::jsonb))
+            WHERE tenant_id = @TenantId AND contact_id = @ContactId;
             """;
         return session.ExecuteAsync(sql, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, cancellationToken);
     }

@@ -1,5 +1,4 @@
 using Platform.Contracts.Scripts;
-using Platform.Scripts.Authoring.Model;
 using Platform.Scripts.Authoring.Walking;
 
 namespace Platform.Scripts.Sessions;
@@ -11,14 +10,7 @@ public sealed record SessionCompletion(SessionState State, ScriptSessionComplete
     {
         var walk = row.Walk;
         var state = walk with { Path = ScriptWalker.ClosedPath(walk, now) };
-        var current = script[state.Current];
-        var outcome = current.IsTerminal ? "completed" : "abandoned";
-        var disposition = current switch
-        {
-            EndStep end => end.Disposition,
-            TransferStep transfer => transfer.Disposition ?? "transferred",
-            _ => null,
-        };
+        var (outcome, disposition) = SessionOutcome.Of(script, state);
         var variables = row.Variables;
         var answered = state.Path.Select(p => p.StepId).Distinct().Where(state.Answers.ContainsKey);
         var answers = answered

@@ -36,6 +36,39 @@ public sealed class ScriptVariablesTests(PlatformUnderTest platform)
             TimeSpan.FromSeconds(15), "the erased contact is no longer named");
     }
 
+    [Fact]
+    public async Task Erasing_a_contact_takes_them_and_their_free_text_answers_out_of_their_sessions()
+    {
+        var world = await ScriptsWorld.CreateAsync(platform);
+        await world.PublishedScriptAsync(new
+        {
+            name = "Survey", mode = "strict", start = "rating",
+            steps = new object[]
+            {
+                new { type = "question", id = "rating", text = "How do you rate us?", kind = "rating", next = "notes" },
+                new { type = "question", id = "notes", text = "Anything else?", kind = "text", next = "end" },
+                new { type = "end", id = "end" },
+            },
+        });
+        var contactId = await (await world.Admin.PostAsJsonAsync($"/api/clients/projects/{world.ProjectId}/contacts", new
+        {
+            kind = "person", name = "Eva Dvořáková", phone = $"+420777{Random.Shared.Next(0, 1_000_000):D6}", timeZone = "Europe/Prague",
+        })).CreatedIdAsync();
+        var sessionId = (await world.StartSessionAsync(world.Admin, contactId)).GetProperty("id").GetGuid();
+        await ScriptsWorld.AnsweredAsync(world.Admin, sessionId, "rating", 4);
+        await ScriptsWorld.AnsweredAsync(world.Admin, sessionId, "notes", "Call me at home, Dlouhá 12");
+
+        Assert.True((await world.Admin.DeleteAsync($"/api/clients/contacts/{contactId}")).IsSuccessStatusCode);
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var session = await (await world.Admin.GetAsync($"/api/scripts/sessions/{sessionId}")).JsonAsync();
+            return session.GetProperty("contactId").ValueKind == System.Text.Json.JsonValueKind.Null
+                && !session.GetProperty("answers").TryGetProperty("notes", out _)
+                && session.GetProperty("answers").GetProperty("rating").GetProperty("text").GetString() == "4";
+        }, TimeSpan.FromSeconds(15), "the session no longer holds the erased contact or their words");
+    }
+
     private static async Task<string> GreetingAsync(ScriptsWorld world, Guid contactId) =>
         (await world.StartSessionAsync(world.Admin, contactId)).GetProperty("step").GetProperty("text").GetString()!;
 }

@@ -30,7 +30,7 @@ public static class StepRenderer
             question?.Options?.Select(o => new RenderedOption(o.Value, o.Label)).ToList(),
             question?.Min, question?.Max, question?.Required,
             state.Answers.GetValueOrDefault(step.Id)?.Values,
-            step switch { EndStep e => e.Disposition, TransferStep t => t.Disposition ?? "transferred", _ => null },
+            SessionOutcome.Of(script, state).SuggestedDisposition,
             (step as TransferStep)?.Queue,
             step.IsTerminal,
             state.History.Count > 0,

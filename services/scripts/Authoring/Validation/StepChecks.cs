@@ -33,9 +33,14 @@ internal static partial class StepChecks
         }
         foreach (var link in step.Links)
         {
-            if (!byId.ContainsKey(link.Target))
+            if (!byId.TryGetValue(link.Target, out var target))
             {
                 errors.Add(new(id, link.Field, ScriptErrorCodes.DanglingTarget, $"The step '{link.Target}' does not exist."));
+            }
+            else if (target is ObjectionStep { Next: null })
+            {
+                errors.Add(new(id, link.Field, ScriptErrorCodes.DeadEnd,
+                    $"The objection handler '{link.Target}' returns to where the agent jumped from: a step cannot lead to it (jump to it, or give it a next)."));
             }
         }
         switch (step)
