@@ -16,8 +16,10 @@ public static class ProjectScriptsApi
     {
         var group = routes.MapGroup("/api/scripts/projects").WithTags("Scripts").RequireAuthorization(Policies.Staff);
         group.MapGet("/{projectId:guid}/scripts", ListProjectScripts).WithName("ListProjectScripts");
-        group.MapPost("/{projectId:guid}/scripts", CreateScript).WithName("CreateScript").RequireAuthorization(Policies.Supervision);
-        group.MapPost("/{projectId:guid}/scripts/import", ImportScript).WithName("ImportScript").RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{projectId:guid}/scripts", CreateScript).WithName("CreateScript").Accepts<JsonElement>("application/json")
+            .RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{projectId:guid}/scripts/import", ImportScript).WithName("ImportScript").Accepts<JsonElement>("application/json")
+            .RequireAuthorization(Policies.Supervision);
         group.MapGet("/{projectId:guid}/active-script", GetActiveScript).WithName("GetActiveScript");
         return group;
     }
@@ -45,17 +47,23 @@ public static class ProjectScriptsApi
 
     /// <summary>A new script, its body the draft: saved with errors of the graph still in it (they are listed), refused with errors of shape.</summary>
     private static Task<Results<Created<ScriptResponse>, ProblemHttpResult>> CreateScript(
-        Guid projectId, JsonElement body, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(projectId, ScriptBody.Read(body), draft: true, user, db, clock, ct);
+        Guid projectId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        CreateAsync(projectId, request, draft: true, user, db, clock, ct);
 
     /// <summary>A script exported elsewhere (<c>GET scripts/{id}/export</c>): it must be complete and valid to come in.</summary>
     private static Task<Results<Created<ScriptResponse>, ProblemHttpResult>> ImportScript(
-        Guid projectId, JsonElement body, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(projectId, ScriptBody.Read(body), draft: false, user, db, clock, ct);
+        Guid projectId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        CreateAsync(projectId, request, draft: false, user, db, clock, ct);
 
     private static async Task<Results<Created<ScriptResponse>, ProblemHttpResult>> CreateAsync(
-        Guid projectId, ScriptBody body, bool draft, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid projectId, HttpRequest request, bool draft, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
+        var (json, unreadable) = await ScriptRequest.ReadAsync(request, ct);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+        var body = ScriptBody.Read(json);
         if (draft ? !body.MayBeSaved : !body.MayBePublished)
         {
             return ScriptProblems.Invalid(draft ? body.Errors.Where(e => e.BlocksDraft) : body.Errors,

@@ -16,7 +16,8 @@ public static class ScriptsApi
     {
         var group = routes.MapGroup("/api/scripts/scripts").WithTags("Scripts").RequireAuthorization(Policies.Staff);
         group.MapGet("/{scriptId:guid}", GetScript).WithName("GetScript");
-        group.MapPut("/{scriptId:guid}", UpdateScript).WithName("UpdateScript").RequireAuthorization(Policies.Supervision);
+        group.MapPut("/{scriptId:guid}", UpdateScript).WithName("UpdateScript").Accepts<JsonElement>("application/json")
+            .RequireAuthorization(Policies.Supervision);
         group.MapPost("/{scriptId:guid}/copy-to/{projectId:guid}", CopyScript).WithName("CopyScript").RequireAuthorization(Policies.Supervision);
         group.MapGet("/{scriptId:guid}/export", ExportScript).WithName("ExportScript");
         return group;
@@ -32,8 +33,13 @@ public static class ScriptsApi
 
     /// <summary>Rewrites the draft; published versions stay as they were.</summary>
     private static async Task<Results<Ok<ScriptResponse>, ProblemHttpResult>> UpdateScript(
-        Guid scriptId, JsonElement body, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid scriptId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
+        var (body, unreadable) = await ScriptRequest.ReadAsync(request, ct);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
         var script = ScriptBody.Read(body);
         if (!script.MayBeSaved)
         {

@@ -62,15 +62,22 @@ public sealed class BrokenScriptsTests(PlatformUnderTest platform)
         Assert.All(scripts.EnumerateArray(), s => Assert.Equal(0, s.GetProperty("latestVersion").GetInt32()));
     }
 
-    [Fact]
-    public async Task Malformed_json_is_refused_as_a_problem()
+    [Theory]
+    [InlineData("""{"name": "x", "steps": [ """)]
+    [InlineData("""{"name": 'x'}""")]
+    [InlineData("")]
+    public async Task Malformed_json_is_a_422_saying_where_reading_stopped_and_nothing_is_saved(string body)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
 
-        var response = await world.Admin.PostAsync($"/api/scripts/projects/{world.ProjectId}/scripts", Json("""{"name": "x", "steps": [ """));
+        var response = await world.Admin.PostAsync($"/api/scripts/projects/{world.ProjectId}/scripts", Json(body));
+        var problem = await response.JsonAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("malformed", problem.GetProperty("scriptErrors")[0].GetProperty("code").GetString());
+        Assert.Contains("not valid JSON", problem.GetProperty("errors").GetProperty("script")[0].GetString());
+        Assert.Equal(0, (await (await world.Admin.GetAsync($"/api/scripts/projects/{world.ProjectId}/scripts")).JsonAsync()).GetArrayLength());
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
