@@ -4,7 +4,11 @@ using Platform.ServiceDefaults.Database;
 
 namespace Platform.Scripts.Sessions;
 
-/// <summary>A session as stored, with what its variables need: the project, its company and the contact (when known and not erased).</summary>
+/// <summary>
+/// A session as stored, with what its variables need: the project, its company, the contact (when known and not
+/// erased) and the agent's name as the queue service last announced it (an agent heard of after the session opened, or
+/// renamed since, shows by the current name).
+/// </summary>
 public sealed record SessionRow(
     Guid Id, Guid ProjectId, Guid ScriptId, int Version, Guid? CallId, Guid? AgentId, Guid? ContactId, Guid? AgentUserId,
     string? AgentName, string State, string Status, DateTime StartedAt, DateTime? CompletedAt,
@@ -20,12 +24,13 @@ public sealed record SessionRow(
 
     public static Task<SessionRow?> FindAsync(TenantSession session, Guid sessionId, CancellationToken ct, bool forUpdate = false) =>
         session.QuerySingleOrDefaultAsync<SessionRow>($"""
-            SELECT s.id, s.project_id, s.script_id, s.version, s.call_id, s.agent_id, s.contact_id, s.agent_user_id, s.agent_name,
+            SELECT s.id, s.project_id, s.script_id, s.version, s.call_id, s.agent_id, s.contact_id, s.agent_user_id, COALESCE(a.name, s.agent_name) AS agent_name,
                    s.state::text AS state, s.status, s.started_at, s.completed_at,
                    p.name AS project_name, p.company_name, c.name AS contact_name, c.phone AS contact_phone
             FROM script_sessions s
             JOIN projects p ON p.tenant_id = s.tenant_id AND p.id = s.project_id
             LEFT JOIN contacts c ON c.tenant_id = s.tenant_id AND c.id = s.contact_id AND NOT c.erased
+            LEFT JOIN agents a ON a.tenant_id = s.tenant_id AND a.id = s.agent_id
             WHERE s.tenant_id = @TenantId AND s.id = @sessionId
             {(forUpdate ? "FOR UPDATE OF s" : "")}
             """, new { session.TenantId, sessionId }, ct);

@@ -27,16 +27,17 @@ public static class SessionsApi
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)] // a field it does not know is a mistake, not noise
     public sealed record StartRequest(Guid? ContactId, Guid? CallId);
 
+    private sealed record AgentOfUser(Guid Id, string Name);
+
     private static async Task<Results<Created<SessionView>, ProblemHttpResult>> StartSession(
         Guid projectId, StartRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CompiledScripts scripts, TimeProvider clock,
         CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var userId = user.UserId();
-        var agentName = await session.QuerySingleOrDefaultAsync<string>(
-            "SELECT name FROM agents WHERE tenant_id = @TenantId AND user_id = @userId ORDER BY changed_at DESC LIMIT 1", new { session.TenantId, userId }, ct)
-            ?? user.Identity?.Name;
-        var parties = new SessionParties(request.CallId, null, request.ContactId, userId, agentName);
+        var agent = await session.QuerySingleOrDefaultAsync<AgentOfUser>(
+            "SELECT id, name FROM agents WHERE tenant_id = @TenantId AND user_id = @userId ORDER BY changed_at DESC LIMIT 1", new { session.TenantId, userId }, ct);
+        var parties = new SessionParties(request.CallId, agent?.Id, request.ContactId, userId, agent?.Name ?? user.Identity?.Name);
         var id = await SessionOpening.OpenAsync(session, projectId, parties, scripts, clock.GetUtcNowAsStored(), ct);
         if (id is null)
         {

@@ -28,6 +28,12 @@ public sealed class CallSessionTests(PlatformUnderTest platform)
         Assert.Equal(1, session.GetProperty("version").GetInt32());
         Assert.Equal(scriptId, session.GetProperty("scriptId").GetGuid());
         Assert.Contains("this is Alice Agent for Hotline", session.GetProperty("step").GetProperty("text").GetString());
+
+        // The agent is renamed in the queue service: the open session names them by their new name.
+        var userId = (await queue.AgentAsync(agent.Id)).GetProperty("userId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await queue.Admin.PutAsJsonAsync($"/api/queue/agents/{agent.Id}", new { name = "Alice Novak", userId })).StatusCode);
+        await Eventually.HoldsAsync(async () => (await (await agent.Client.GetAsync($"/api/scripts/sessions/{sessionId}")).JsonAsync())
+            .GetProperty("step").GetProperty("text").GetString()!.Contains("this is Alice Novak"), TimeSpan.FromSeconds(15), "the agent's new name");
         await ScriptsWorld.AnsweredAsync(agent.Client, sessionId, "greet");
 
         // A new version is published while the call goes on: the running session keeps version 1.
@@ -50,7 +56,7 @@ public sealed class CallSessionTests(PlatformUnderTest platform)
         var second = await AnsweredCallAsync(queue, agent);
         var next = await SessionOfCallAsync(agent.Client, second);
         Assert.Equal(2, next.GetProperty("version").GetInt32());
-        Assert.Equal("Version two, Alice Agent.", next.GetProperty("step").GetProperty("text").GetString());
+        Assert.Equal("Version two, Alice Novak.", next.GetProperty("step").GetProperty("text").GetString());
         var started = await scripts.OutboxAsync("ScriptSessionStarted");
         Assert.Equal([first, second], started.Select(e => e.GetProperty("callId").GetGuid()));
     }
