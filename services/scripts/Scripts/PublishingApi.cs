@@ -52,16 +52,22 @@ public static class PublishingApi
 
     /// <summary>
     /// Publishes the draft as the next version and makes it the project's active one; a session already open keeps the
-    /// version it started with. Publishing a draft identical to the latest version re-activates that version.
+    /// version it started with. Publishing a draft identical to the latest version re-activates that version. With
+    /// If-Match, only the draft revision the author reviewed is published.
     /// </summary>
     private static async Task<Results<Ok<Published>, ProblemHttpResult>> PublishScript(
-        Guid scriptId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid scriptId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var row = await ScriptRow.FindAsync(session, scriptId, ct, forUpdate: true);
         if (row is null)
         {
             return Problems.NotFound("Script", scriptId);
+        }
+        if (!row.Allows(request.Headers.IfMatch))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The draft changed meanwhile.",
+                detail: $"The draft is at revision {row.DraftRevision} ({row.ETag}), not the one in If-Match: review it again before publishing.");
         }
         var document = row.Document;
         var errors = Authoring.Validation.ScriptValidator.Validate(document);

@@ -8,14 +8,14 @@ namespace Platform.Scripts.Scripts;
 /// draft still has (it cannot be published until there are none).
 /// </summary>
 public sealed record ScriptResponse(
-    Guid Id, Guid ProjectId, string Name, string Mode, int LatestVersion, int? ActiveVersion, JsonElement Draft,
+    Guid Id, Guid ProjectId, string Name, string Mode, int LatestVersion, int? ActiveVersion, int Revision, JsonElement Draft,
     ScriptErrorView[] Problems, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static ScriptResponse From(ScriptRow row, int? activeVersion)
     {
         var draft = JsonDocument.Parse(row.Draft).RootElement.Clone();
         var problems = ScriptValidator.Validate(row.Document).Select(ScriptErrorView.From).ToArray();
-        return new(row.Id, row.ProjectId, row.Name, row.Mode, row.LatestVersion, activeVersion, draft, problems, row.CreatedAt, row.UpdatedAt);
+        return new(row.Id, row.ProjectId, row.Name, row.Mode, row.LatestVersion, activeVersion, row.DraftRevision, draft, problems, row.CreatedAt, row.UpdatedAt);
     }
 }
 

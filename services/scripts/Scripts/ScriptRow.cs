@@ -4,9 +4,18 @@ using Platform.ServiceDefaults.Database;
 namespace Platform.Scripts.Scripts;
 
 /// <summary>A script as stored: its draft (the document being written) and the number of its latest published version.</summary>
-public sealed record ScriptRow(Guid Id, Guid ProjectId, string Name, string Mode, string Draft, int LatestVersion, DateTime CreatedAt, DateTime UpdatedAt)
+public sealed record ScriptRow(
+    Guid Id, Guid ProjectId, string Name, string Mode, string Draft, int LatestVersion, DateTime CreatedAt, DateTime UpdatedAt, int DraftRevision)
 {
-    public const string Columns = "id, project_id, name, mode, draft::text AS draft, latest_version, created_at, updated_at";
+    public const string Columns = "id, project_id, name, mode, draft::text AS draft, latest_version, created_at, updated_at, draft_revision";
+
+    /// <summary>The draft's revision as an entity tag (RFC 9110, strong).</summary>
+    public string ETag => $"\"{DraftRevision}\"";
+
+    /// <summary>Whether an edit with this If-Match header may go ahead on this draft; no header, no condition; "*" matches any.</summary>
+    public bool Allows(string? ifMatch) =>
+        string.IsNullOrWhiteSpace(ifMatch)
+        || ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(tag => tag == "*" || tag == ETag);
 
     public ScriptDocument Document => ScriptJson.Read(System.Text.Json.JsonDocument.Parse(Draft).RootElement).Script!;
 

@@ -23,15 +23,24 @@ public static class ScriptsApi
         return group;
     }
 
+    /// <summary>The script with its draft; the draft's revision is the ETag an edit may send back in If-Match.</summary>
     private static async Task<Results<Ok<ScriptResponse>, ProblemHttpResult>> GetScript(
-        Guid scriptId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid scriptId, HttpContext http, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var row = await ScriptRow.FindAsync(session, scriptId, ct);
-        return row is null ? Problems.NotFound("Script", scriptId) : TypedResults.Ok(ScriptResponse.From(row, await ActiveVersionAsync(session, row, ct)));
+        if (row is null)
+        {
+            return Problems.NotFound("Script", scriptId);
+        }
+        http.Response.Headers.ETag = row.ETag;
+        return TypedResults.Ok(ScriptResponse.From(row, await ActiveVersionAsync(session, row, ct)));
     }
 
-    /// <summary>Rewrites the draft; published versions stay as they were.</summary>
+    /// <summary>
+    /// Rewrites the draft; published versions stay as they were. With If-Match, only the revision it names is rewritten
+    /// (412 otherwise: another author saved meanwhile).
+    /// </summary>
     private static async Task<Results<Ok<ScriptResponse>, ProblemHttpResult>> UpdateScript(
         Guid scriptId, HttpRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
@@ -46,22 +55,29 @@ public static class ScriptsApi
             return ScriptProblems.Invalid(script.Errors.Where(e => e.BlocksDraft), "The script cannot be saved.");
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        const string sql = """
-            UPDATE scripts SET name = @Name, mode = @Mode, draft = CAST(@draft AS jsonb), updated_at = @now
-            WHERE tenant_id = @TenantId AND id = @scriptId
-            """;
-        var document = script.Script!;
-        var updated = await session.ExecuteAsync(sql, new
-        {
-            session.TenantId, scriptId, document.Name, document.Mode, draft = ScriptJson.Write(document), now = clock.GetUtcNowAsStored(),
-        }, ct);
-        if (updated == 0)
+        var current = await ScriptRow.FindAsync(session, scriptId, ct, forUpdate: true);
+        if (current is null)
         {
             return Problems.NotFound("Script", scriptId);
         }
+        if (!current.Allows(request.Headers.IfMatch))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The draft changed meanwhile.",
+                detail: $"The draft is at revision {current.DraftRevision} ({current.ETag}), not the one in If-Match; read it again and redo the edit.");
+        }
+        const string sql = """
+            UPDATE scripts SET name = @Name, mode = @Mode, draft = CAST(@draft AS jsonb), updated_at = @now, draft_revision = draft_revision + 1
+            WHERE tenant_id = @TenantId AND id = @scriptId
+            """;
+        var document = script.Script!;
+        await session.ExecuteAsync(sql, new
+        {
+            session.TenantId, scriptId, document.Name, document.Mode, draft = ScriptJson.Write(document), now = clock.GetUtcNowAsStored(),
+        }, ct);
         var row = (await ScriptRow.FindAsync(session, scriptId, ct))!;
         var active = await ActiveVersionAsync(session, row, ct);
         await session.CommitAsync(ct);
+        request.HttpContext.Response.Headers.ETag = row.ETag;
         return TypedResults.Ok(ScriptResponse.From(row, active));
     }
 

@@ -60,6 +60,39 @@ public sealed class ScriptAuthoringTests(PlatformUnderTest platform)
     }
 
     [Fact]
+    public async Task An_edit_or_a_publish_naming_a_revision_another_author_has_replaced_is_refused()
+    {
+        var world = await ScriptsWorld.CreateAsync(platform);
+        var scriptId = await world.CreateScriptAsync();
+        var read = await world.Admin.GetAsync($"/api/scripts/scripts/{scriptId}");
+        var etag = read.Headers.ETag!.Tag;
+
+        var first = await Put(world, scriptId, etag, ScriptsWorld.SalesCall(greeting: "First author's greeting."));
+        var second = await Put(world, scriptId, etag, ScriptsWorld.SalesCall(greeting: "Second author's greeting."));
+        var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/scripts/scripts/{scriptId}/publish");
+        publish.Headers.TryAddWithoutValidation("If-Match", etag);
+        var published = await world.Admin.SendAsync(publish);
+
+        Assert.Equal("\"1\"", etag);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("\"2\"", first.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, published.StatusCode);
+        var draft = await (await world.Admin.GetAsync($"/api/scripts/scripts/{scriptId}")).JsonAsync();
+        Assert.Contains("First author's greeting.", draft.GetProperty("draft").GetRawText());
+        Assert.Equal(2, draft.GetProperty("revision").GetInt32());
+        Assert.Equal(0, draft.GetProperty("latestVersion").GetInt32());
+    }
+
+    private static Task<HttpResponseMessage> Put(ScriptsWorld world, Guid scriptId, string ifMatch, object script)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/scripts/scripts/{scriptId}") { Content = JsonContent.Create(script) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return world.Admin.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_draft_may_keep_errors_of_the_graph_but_cannot_be_published_with_them()
     {
         var world = await ScriptsWorld.CreateAsync(platform);
