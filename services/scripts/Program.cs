@@ -17,6 +17,7 @@ app.UseServiceDefaults();
 app.MapProjectScriptsApi();
 app.MapScriptsApi();
 app.MapPublishingApi();
+app.MapVersionsApi();
 app.MapSessionsApi();
 app.MapSessionMovesApi();
 
