@@ -1,5 +1,7 @@
 using Platform.Scripts;
 using Platform.Scripts.Projects;
+using Platform.Scripts.Scripts;
+using Platform.Scripts.Sessions;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -7,9 +9,16 @@ var service = new PlatformService("scripts", typeof(ScriptsService).Assembly);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CompiledScripts>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapProjectScriptsApi();
+app.MapScriptsApi();
+app.MapPublishingApi();
+app.MapVersionsApi();
+app.MapSessionsApi();
+app.MapSessionMovesApi();
 
 return await app.RunServiceAsync(args);

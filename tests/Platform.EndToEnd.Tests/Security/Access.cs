@@ -82,6 +82,24 @@ internal static class Access
         ["GetGroupDay"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
         ["RebuildProjections"] = [Roles.Admin],
+        ["CreateScript"] = [Roles.Admin, Roles.Supervisor],
+        ["ImportScript"] = [Roles.Admin, Roles.Supervisor],
+        ["GetActiveScript"] = Staff,   // what agents walk
+        ["GetScript"] = Staff,
+        ["UpdateScript"] = [Roles.Admin, Roles.Supervisor],
+        ["CopyScript"] = [Roles.Admin, Roles.Supervisor],
+        ["ExportScript"] = Staff,
+        ["ValidateScript"] = [Roles.Admin, Roles.Supervisor],
+        ["PublishScript"] = [Roles.Admin, Roles.Supervisor],
+        ["ListScriptVersions"] = Staff,
+        ["GetScriptVersion"] = Staff,
+        ["StartSession"] = Staff,
+        ["ListSessions"] = Staff,      // an agent their own; admins and supervisors all (SessionWalkTests)
+        ["GetSession"] = Staff,        // likewise: another agent's session is 404 to an agent
+        ["AnswerStep"] = Staff,
+        ["GoBack"] = Staff,
+        ["JumpToStep"] = Staff,
+        ["CompleteSession"] = Staff,
     };
 
     /// <summary>Operations that answer with a stream that stays open: never read to the end, never in a snapshot.</summary>

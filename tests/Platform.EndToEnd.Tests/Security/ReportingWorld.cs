@@ -16,15 +16,14 @@ namespace Platform.EndToEnd.Tests.Security;
 internal static class ReportingWorld
 {
     public static async Task<Dictionary<string, string>> CreateAsync(
-        PlatformUnderTest platform, TestTenant tenant, Guid projectId, Guid userId, TenantWorld.QueueIds queue)
+        PlatformUnderTest platform, TestTenant tenant, Guid projectId, Guid userId, TenantWorld.QueueIds queue, Guid scriptId)
     {
         var (queueId, agentId, groupId) = (queue.QueueId, queue.AgentId, queue.GroupId);
-        var scriptId = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         await platform.Reporting.Services.GetRequiredService<IBus>().Publish(new ScriptSessionCompleted(
             tenant.Id, Guid.NewGuid(), scriptId, 1, projectId, null, null, userId, [], [new ScriptPathStep("greet", 5)], null, "completed",
             now.AddMinutes(-1), now), context => context.MessageId = NewId.NextGuid());
-        var ids = new Dictionary<string, string> { ["scriptId"] = scriptId.ToString(), ["date"] = now.ToString("yyyy-MM-dd") };
+        var ids = new Dictionary<string, string> { ["date"] = now.ToString("yyyy-MM-dd") };
         foreach (var path in new[]
         {
             $"/api/reporting/queues/{queueId}/intervals", $"/api/reporting/agents/{agentId}/days/{ids["date"]}",

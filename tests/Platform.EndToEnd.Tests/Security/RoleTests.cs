@@ -41,7 +41,7 @@ public sealed class RoleTests(PlatformUnderTest platform, ITestOutputHelper outp
         {
             foreach (var (role, client) in clients)
             {
-                var ids = await world.IdsForAsync(operation.OperationId);
+                var ids = await world.IdsForAsync(operation.OperationId, client);
                 var body = operation.HasBody ? Samples.Content(operation.OperationId, ids) : null;
                 using var response = await client.SweepAsync(operation.Request(ids, body));
                 calls++;

@@ -84,6 +84,11 @@ internal static class Samples
         "HangUpCall" => new JsonObject { ["holdSeconds"] = 5 },
         "TransferCall" => new JsonObject { ["queueId"] = "{transferQueueId}", ["holdSeconds"] = 10 },
         "RequestCallback" => new JsonObject { ["number"] = UniqueMobile() },
+        "CreateScript" or "UpdateScript" or "ImportScript" => SampleScript(),
+        "StartSession" => new JsonObject { ["contactId"] = Guid.NewGuid().ToString() },
+        "AnswerStep" => new JsonObject { ["stepId"] = "interest", ["answer"] = "yes" },
+        "GoBack" => new JsonObject { ["stepId"] = "bye-yes" },
+        "JumpToStep" => new JsonObject { ["stepId"] = "price" },
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
 
@@ -152,7 +157,31 @@ internal static class Samples
         "HangUpCall" => [new("holdSeconds", false, false)],
         "TransferCall" => [new("queueId", false, false), new("holdSeconds", false, false)],
         "RequestCallback" => [new("number", false, false)],
+        "CreateScript" or "UpdateScript" or "ImportScript" => [new("name", true, true), new("mode", false, true), new("start", false, true),
+            new("steps", false, true), new("fields", false, false)],
+        "StartSession" => [new("contactId", false, false), new("callId", false, false)],
+        "AnswerStep" => [new("stepId", false, true), new("answer", false, true)], // the sample session stands on a single choice
+        "GoBack" or "JumpToStep" => [new("stepId", false, true)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
+    };
+
+    /// <summary>A valid script: a single choice leading to two ends, and an objection handler (the sweeps' sessions walk it).</summary>
+    public static JsonObject SampleScript() => new()
+    {
+        ["name"] = "Sample script",
+        ["mode"] = "strict",
+        ["start"] = "interest",
+        ["steps"] = new JsonArray(
+            new JsonObject
+            {
+                ["type"] = "question", ["id"] = "interest", ["text"] = "Hello {{contact.name}}, are you interested?", ["kind"] = "single",
+                ["options"] = new JsonArray(
+                    new JsonObject { ["value"] = "yes", ["label"] = "Yes", ["next"] = "bye-yes" },
+                    new JsonObject { ["value"] = "no", ["label"] = "No", ["next"] = "bye-no" }),
+            },
+            new JsonObject { ["type"] = "objection", ["id"] = "price", ["label"] = "Too expensive", ["text"] = "It pays for itself." },
+            new JsonObject { ["type"] = "end", ["id"] = "bye-yes", ["disposition"] = "sale" },
+            new JsonObject { ["type"] = "end", ["id"] = "bye-no", ["disposition"] = "not_interested" }),
     };
 
     /// <summary>A valid request body for the operation: JSON, or the call-list upload's form.</summary>

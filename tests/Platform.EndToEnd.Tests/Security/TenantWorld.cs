@@ -31,7 +31,10 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["groupId"] = Queue.GroupId.ToString(),
         ["agentId"] = Queue.AgentId.ToString(),
         ["callId"] = Queue.CallId.ToString(),
-    }.Concat(ReportingIds).ToDictionary();
+    }.Concat(ReportingIds).Concat(Scripts?.Ids ?? new Dictionary<string, string>()).ToDictionary();
+
+    /// <summary>The scripts service's targets: a published script and an open session.</summary>
+    public ScriptsTargets? Scripts { get; init; }
 
     public static async Task<TenantWorld> CreateAsync(PlatformUnderTest platform)
     {
@@ -58,10 +61,12 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         var contactId = await contact.CreatedIdAsync();
         var userId = await user.CreatedIdAsync();
         var queue = await QueueIdsAsync(tenant, projectId, userId);
+        var scripts = await ScriptsTargets.CreateAsync(tenant, projectId);
         return new TenantWorld(tenant, projectId, userId, contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
         {
             Queue = queue,
-            ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId, queue),
+            Scripts = scripts,
+            ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId, queue, scripts.ScriptId),
         };
     }
 
@@ -117,7 +122,8 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         await (await tenant.Admin.PostAsync($"/api/clients/contacts/{contactId}/complaints", Samples.Content("OpenComplaint"))).CreatedIdAsync();
 
     /// <summary>Ids for one call of an operation that uses up its target (an erasure, a resolution): a fresh one each time.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId)
+    /// <param name="actor">Who will call the operation, for targets that must be the caller's own (a script session).</param>
+    public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId, HttpClient? actor = null)
     {
         var ids = new Dictionary<string, string>(Ids);
         if (operationId == "EraseContact")
@@ -146,6 +152,10 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
                 _ => await AnsweredCallAsync(hungUp: false),
             };
             (ids["callId"], ids["agentId"]) = (callId.ToString(), agentId.ToString());
+        }
+        else if (ScriptsTargets.NeedsFreshSession(operationId))
+        {
+            ids["sessionId"] = (await ScriptsTargets.FreshSessionAsync(Tenant, ProjectId, actor, operationId)).ToString();
         }
         return ids;
     }
