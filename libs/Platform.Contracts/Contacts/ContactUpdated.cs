@@ -6,4 +6,5 @@ namespace Platform.Contracts.Contacts;
 /// callers; whoever keeps them purges them on <see cref="ContactErased"/>.
 /// </summary>
 public sealed record ContactUpdated(
-    Guid TenantId, Guid ContactId, Guid ProjectId, bool Vip, string Phone, string Name, string TimeZone, DateTimeOffset UpdatedAt) : ITenantEvent;
+    Guid TenantId, Guid ContactId, Guid ProjectId, bool Vip, string Phone, string Name, string TimeZone, DateTimeOffset UpdatedAt,
+    System.Text.Json.JsonElement? CustomFields = null) : ITenantEvent;

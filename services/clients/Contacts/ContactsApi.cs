@@ -82,7 +82,7 @@ public static class ContactsApi
             VALUES (@TenantId, @HistoryId, @id, NULL, @Status, @now, @ByUser, @Reason)
             """, new { session.TenantId, HistoryId = Guid.CreateVersion7(), id, Status = status, now, ByUser = user.UserId(),
                 Reason = listed ? $"added to the client base; {DoNotCallList.Reason}" : "added to the client base" }, ct);
-        await session.PublishAsync(new ContactCreated(session.TenantId, id, projectId, status, contact.Vip, now, contact.Phone.E164, contact.Name), ct);
+        await session.PublishAsync(new ContactCreated(session.TenantId, id, projectId, status, contact.Vip, now, contact.Phone.E164, contact.Name, contact.CustomFields), ct);
         var created = await FindAsync(session, id, ct);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/clients/contacts/{id}", created!);
@@ -197,7 +197,7 @@ public static class ContactsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number is already in this project.",
                 detail: $"Another contact of the project has {contact.Phone.E164}; search by phone to find it.");
         }
-        await session.PublishAsync(new ContactUpdated(session.TenantId, contactId, card.ProjectId, contact.Vip, contact.Phone.E164, contact.Name, contact.TimeZone, now), ct);
+        await session.PublishAsync(new ContactUpdated(session.TenantId, contactId, card.ProjectId, contact.Vip, contact.Phone.E164, contact.Name, contact.TimeZone, now, contact.CustomFields), ct);
         var updated = (await FindAsync(session, contactId, ct))!;
         await session.CommitAsync(ct);
         http.HttpContext.Response.Headers.ETag = ContactVersion.ETag(updated.Version);

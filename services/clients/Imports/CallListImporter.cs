@@ -181,9 +181,9 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Statuses, @Customs)
                 AS c(id, kind, name, company, phone, region, zone, vip, status, custom)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
-            RETURNING id, vip, status, phone, name
+            RETURNING id, vip, status, phone, name, custom_fields
             """;
-        var inserted = (await session.QueryAsync<(Guid Id, bool Vip, string Status, string Phone, string Name)>(insert, new
+        var inserted = (await session.QueryAsync<(Guid Id, bool Vip, string Status, string Phone, string Name, System.Text.Json.JsonElement CustomFields)>(insert, new
         {
             job.TenantId, job.ProjectId, now,
             Ids = list.Select(_ => Guid.CreateVersion7()).ToArray(),
@@ -204,7 +204,7 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             FROM unnest(@Contacts, @Statuses) AS c(id, status)
             """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray(), Statuses = inserted.Select(i => i.Status).ToArray(),
                 DoNotCallReason = $"imported from a call list; {DoNotCallList.Reason}" }, ct);
-        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId, i.Status, i.Vip, now, i.Phone, i.Name)).ToList(), ct);
+        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId, i.Status, i.Vip, now, i.Phone, i.Name, i.CustomFields)).ToList(), ct);
         await session.ExecuteAsync("""
             INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason)
             SELECT @TenantId, @Id, e.line, e.col, e.reason FROM unnest(@Lines, @Columns, @Reasons) AS e(line, col, reason)

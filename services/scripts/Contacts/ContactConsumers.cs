@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
@@ -13,13 +14,13 @@ namespace Platform.Scripts.Contacts;
 public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactCreated>(dataSource)
 {
     protected override Task HandleAsync(ContactCreated message, TenantSession session, CancellationToken cancellationToken) =>
-        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.CreatedAt, cancellationToken);
+        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.CustomFields, message.CreatedAt, cancellationToken);
 }
 
 public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactUpdated>(dataSource)
 {
     protected override Task HandleAsync(ContactUpdated message, TenantSession session, CancellationToken cancellationToken) =>
-        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.UpdatedAt, cancellationToken);
+        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.CustomFields, message.UpdatedAt, cancellationToken);
 }
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
@@ -30,7 +31,7 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
         const string sql = """
             INSERT INTO contacts (tenant_id, id, project_id, name, phone, erased, updated_at)
             VALUES (@TenantId, @ContactId, @ProjectId, NULL, NULL, true, @At)
-            ON CONFLICT (tenant_id, id) DO UPDATE SET name = NULL, phone = NULL, erased = true, updated_at = EXCLUDED.updated_at;
+            ON CONFLICT (tenant_id, id) DO UPDATE SET name = NULL, phone = NULL, custom_fields = '{}', erased = true, updated_at = EXCLUDED.updated_at;
             UPDATE script_sessions
             SET contact_id = NULL,
                 state = jsonb_set(state, '{answers}', COALESCE(
@@ -45,14 +46,17 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
 internal static class ContactDirectory
 {
     /// <summary>The newest card wins (events may arrive out of order); an erased contact stays erased.</summary>
-    public static Task UpsertAsync(TenantSession session, Guid contactId, Guid projectId, string? name, string? phone, DateTimeOffset at, CancellationToken ct)
+    public static Task UpsertAsync(
+        TenantSession session, Guid contactId, Guid projectId, string? name, string? phone, JsonElement? customFields, DateTimeOffset at, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO contacts (tenant_id, id, project_id, name, phone, updated_at)
-            VALUES (@TenantId, @contactId, @projectId, @name, @phone, @at)
-            ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, updated_at = EXCLUDED.updated_at
+            INSERT INTO contacts (tenant_id, id, project_id, name, phone, custom_fields, updated_at)
+            VALUES (@TenantId, @contactId, @projectId, @name, @phone, CAST(@custom AS jsonb), @at)
+            ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, custom_fields = EXCLUDED.custom_fields,
+                updated_at = EXCLUDED.updated_at
             WHERE NOT contacts.erased AND contacts.updated_at <= EXCLUDED.updated_at
             """;
-        return session.ExecuteAsync(sql, new { session.TenantId, contactId, projectId, name, phone, at }, ct);
+        var custom = customFields is { ValueKind: JsonValueKind.Object } fields ? fields.GetRawText() : "{}";
+        return session.ExecuteAsync(sql, new { session.TenantId, contactId, projectId, name, phone, custom, at }, ct);
     }
 }

@@ -14,7 +14,7 @@ public sealed record SessionParties(Guid? CallId, Guid? AgentId, Guid? ContactId
 /// </summary>
 public static class SessionOpening
 {
-    private sealed record ActiveVersion(Guid ScriptId, int Version, string ProjectName, string? CompanyName, string? ContactName, string? ContactPhone);
+    private sealed record ActiveVersion(Guid ScriptId, int Version, string ProjectName, string? CompanyName, string? ContactName, string? ContactPhone, string? ContactCustom);
 
     public static async Task<Guid?> OpenAsync(
         TenantSession session, Guid projectId, SessionParties parties, CompiledScripts scripts, DateTimeOffset now, CancellationToken ct)
@@ -22,7 +22,7 @@ public static class SessionOpening
         var active = await session.QuerySingleOrDefaultAsync<ActiveVersion>(
             """
             SELECT p.active_script_id AS script_id, p.active_version AS version, p.name AS project_name, p.company_name,
-                   c.name AS contact_name, c.phone AS contact_phone
+                   c.name AS contact_name, c.phone AS contact_phone, c.custom_fields::text AS contact_custom
             FROM projects p LEFT JOIN contacts c ON c.tenant_id = p.tenant_id AND c.id = @ContactId AND NOT c.erased
             WHERE p.tenant_id = @TenantId AND p.id = @projectId AND p.active_script_id IS NOT NULL
             """,
@@ -32,7 +32,7 @@ public static class SessionOpening
             return null;
         }
         var script = await scripts.GetAsync(session, active.ScriptId, active.Version, ct);
-        var variables = SessionRow.Values(active.ProjectName, active.CompanyName, active.ContactName, active.ContactPhone, parties.AgentName);
+        var variables = SessionRow.Values(active.ProjectName, active.CompanyName, active.ContactName, active.ContactPhone, active.ContactCustom, parties.AgentName);
         var state = ScriptWalker.Start(script, variables, now).State!;
         var id = Guid.CreateVersion7();
         const string sql = """

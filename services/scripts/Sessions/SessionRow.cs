@@ -12,7 +12,7 @@ namespace Platform.Scripts.Sessions;
 public sealed record SessionRow(
     Guid Id, Guid ProjectId, Guid ScriptId, int Version, Guid? CallId, Guid? AgentId, Guid? ContactId, Guid? AgentUserId,
     string? AgentName, string State, string Status, DateTime StartedAt, DateTime? CompletedAt,
-    string ProjectName, string? CompanyName, string? ContactName, string? ContactPhone)
+    string ProjectName, string? CompanyName, string? ContactName, string? ContactPhone, string? ContactCustom)
 {
     public const string Open = "open";
 
@@ -26,7 +26,8 @@ public sealed record SessionRow(
         session.QuerySingleOrDefaultAsync<SessionRow>($"""
             SELECT s.id, s.project_id, s.script_id, s.version, s.call_id, s.agent_id, s.contact_id, s.agent_user_id, COALESCE(a.name, s.agent_name) AS agent_name,
                    s.state::text AS state, s.status, s.started_at, s.completed_at,
-                   p.name AS project_name, p.company_name, c.name AS contact_name, c.phone AS contact_phone
+                   p.name AS project_name, p.company_name, c.name AS contact_name, c.phone AS contact_phone,
+                   c.custom_fields::text AS contact_custom
             FROM script_sessions s
             JOIN projects p ON p.tenant_id = s.tenant_id AND p.id = s.project_id
             LEFT JOIN contacts c ON c.tenant_id = s.tenant_id AND c.id = s.contact_id AND NOT c.erased
@@ -36,15 +37,23 @@ public sealed record SessionRow(
             """, new { session.TenantId, sessionId }, ct);
 
     /// <summary>What the script's variables stand for in this session.</summary>
-    public VariableValues Variables => Values(ProjectName, CompanyName, ContactName, ContactPhone, AgentName);
+    public VariableValues Variables => Values(ProjectName, CompanyName, ContactName, ContactPhone, ContactCustom, AgentName);
 
-    public static VariableValues Values(string? projectName, string? companyName, string? contactName, string? contactPhone, string? agentName) =>
-        new(new Dictionary<string, string>
+    public static VariableValues Values(
+        string? projectName, string? companyName, string? contactName, string? contactPhone, string? contactCustom, string? agentName)
+    {
+        var known = new Dictionary<string, string>
         {
             [Authoring.Validation.Variables.ContactName] = contactName ?? "",
             [Authoring.Validation.Variables.ContactPhone] = contactPhone ?? "",
             [Authoring.Validation.Variables.AgentName] = agentName ?? "",
             [Authoring.Validation.Variables.ProjectName] = projectName ?? "",
             [Authoring.Validation.Variables.ProjectCompany] = companyName ?? "",
-        });
+        };
+        foreach (var (field, value) in CustomFieldText.Of(contactCustom))
+        {
+            known[Authoring.Validation.Variables.CustomPrefix + field] = value;
+        }
+        return new VariableValues(known);
+    }
 }

@@ -37,6 +37,28 @@ public sealed class ScriptVariablesTests(PlatformUnderTest platform)
     }
 
     [Fact]
+    public async Task A_contacts_custom_fields_fill_the_script_and_follow_an_edit_of_the_card()
+    {
+        var world = await ScriptsWorld.CreateAsync(platform);
+        var script = System.Text.Json.JsonSerializer.SerializeToNode(ScriptsWorld.SalesCall(
+            greeting: "Hello {{contact.name}}, as a {{contact.custom.segment}} client since {{contact.custom.since}}."))!.AsObject();
+        script["fields"] = new System.Text.Json.Nodes.JsonArray("segment", "since");
+        await world.PublishedScriptAsync(script);
+        var phone = $"+420777{Random.Shared.Next(0, 1_000_000):D6}";
+        var contactId = await (await world.Admin.PostAsJsonAsync($"/api/clients/projects/{world.ProjectId}/contacts", new
+        {
+            name = "Olga Nová", phone, customFields = new { segment = "gold", since = 2019 },
+        })).CreatedIdAsync();
+
+        await Eventually.HoldsAsync(async () => await GreetingAsync(world, contactId) == "Hello Olga Nová, as a gold client since 2019.",
+            TimeSpan.FromSeconds(15), "the greeting shows the contact's custom fields");
+        var edit = await world.Admin.PutAsJsonAsync($"/api/clients/contacts/{contactId}", new { name = "Olga Nová", phone, customFields = new { segment = "silver" } });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        await Eventually.HoldsAsync(async () => await GreetingAsync(world, contactId) == "Hello Olga Nová, as a silver client since .",
+            TimeSpan.FromSeconds(15), "the greeting follows the edited card (a field gone is empty)");
+    }
+
+    [Fact]
     public async Task Erasing_a_contact_takes_them_and_their_free_text_answers_out_of_their_sessions()
     {
         var world = await ScriptsWorld.CreateAsync(platform);
