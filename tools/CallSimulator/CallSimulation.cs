@@ -25,6 +25,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
     public async Task<SimulationReport> RunAsync(CancellationToken stop = default)
     {
         var center = Center = await new CallCenterSetup(gateway, options, Ledger, this.log).PrepareAsync(CancellationToken.None);
+        Ledger.ForgetErrors();
         log.WriteLine($"queue {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
         var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))).ToArray();

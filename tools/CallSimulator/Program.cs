@@ -37,4 +37,5 @@ using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTim
 };
 var report = await new CallSimulation(http, options, Console.Out).RunAsync(stop.Token);
 report.Print(Console.Out);
+Console.WriteLine($"simulator CPU        {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
 return report.Lost == 0 && report.DoubleAssignments == 0 ? 0 : 1;

@@ -14,7 +14,7 @@ namespace Platform.CallSimulator.Agents;
 public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions options, CallLedger ledger, Random random)
 {
     private readonly Channel<AgentView> latest = Channel.CreateBounded<AgentView>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-    private readonly HashSet<Guid> handled = [];
+    private readonly HashSet<(Guid Call, DateTime? Offer)> handled = []; // an offer is one (call, expiry); a call held is (call, null)
     private readonly Lock gate = new();
     private Guid? holding;      // from a successful accept until the agent asks to end wrap-up
     private Guid? shownOffered; // the call the listener last saw offered to this agent
@@ -117,9 +117,9 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
             {
                 handled.Clear();
             }
-            if (!handled.Add(callId))
+            if (!handled.Add((callId, view.Offered ? view.OfferExpiresAt ?? DateTime.MinValue : null)))
             {
-                return; // a view from before this call was finished
+                return; // a view from before this offer or call was dealt with (a callback may be offered again: a new offer)
             }
             if (view.Offered)
             {
@@ -155,6 +155,7 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
         {
             holding = call.Id;
         }
+        handled.Add((call.Id, null)); // its on-call and wrap-up views are this agent's own doing
         ledger.Accepted(call, agent.Id);
         var talk = TimeSpan.FromSeconds(Samplers.Exponential(random, options.HandleSeconds));
         var wrapUp = TimeSpan.FromSeconds(Samplers.AroundMean(random, options.WrapUpSeconds));

@@ -34,6 +34,9 @@ public sealed class CallLedger
     public void RingNoAnswer() => Interlocked.Increment(ref ringNoAnswers);
     public void StreamReconnected() => Interlocked.Increment(ref streamReconnects);
 
+    /// <summary>Setting up answers an expected 404 or two (a project's queue not made yet): the run's errors start after it.</summary>
+    public void ForgetErrors() => errors.Clear();
+
     public void Failed(string operation, int status) => errors.AddOrUpdate($"{operation} {status}", 1, (_, n) => n + 1);
 
     /// <summary>
