@@ -71,10 +71,10 @@ up() {
     done
   done
 
-  local simulating="Simulate    make simulate (or make up SIMULATE=1): a PBX and agents at a gentle rate, for a living call center"
+  local simulating="Simulate     make simulate (or make up SIMULATE=1): a PBX and agents at a gentle rate, for a living call center"
   if [ "${SIMULATE:-0}" = 1 ]; then
     simulate
-    simulating="Simulator   running (tenant demo, project \"Simulated hotline\", users sim-*); log: $LOGS/simulator.log"
+    simulating="Simulator    running (tenant demo, project \"Simulated hotline\", users sim-*); log: $LOGS/simulator.log"
   fi
 
   cat <<MSG

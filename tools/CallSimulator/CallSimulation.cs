@@ -26,7 +26,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
     {
         var center = Center = await new CallCenterSetup(gateway, options, Ledger, this.log).PrepareAsync(CancellationToken.None);
         Ledger.ForgetErrors();
-        log.WriteLine($"queue {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
+        log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
         var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))).ToArray();
         var working = agents.Select(a => Task.Run(() => a.RunAsync(agentsStop.Token), CancellationToken.None)).ToArray();
@@ -67,7 +67,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
                     break;
                 }
             }
-            var draw = new CallerDraw(sequence, $"+4207{random.Next(10_000_000, 100_000_000)}", Samplers.Chance(random, options.VipShare),
+            var draw = new CallerDraw(sequence, $"+4207{random.Next(10_000_000, 100_000_000)}", random.Next(center.Lines.Count), Samplers.Chance(random, options.VipShare),
                 TimeSpan.FromSeconds(Samplers.Exponential(random, options.PatienceSeconds)), Samplers.Chance(random, options.CallbackShare));
             callers.Add(Task.Run(() => caller.CallAsync(draw, CancellationToken.None), CancellationToken.None));
             next += Samplers.NextArrivalGap(random, options.Rate);

@@ -20,6 +20,7 @@ public static class CommandLine
           --duration SECONDS       how long calls arrive (60)
           --forever                keep calling until Ctrl+C, a summary every --report-every seconds (30)
           --agents N               simulated agents (10)
+          --queues N               lines (project + queue) the calls and agents are spread over (1)
           --handle-seconds S       mean talk time, exponential (20)
           --wrapup-seconds S       mean wrap-up (5)
           --patience-seconds S     mean caller patience while waiting, exponential (60)
@@ -60,6 +61,7 @@ public static class CommandLine
                 "--forever" => o with { Forever = true },
                 "--report-every" => o with { ReportEvery = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--agents" => o with { Agents = (int)Positive(name, Number()) },
+                "--queues" => o with { Queues = (int)Positive(name, Number()) },
                 "--handle-seconds" => o with { HandleSeconds = Positive(name, Number()) },
                 "--wrapup-seconds" => o with { WrapUpSeconds = Share(name, Number(), max: 3600) },
                 "--patience-seconds" => o with { PatienceSeconds = Positive(name, Number()) },

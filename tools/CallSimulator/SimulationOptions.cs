@@ -16,6 +16,11 @@ public sealed record SimulationOptions
     public TimeSpan ReportEvery { get; init; } = TimeSpan.FromSeconds(30);
 
     public int Agents { get; init; } = 10;
+    /// <summary>
+    /// Lines (projects, each with its default queue) the calls are spread over evenly, the agents split among them. One
+    /// queue's calls are routed one dispatch at a time (a lock per queue), so a big call center has several.
+    /// </summary>
+    public int Queues { get; init; } = 1;
     /// <summary>Mean talk time (exponential).</summary>
     public double HandleSeconds { get; init; } = 20;
     /// <summary>Mean wrap-up (drawn evenly around it); the queue's own wrap-up limit is set above the longest draw.</summary>

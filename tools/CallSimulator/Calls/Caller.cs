@@ -5,7 +5,7 @@ using Platform.CallSimulator.Setup;
 namespace Platform.CallSimulator.Calls;
 
 /// <summary>What the arrival loop drew for one caller.</summary>
-public sealed record CallerDraw(int Sequence, string Number, bool Vip, TimeSpan Patience, bool WantsCallback);
+public sealed record CallerDraw(int Sequence, string Number, int Line, bool Vip, TimeSpan Patience, bool WantsCallback);
 
 /// <summary>
 /// One caller, played by the PBX account: the call is reported, then the caller waits for an agent up to their patience
@@ -20,7 +20,7 @@ public sealed class Caller(CallCenter center, CallLedger ledger, string runId)
         string status;
         using (var response = await center.Pbx.SendAsync(HttpMethod.Post, "/api/queue/calls", new
                {
-                   callerNumber = draw.Number, queueId = center.QueueId, vip = draw.Vip, externalId = $"sim-{runId}-{draw.Sequence}",
+                   callerNumber = draw.Number, queueId = center.Lines[draw.Line].QueueId, vip = draw.Vip, externalId = $"sim-{runId}-{draw.Sequence}",
                }, "call arrived", stop))
         {
             ledger.ArrivalAnswered(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);

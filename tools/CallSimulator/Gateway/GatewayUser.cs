@@ -20,6 +20,15 @@ public sealed class GatewayUser(HttpClient http, string tenant, string username,
 
     public async Task SignInAsync(CancellationToken ct)
     {
+        if (!await TrySignInAsync(ct))
+        {
+            throw new InvalidOperationException($"Signing in as {tenant}/{Username} failed: wrong password.");
+        }
+    }
+
+    /// <summary>False when the password is wrong (401); other failures throw.</summary>
+    public async Task<bool> TrySignInAsync(CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             using var response = await http.PostAsJsonAsync("/api/auth/token", new { tenant, username = Username, password }, ct);
@@ -28,13 +37,17 @@ public sealed class GatewayUser(HttpClient http, string tenant, string username,
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5), ct); // the sign-in limit per address
                 continue;
             }
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                return false;
+            }
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"Signing in as {tenant}/{Username} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             token = body.RootElement.GetProperty("access_token").GetString();
-            return;
+            return true;
         }
     }
 

@@ -7,63 +7,72 @@ namespace Platform.CallSimulator.Setup;
 /// <summary>
 /// Makes (or finds again) the simulator's call center through the gateway, as a tenant admin would: a project with its
 /// default queue, a PBX user with the telephony role, N agent users with agent records working the project, all members
-/// of the queue. Idempotent: users and agents are found by name and reused, their passwords reset to a fresh random one
-/// for this run, so nothing secret is stored anywhere.
+/// of the queue. Idempotent: users and agents are found by name and reused. Their passwords are derived from the admin's
+/// (an HMAC of the username), so a second run signs in without resetting them — password hashing is the dearest thing the
+/// gateway does — and nothing is stored; whoever knows the admin's password may reset any of them anyway.
 /// </summary>
 public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, CallLedger ledger, TextWriter log)
 {
-    private readonly string password = $"sim-{Guid.NewGuid():N}";
 
     public async Task<CallCenter> PrepareAsync(CancellationToken ct)
     {
         var admin = new GatewayUser(http, options.Tenant, options.Username, options.Password, ledger);
         await admin.SignInAsync(ct);
-        var projectId = await ProjectAsync(admin, ct);
-        var queueId = await DefaultQueueAsync(admin, projectId, ct);
-        await ConfigureQueueAsync(admin, queueId, ct);
+        var lines = new List<CallCenter.Line>();
+        for (var line = 1; line <= options.Queues; line++)
+        {
+            var name = line == 1 ? options.ProjectName : $"{options.ProjectName} {line}";
+            var projectId = await ProjectAsync(admin, name, ct);
+            var queueId = await DefaultQueueAsync(admin, projectId, ct);
+            await ConfigureQueueAsync(admin, queueId, name, ct);
+            lines.Add(new CallCenter.Line(projectId, queueId));
+        }
 
         var users = (await admin.GetJsonAsync("/api/users", "list users", ct)).EnumerateArray()
             .ToDictionary(u => u.GetProperty("username").GetString()!, u => u.GetProperty("id").GetGuid());
-        await UserAsync(admin, users, $"{options.UserPrefix}-pbx", "Simulated PBX", "telephony", ct);
+        users[$"{options.UserPrefix}-pbx"] = await UserAsync(admin, users, $"{options.UserPrefix}-pbx", "Simulated PBX", "telephony", ct);
         var agentNames = Enumerable.Range(1, options.Agents).Select(i => $"{options.UserPrefix}-agent-{i:000}").ToArray();
         var agentUsers = new (string Name, Guid UserId)[agentNames.Length];
         await Parallel.ForAsync(0, agentNames.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
             agentUsers[i] = (agentNames[i], await UserAsync(admin, users, agentNames[i], $"Sim Agent {i + 1:000}", "agent", token)));
-
-        var agentIds = await AgentRecordsAsync(admin, projectId, agentUsers, ct);
-        using (var members = await admin.SendAsync(HttpMethod.Put, $"/api/queue/queues/{queueId}/members",
-                   agentIds.Select(id => new { agentId = id, tier = 1 }).ToArray(), "set queue members", ct))
+        foreach (var (name, id) in agentUsers)
         {
-            await GatewayUser.EnsureAsync(members, "set queue members", ct);
+            users[name] = id;
         }
 
-        var pbxUser = new GatewayUser(http, options.Tenant, $"{options.UserPrefix}-pbx", password, ledger);
-        await pbxUser.SignInAsync(ct);
+        var agentIds = await AgentRecordsAsync(admin, lines, agentUsers, ct);
+        for (var line = 0; line < lines.Count; line++)
+        {
+            var members = agentIds.Where((_, i) => CallCenter.LineOf(i, lines.Count) == line).Select(id => new { agentId = id, tier = 1 }).ToArray();
+            using var response = await admin.SendAsync(HttpMethod.Put, $"/api/queue/queues/{lines[line].QueueId}/members", members, "set queue members", ct);
+            await GatewayUser.EnsureAsync(response, "set queue members", ct);
+        }
+
+        var pbxUser = await SignedInAsync(admin, users, $"{options.UserPrefix}-pbx", ct);
         var agents = new CallCenter.Agent[agentUsers.Length];
         log.WriteLine($"signing in {agents.Length} agents");
         await Parallel.ForAsync(0, agents.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
         {
-            var user = new GatewayUser(http, options.Tenant, agentUsers[i].Name, password, ledger);
-            await user.SignInAsync(token);
+            var user = await SignedInAsync(admin, users, agentUsers[i].Name, token);
             agents[i] = new CallCenter.Agent(agentIds[i], agentUsers[i].Name, user);
         });
-        return new CallCenter(projectId, queueId, admin, pbxUser, agents);
+        return new CallCenter(lines, admin, pbxUser, agents);
     }
 
-    private async Task<Guid> ProjectAsync(GatewayUser admin, CancellationToken ct)
+    private async Task<Guid> ProjectAsync(GatewayUser admin, string name, CancellationToken ct)
     {
         var projects = await admin.GetJsonAsync("/api/clients/projects", "list projects", ct);
         foreach (var project in projects.EnumerateArray())
         {
-            if (project.GetProperty("name").GetString() == options.ProjectName)
+            if (project.GetProperty("name").GetString() == name)
             {
                 return project.GetProperty("id").GetGuid();
             }
         }
         using var created = await admin.SendAsync(HttpMethod.Post, "/api/clients/projects",
-            new { name = options.ProjectName, direction = "inbound", timeZone = "Europe/Prague" }, "create project", ct);
+            new { name, direction = "inbound", timeZone = "Europe/Prague" }, "create project", ct);
         await GatewayUser.EnsureAsync(created, "create project", ct);
-        log.WriteLine($"created project \"{options.ProjectName}\"");
+        log.WriteLine($"created project \"{name}\"");
         return (await GatewayUser.JsonAsync(created, ct)).GetProperty("id").GetGuid();
     }
 
@@ -96,11 +105,11 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
     /// Longest idle, an offer timeout well above the agents' answer delay, and a wrap-up limit above the longest wrap-up
     /// the agents draw (they end it themselves; the queue's limit is the safety net).
     /// </summary>
-    private async Task ConfigureQueueAsync(GatewayUser admin, Guid queueId, CancellationToken ct)
+    private async Task ConfigureQueueAsync(GatewayUser admin, Guid queueId, string name, CancellationToken ct)
     {
         var settings = new
         {
-            name = options.ProjectName,
+            name,
             strategy = "longest_idle",
             wrapUpSeconds = (int)Math.Ceiling(options.WrapUpSeconds * 1.5) + 10,
             offerTimeoutSeconds = Math.Clamp((int)Math.Ceiling(options.AcceptMaxMilliseconds / 1000.0) + 10, 3, 120),
@@ -111,22 +120,41 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
         await GatewayUser.EnsureAsync(response, "configure queue", ct);
     }
 
+    private string PasswordOf(string username) =>
+        "sim-" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(options.Password), System.Text.Encoding.UTF8.GetBytes($"{options.Tenant}/{username}")))[..32];
+
+    /// <summary>Signs the user in with their derived password; a user made before (another admin password) gets it set first.</summary>
+    private async Task<GatewayUser> SignedInAsync(GatewayUser admin, Dictionary<string, Guid> users, string username, CancellationToken ct)
+    {
+        var user = new GatewayUser(http, options.Tenant, username, PasswordOf(username), ledger);
+        if (await user.TrySignInAsync(ct))
+        {
+            return user;
+        }
+        using (var reset = await admin.SendAsync(HttpMethod.Put, $"/api/users/{users[username]}/password", new { password = PasswordOf(username) }, "set password", ct))
+        {
+            await GatewayUser.EnsureAsync(reset, $"set the password of {username}", ct);
+        }
+        await user.SignInAsync(ct);
+        return user;
+    }
+
     private async Task<Guid> UserAsync(GatewayUser admin, Dictionary<string, Guid> existing, string username, string displayName, string role, CancellationToken ct)
     {
         if (existing.TryGetValue(username, out var id))
         {
-            using var reset = await admin.SendAsync(HttpMethod.Put, $"/api/users/{id}/password", new { password }, "set password", ct);
-            await GatewayUser.EnsureAsync(reset, $"set the password of {username}", ct);
             return id;
         }
+        var password = PasswordOf(username);
         using var created = await admin.SendAsync(HttpMethod.Post, "/api/users",
             new { username, displayName, password, roles = new[] { role } }, "create user", ct);
         await GatewayUser.EnsureAsync(created, $"create user {username}", ct);
         return (await GatewayUser.JsonAsync(created, ct)).GetProperty("id").GetGuid();
     }
 
-    /// <summary>An agent record per user (found by user id), working the project.</summary>
-    private static async Task<Guid[]> AgentRecordsAsync(GatewayUser admin, Guid projectId, (string Name, Guid UserId)[] users, CancellationToken ct)
+    /// <summary>An agent record per user (found by user id), working the project of their line.</summary>
+    private static async Task<Guid[]> AgentRecordsAsync(GatewayUser admin, List<CallCenter.Line> lines, (string Name, Guid UserId)[] users, CancellationToken ct)
     {
         var existing = new Dictionary<Guid, JsonElement>();
         foreach (var agent in (await admin.GetJsonAsync("/api/queue/agents", "list agents", ct)).EnumerateArray())
@@ -140,6 +168,7 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
         await Parallel.ForAsync(0, users.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
         {
             var (name, userId) = users[i];
+            var projectId = lines[CallCenter.LineOf(i, lines.Count)].ProjectId;
             if (existing.TryGetValue(userId, out var agent))
             {
                 ids[i] = agent.GetProperty("id").GetGuid();
