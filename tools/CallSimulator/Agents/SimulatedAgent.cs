@@ -27,7 +27,14 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
 
     public async Task LogOutAsync(CancellationToken ct)
     {
-        using var response = await agent.User.SendAsync(HttpMethod.Put, $"/api/queue/agents/{agent.Id}/state", new { state = "logged_out" }, "log out", ct);
+        try
+        {
+            using var response = await agent.User.SendAsync(HttpMethod.Put, $"/api/queue/agents/{agent.Id}/state", new { state = "logged_out" }, "log out", ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // counted; the agent stays logged in
+        }
     }
 
     private async Task ListenAsync(CancellationToken stop)
@@ -101,7 +108,14 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
         {
             await foreach (var view in latest.Reader.ReadAllAsync(stop))
             {
-                await ActAsync(view, stop);
+                try
+                {
+                    await ActAsync(view, stop);
+                }
+                catch (Exception e) when (!stop.IsCancellationRequested && e is HttpRequestException or OperationCanceledException)
+                {
+                    // no answer in time (counted as status 0): the agent carries on with the next view
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -15,13 +15,35 @@ public sealed class Caller(CallCenter center, CallLedger ledger, string runId)
 {
     public async Task CallAsync(CallerDraw draw, CancellationToken stop)
     {
+        try
+        {
+            await PlayAsync(draw, stop);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // no answer in time, counted by operation with status 0; a call reported but unanswered is found by the read-back
+        }
+    }
+
+    private async Task PlayAsync(CallerDraw draw, CancellationToken stop)
+    {
         var sent = Stopwatch.GetTimestamp();
         Guid callId;
         string status;
-        using (var response = await center.Pbx.SendAsync(HttpMethod.Post, "/api/queue/calls", new
-               {
-                   callerNumber = draw.Number, queueId = center.Lines[draw.Line].QueueId, vip = draw.Vip, externalId = $"sim-{runId}-{draw.Sequence}",
-               }, "call arrived", stop))
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await center.Pbx.SendAsync(HttpMethod.Post, "/api/queue/calls", new
+            {
+                callerNumber = draw.Number, queueId = center.Lines[draw.Line].QueueId, vip = draw.Vip, externalId = $"sim-{runId}-{draw.Sequence}",
+            }, "call arrived", stop);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            ledger.ArrivalFailed();
+            throw;
+        }
+        using (var response = answer)
         {
             ledger.ArrivalAnswered(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)

@@ -9,15 +9,25 @@ namespace Platform.CallSimulator.Measuring;
 /// </summary>
 public static class CallAudit
 {
-    public sealed record Result(int Verified, int Corrected);
+    public sealed record Result(int Verified, int Corrected, int Unreadable = 0);
 
     public static async Task<Result> RunAsync(GatewayUser admin, CallLedger ledger, bool all, CancellationToken ct)
     {
         var calls = ledger.Calls.Where(c => c.Ours && (all || !c.IsFinal)).ToArray();
         var corrected = 0;
+        var unreadable = 0;
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (call, token) =>
         {
-            var view = await admin.GetJsonAsync($"/api/queue/calls/{call.Id}", "read call", token);
+            JsonElement view;
+            try
+            {
+                view = await admin.GetJsonAsync($"/api/queue/calls/{call.Id}", "read call", token);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref unreadable); // its outcome stays what the simulator saw
+                return;
+            }
             var status = view.GetProperty("status").GetString()!;
             var agent = view.GetProperty("agentId").ValueKind == JsonValueKind.String ? view.GetProperty("agentId").GetGuid() : (Guid?)null;
             if (call.AcceptedBy is { } accepted && agent is { } recorded && accepted != recorded)
@@ -41,6 +51,6 @@ public static class CallAudit
                 }
             }
         });
-        return new Result(calls.Length, corrected);
+        return new Result(calls.Length - unreadable, corrected, unreadable);
     }
 }

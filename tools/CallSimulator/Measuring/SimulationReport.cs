@@ -17,6 +17,7 @@ public sealed record SimulationReport(
     IReadOnlyList<string> DoubleAssignmentExamples,
     int Verified,
     int Corrected,
+    int Unreadable,
     Percentiles.Summary ArrivedToOffered,
     Percentiles.Summary ArrivalRequest,
     IReadOnlyDictionary<string, int> Errors,
@@ -39,7 +40,7 @@ public sealed record SimulationReport(
             ours.Count(c => c.Outcome == CallOutcome.Rejected),
             ours.Count(c => c.Callback),
             ours.Where(c => !c.IsFinal).Select(c => c.Id).ToArray(),
-            ledger.DoubleAssignments, [.. ledger.DoubleAssignmentExamples], audit.Verified, audit.Corrected,
+            ledger.DoubleAssignments, [.. ledger.DoubleAssignmentExamples], audit.Verified, audit.Corrected, audit.Unreadable,
             Percentiles.Summarise(toOffer), Percentiles.Summarise(ledger.ArrivalRequestMs),
             ledger.Errors.OrderBy(e => e.Key).ToDictionary(), ledger.RingNoAnswers, ledger.StreamReconnects);
     }
@@ -58,7 +59,8 @@ public sealed record SimulationReport(
         {
             w.WriteLine($"    {example}");
         }
-        w.WriteLine($"read back            {Verified} calls from the queue service; {Corrected} outcomes corrected from it");
+        w.WriteLine($"read back            {Verified} calls from the queue service; {Corrected} outcomes corrected from it"
+            + (Unreadable > 0 ? $"; {Unreadable} could not be read" : ""));
         w.WriteLine($"ring-no-answer       {RingNoAnswers}; push channel reconnects {StreamReconnects}");
         w.WriteLine(Errors.Count == 0 ? "errors               none" : "errors (operation status: count; 0 = no answer)");
         foreach (var (key, count) in Errors)
