@@ -14,7 +14,7 @@
 # requests a minute per user and 6000 per tenant, would throttle one PBX account reporting 200 calls a second, and 400
 # agents signing in at once exceed the 30 sign-ins a minute per address. Services log at Warning (Logging__LogLevel__Default).
 # Ports: GATEWAY_PORT (18080), SERVICE_PORT_BASE (18100), PostgreSQL/RabbitMQ as scripts/infra.sh (PG_PORT, RABBIT_PORT, ...).
-# KEEP_UP=1 leaves the platform running afterwards. Exit status 1 when a call was lost or assigned twice.
+# PROJECT ("Load hotline") and USER_PREFIX (load) name what the simulator makes. KEEP_UP=1 leaves the platform running afterwards. Exit status 1 when a call was lost or assigned twice.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +38,7 @@ listener() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -
 simulate() { # rate duration [more simulator options]
   local rate="$1" duration="$2"; shift 2
   SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATION/net10.0/CallSimulator.dll" \
-    --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "Load hotline" --user-prefix load \
+    --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "${PROJECT:-Load hotline}" --user-prefix "${USER_PREFIX:-load}" \
     --rate "$rate" --duration "$duration" --agents "$AGENTS" --queues "$QUEUES" --handle-seconds "$HANDLE_SECONDS" --wrapup-seconds "$WRAPUP_SECONDS" \
     --patience-seconds 30 --vip-share 0.1 --accept-ms "$ACCEPT_MS" --drain-seconds 60 "$@"
 }
