@@ -47,18 +47,22 @@ public static class AgentView
         {
             return null;
         }
+        // The call offered to the agent, else the one in their hands: two index lookups (call_offers_one_per_agent,
+        // calls_one_per_agent). Asked as one OR across a left join, PostgreSQL scanned every call of the tenant on each view.
         const string callSql = """
-            SELECT c.id AS call_id, CASE WHEN o.call_id IS NULL THEN c.status ELSE 'offered' END AS status, c.queue_id, q.name AS queue_name,
+            SELECT c.id AS call_id, mine.status, c.queue_id, q.name AS queue_name,
                    c.project_id, p.name AS project_name, c.caller_number, c.vip, c.priority, c.callback_number, c.arrived_at,
-                   o.expires_at AS offer_expires_at, c.contact_id, d.name AS contact_name, d.status AS contact_status, d.vip AS contact_vip
-            FROM calls c
+                   mine.offer_expires_at, c.contact_id, d.name AS contact_name, d.status AS contact_status, d.vip AS contact_vip
+            FROM (SELECT o.call_id, 'offered' AS status, o.expires_at AS offer_expires_at, 0 AS rank
+                  FROM call_offers o WHERE o.tenant_id = @TenantId AND o.agent_id = @agentId
+                  UNION ALL
+                  SELECT h.id, h.status, NULL::timestamptz, 1
+                  FROM calls h WHERE h.tenant_id = @TenantId AND h.agent_id = @agentId AND h.status IN ('on_call', 'wrap_up')) mine
+            JOIN calls c ON c.tenant_id = @TenantId AND c.id = mine.call_id
             JOIN queues q ON q.tenant_id = c.tenant_id AND q.id = c.queue_id
             JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
-            LEFT JOIN call_offers o ON o.tenant_id = c.tenant_id AND o.call_id = c.id AND o.agent_id = @agentId
             LEFT JOIN contact_directory d ON d.tenant_id = c.tenant_id AND d.contact_id = c.contact_id
-            WHERE c.tenant_id = @TenantId
-              AND (o.agent_id IS NOT NULL OR (c.agent_id = @agentId AND c.status IN ('on_call', 'wrap_up')))
-            ORDER BY o.agent_id NULLS LAST LIMIT 1
+            ORDER BY mine.rank LIMIT 1
             """;
         var call = await session.QuerySingleOrDefaultAsync<CallRow>(callSql, new { session.TenantId, agentId }, ct);
         return new View(a.Id, a.Name, a.State, a.PauseCode, a.StateSince, a.WrapUpUntil, call is null ? null : new ScreenPop(

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Platform.CallSimulator.Agents;
+using Platform.CallSimulator.Calls;
+using Platform.CallSimulator.Measuring;
+using Platform.CallSimulator.Sampling;
+using Platform.CallSimulator.Setup;
+
+namespace Platform.CallSimulator;
+
+/// <summary>
+/// A whole run: set up the call center, bring the agents in (push channels open, available), let Poisson arrivals come
+/// for the duration (or until stopped), drain the calls still open, log the agents out, read every call back from the
+/// queue service, report. <paramref name="gateway"/> is any client of the gateway: a socket one from the command line,
+/// the in-process one in the end-to-end tests.
+/// </summary>
+public sealed class CallSimulation(HttpClient gateway, SimulationOptions options, TextWriter? log = null)
+{
+    private readonly TextWriter log = log ?? TextWriter.Null;
+    private readonly Random random = options.Seed is { } seed ? new Random(seed) : new Random();
+
+    public CallLedger Ledger { get; } = new();
+    public CallCenter? Center { get; private set; }
+
+    /// <param name="stop">Ends the arrivals early (Ctrl+C); the drain, log-out and read-back still happen.</param>
+    public async Task<SimulationReport> RunAsync(CancellationToken stop = default)
+    {
+        var center = Center = await new CallCenterSetup(gateway, options, Ledger, this.log).PrepareAsync(CancellationToken.None);
+        Ledger.ForgetErrors();
+        log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
+        using var agentsStop = new CancellationTokenSource();
+        var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))).ToArray();
+        var working = agents.Select(a => Task.Run(() => a.RunAsync(agentsStop.Token), CancellationToken.None)).ToArray();
+        await Task.WhenAny(Task.WhenAll(agents.Select(a => a.Ready.Task)), Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None));
+        log.WriteLine($"{agents.Count(a => a.Ready.Task.IsCompleted)} agents available; calls arrive at {options.Rate}/s "
+            + (options.Forever ? "until stopped" : $"for {options.Duration.TotalSeconds} s"));
+
+        var started = Stopwatch.GetTimestamp();
+        var callers = await ArriveAsync(center, stop);
+        var arrivalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        log.WriteLine($"arrivals over after {arrivalSeconds:0.0} s; draining (up to {options.DrainTimeout.TotalSeconds} s)");
+        await DrainAsync(callers);
+
+        await agentsStop.CancelAsync();
+        await Task.WhenAll(working);
+        await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, ct) => await a.LogOutAsync(ct));
+        var audit = await CallAudit.RunAsync(center.Admin, Ledger, options.VerifyAll, CancellationToken.None);
+        return SimulationReport.From(Ledger, arrivalSeconds, audit);
+    }
+
+    /// <summary>Poisson arrivals: exponential gaps on a schedule (late ticks fire at once, so the mean rate holds).</summary>
+    private async Task<List<Task>> ArriveAsync(CallCenter center, CancellationToken stop)
+    {
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var caller = new Caller(center, Ledger, runId);
+        var callers = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var next = TimeSpan.Zero;
+        var nextReport = options.ReportEvery;
+        for (var sequence = 1; !stop.IsCancellationRequested && (options.Forever || next < options.Duration); sequence++)
+        {
+            var wait = next - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+            var draw = new CallerDraw(sequence, $"+4207{random.Next(10_000_000, 100_000_000)}", random.Next(center.Lines.Count), Samplers.Chance(random, options.VipShare),
+                TimeSpan.FromSeconds(Samplers.Exponential(random, options.PatienceSeconds)), Samplers.Chance(random, options.CallbackShare));
+            callers.Add(Task.Run(() => caller.CallAsync(draw, CancellationToken.None), CancellationToken.None));
+            next += Samplers.NextArrivalGap(random, options.Rate);
+            if (options.Forever && clock.Elapsed >= nextReport)
+            {
+                nextReport += options.ReportEvery;
+                log.WriteLine(Progress());
+                callers.RemoveAll(c => c.IsCompleted);
+            }
+        }
+        return callers;
+    }
+
+    /// <summary>Waits until every call of this run has ended (completed, abandoned, rejected), or the drain time is up.</summary>
+    private async Task DrainAsync(List<Task> callers)
+    {
+        var deadline = Stopwatch.StartNew();
+        await Task.WhenAny(Task.WhenAll(callers), Task.Delay(options.DrainTimeout));
+        while (deadline.Elapsed < options.DrainTimeout && Ledger.Calls.Any(c => c.Ours && !c.IsFinal))
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private string Progress()
+    {
+        var ours = Ledger.Calls.Where(c => c.Ours).ToArray();
+        var toOffer = Percentiles.Summarise(ours.Where(c => c.OfferSeenAt is not null)
+            .Select(c => Stopwatch.GetElapsedTime(c.ArrivalSentAt, c.OfferSeenAt!.Value).TotalMilliseconds));
+        return $"[sim {DateTime.Now:HH:mm:ss}] arrived {ours.Length}, completed {ours.Count(c => c.Outcome == CallOutcome.Completed)}, "
+            + $"abandoned {ours.Count(c => c.Outcome == CallOutcome.Abandoned)}, open {ours.Count(c => !c.IsFinal)}; arrived -> offered {toOffer}; "
+            + $"double assignments {Ledger.DoubleAssignments}; failed requests {Ledger.Errors.Values.Sum()}";
+    }
+}

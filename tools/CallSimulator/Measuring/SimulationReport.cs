@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace Platform.CallSimulator.Measuring;
+
+/// <summary>What a run measured: the calls by how they ended, lost calls, double assignments, arrival → offer latency, errors.</summary>
+public sealed record SimulationReport(
+    double ArrivalSeconds,
+    int Arrived,
+    int ArrivalsFailed,
+    int Answered,
+    int Completed,
+    int Abandoned,
+    int Rejected,
+    int Callbacks,
+    IReadOnlyList<Guid> LostCalls,
+    int DoubleAssignments,
+    IReadOnlyList<string> DoubleAssignmentExamples,
+    int Verified,
+    int Corrected,
+    int Unreadable,
+    Percentiles.Summary ArrivedToOffered,
+    Percentiles.Summary ArrivalRequest,
+    IReadOnlyDictionary<string, int> Errors,
+    int RingNoAnswers,
+    int StreamReconnects)
+{
+    public int Lost => LostCalls.Count;
+    public double RateAchieved => ArrivalSeconds > 0 ? Arrived / ArrivalSeconds : 0;
+
+    public static SimulationReport From(CallLedger ledger, double arrivalSeconds, CallAudit.Result audit)
+    {
+        var ours = ledger.Calls.Where(c => c.Ours).ToArray();
+        var toOffer = ours.Where(c => c.OfferSeenAt is not null)
+            .Select(c => Stopwatch.GetElapsedTime(c.ArrivalSentAt, c.OfferSeenAt!.Value).TotalMilliseconds);
+        return new SimulationReport(
+            arrivalSeconds, ours.Length, ledger.ArrivalsFailed,
+            ours.Count(c => c.AcceptedBy is not null),
+            ours.Count(c => c.Outcome == CallOutcome.Completed),
+            ours.Count(c => c.Outcome == CallOutcome.Abandoned),
+            ours.Count(c => c.Outcome == CallOutcome.Rejected),
+            ours.Count(c => c.Callback),
+            ours.Where(c => !c.IsFinal).Select(c => c.Id).ToArray(),
+            ledger.DoubleAssignments, [.. ledger.DoubleAssignmentExamples], audit.Verified, audit.Corrected, audit.Unreadable,
+            Percentiles.Summarise(toOffer), Percentiles.Summarise(ledger.ArrivalRequestMs),
+            ledger.Errors.OrderBy(e => e.Key).ToDictionary(), ledger.RingNoAnswers, ledger.StreamReconnects);
+    }
+
+    public void Print(TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine($"calls arrived        {Arrived} in {ArrivalSeconds:0.0} s ({RateAchieved:0.0}/s); arrival reports that failed: {ArrivalsFailed}");
+        w.WriteLine($"answered             {Answered} (completed {Completed}, callbacks asked {Callbacks})");
+        w.WriteLine($"abandoned / rejected {Abandoned} / {Rejected}");
+        w.WriteLine($"arrived -> offered   {ArrivedToOffered}");
+        w.WriteLine($"arrival request      {ArrivalRequest}");
+        w.WriteLine($"LOST calls           {Lost}{(Lost > 0 ? $" (e.g. {string.Join(", ", LostCalls.Take(5))})" : "")}");
+        w.WriteLine($"DOUBLE assignments   {DoubleAssignments}");
+        foreach (var example in DoubleAssignmentExamples)
+        {
+            w.WriteLine($"    {example}");
+        }
+        w.WriteLine($"read back            {Verified} calls from the queue service; {Corrected} outcomes corrected from it"
+            + (Unreadable > 0 ? $"; {Unreadable} could not be read" : ""));
+        w.WriteLine($"ring-no-answer       {RingNoAnswers}; push channel reconnects {StreamReconnects}");
+        w.WriteLine(Errors.Count == 0 ? "errors               none" : "errors (operation status: count; 0 = no answer)");
+        foreach (var (key, count) in Errors)
+        {
+            w.WriteLine($"    {key}: {count}");
+        }
+    }
+}
