@@ -49,7 +49,7 @@ simulate "$(awk -v r="$RATE" 'BEGIN { print (r / 5 < 1 ? 1 : r / 5) }')" "$WARMU
 
 declare -A PIDS
 for name in clients queue scripts reporting gateway; do PIDS[$name]=$(cat "$RUN/$name.pid"); done
-PIDS[postgres]=$(listener "$PG_PORT"); PIDS[rabbitmq]=$(listener "$RABBIT_PORT")
+PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RABBIT_PORT:-56729}")
 declare -A BEFORE
 for name in "${!PIDS[@]}"; do BEFORE[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done
 

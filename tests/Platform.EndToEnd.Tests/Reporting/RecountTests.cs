@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.CallSimulator;
 using Platform.Contracts.Queue;
 using Platform.EndToEnd.Tests.Queue;
 using Platform.Testing;
@@ -71,6 +72,34 @@ public sealed class RecountTests(PlatformUnderTest platform)
         Assert.Equal(withFresh, await ServedAsync(world, agents[0].Id));
     }
 
+    [Fact]
+    public async Task With_the_simulator_playing_the_pbx_and_the_agents_the_figures_served_match_a_recount_of_the_raw_events()
+    {
+        var tenant = await platform.CreateTenantAsync("rsim");
+        using var gateway = platform.Gateway.CreateClient();
+        gateway.Timeout = Timeout.InfiniteTimeSpan;
+        var simulation = new CallSimulation(gateway, new SimulationOptions
+        {
+            Tenant = tenant.Slug, Username = "admin", Password = tenant.Password,
+            Rate = 5, Duration = TimeSpan.FromSeconds(6), Agents = 3, HandleSeconds = 0.6, WrapUpSeconds = 0.2, PatienceSeconds = 2,
+            VipShare = 0.2, CallbackShare = 0.1, AcceptMinMilliseconds = 5, AcceptMaxMilliseconds = 60, DrainTimeout = TimeSpan.FromSeconds(40), Seed = 11,
+        });
+
+        var report = await simulation.RunAsync();
+
+        Assert.Empty(report.LostCalls);
+        Assert.True(report.Completed > 0 && report.Abandoned > 0, $"{report.Completed} completed, {report.Abandoned} abandoned: both paths should run");
+        var center = simulation.Center!;
+        var busiest = center.Agents.Select(a => a.Id).ToArray();
+        var raw = await RawEvent.OfAsync(platform, tenant.Id, "queue", "clients");
+        var agentId = busiest.MaxBy(id => raw.Count(e => e.Type == nameof(CallCompleted) && e.Id("agentId") == id));
+        var expected = Recount.Of(raw, center.QueueId, agentId);
+        Assert.Equal(report.Arrived, expected.Offered);
+        Assert.Equal(report.Completed, expected.Handled);
+        await Eventually.HoldsAsync(async () => await ServedAsync(tenant.Admin, center.QueueId, center.ProjectId, agentId) == expected,
+            TimeSpan.FromSeconds(30), $"reporting's figures equal the recount {expected}");
+    }
+
     private async Task<Guid> MessageIdAsync(QueueWorld world, Guid callId)
     {
         await using var db = platform.Database("queue");
@@ -80,22 +109,24 @@ public sealed class RecountTests(PlatformUnderTest platform)
     }
 
     /// <summary>What reporting serves through the gateway, in the recount's shape.</summary>
-    private static async Task<Recount> ServedAsync(QueueWorld world, Guid agentId)
+    private static Task<Recount> ServedAsync(QueueWorld world, Guid agentId) => ServedAsync(world.Admin, world.QueueId, world.ProjectId, agentId);
+
+    private static async Task<Recount> ServedAsync(HttpClient admin, Guid queueId, Guid projectId, Guid agentId)
     {
-        var intervals = await world.Admin.GetAsync($"/api/reporting/queues/{world.QueueId}/intervals?granularity=day&from={Today}");
+        var intervals = await admin.GetAsync($"/api/reporting/queues/{queueId}/intervals?granularity=day&from={Today}");
         if (intervals.StatusCode != HttpStatusCode.OK)
         {
             return Recount.Nothing;
         }
         var total = (await intervals.JsonAsync()).GetProperty("total");
-        var summary = await (await world.Admin.GetAsync($"/api/reporting/projects/{world.ProjectId}")).JsonAsync();
-        var agent = await world.Admin.GetAsync($"/api/reporting/agents/{agentId}/days/{Today}");
+        var summary = await (await admin.GetAsync($"/api/reporting/projects/{projectId}")).JsonAsync();
+        var agent = await admin.GetAsync($"/api/reporting/agents/{agentId}/days/{Today}");
         if (agent.StatusCode != HttpStatusCode.OK)
         {
             return Recount.Nothing;
         }
         var day = await agent.JsonAsync();
-        var live = await (await world.Admin.GetAsync($"/api/reporting/live?queueId={world.QueueId}&format=csv")).Content.ReadAsStringAsync();
+        var live = await (await admin.GetAsync($"/api/reporting/live?queueId={queueId}&format=csv")).Content.ReadAsStringAsync();
         return new Recount(
             Long(total, "offered"), Long(total, "answered"), Long(total, "answeredWithinThreshold"), Long(total, "abandoned"),
             Long(total, "abandonedWithinThreshold"), Long(total, "handled"), Round(total, "talkSeconds"), Round(total, "wrapUpSeconds"),
