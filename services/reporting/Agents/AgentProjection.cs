@@ -22,13 +22,23 @@ public static class AgentProjection
         return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.UserId, e.Name, e.GroupId, e.At }, ct);
     }
 
-    public static Task StateChangedAsync(TenantSession session, AgentStateChanged e, CancellationToken ct)
+    /// <summary>State changes as rows (one statement for a batch); the same change twice is kept once.</summary>
+    public static Task StateChangedAsync(TenantSession session, IReadOnlyList<AgentStateChanged> changes, CancellationToken ct)
     {
+        if (changes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
         const string sql = """
-            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code) VALUES (@TenantId, @AgentId, @At, @To, @PauseCode)
+            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code)
+            SELECT @TenantId, c.agent_id, c.at, c.state, c.pause_code FROM unnest(@Agents, @Ats, @States, @PauseCodes) AS c(agent_id, at, state, pause_code)
             ON CONFLICT DO NOTHING
             """;
-        return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.At, e.To, e.PauseCode }, ct);
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId, Agents = changes.Select(c => c.AgentId).ToArray(), Ats = changes.Select(c => c.At).ToArray(),
+            States = changes.Select(c => c.To).ToArray(), PauseCodes = changes.Select(c => c.PauseCode).ToArray(),
+        }, ct);
     }
 
     public static Task CallCompletedAsync(TenantSession session, CallCompleted e, CancellationToken ct)
