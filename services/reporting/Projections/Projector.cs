@@ -4,6 +4,7 @@ using Platform.Contracts.Projects;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.Reporting.Agents;
+using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
 using Platform.Reporting.Scripts;
@@ -20,9 +21,14 @@ public static class Projector
     /// </summary>
     public static async Task ApplyAsync(TenantSession session, IReadOnlyList<ITenantEvent> events, CancellationToken ct)
     {
+        var zones = await ProjectZones.LoadAsync(session, ct);
         foreach (var message in events)
         {
-            await ApplyRowsAsync(session, message, ct);
+            await ApplyRowsAsync(session, message, zones, ct);
+            if (message is ProjectCreated created)
+            {
+                zones.Add(created);
+            }
         }
         // The most frequent events' rows, a statement per batch rather than per event:
         await AgentProjection.StateChangedAsync(session, events.OfType<AgentStateChanged>().ToList(), ct);
@@ -35,20 +41,22 @@ public static class Projector
         await QueueProjection.CountAsync(session, events.Select(IntervalCount.Of).OfType<IntervalCount>().ToList(), ct);
     }
 
-    private static Task ApplyRowsAsync(TenantSession session, ITenantEvent message, CancellationToken ct) => message switch
+    /// <summary>An event's own rows; days are the project's (projects' figures) or the call center's (its people's).</summary>
+    private static Task ApplyRowsAsync(TenantSession session, ITenantEvent message, ProjectZones zones, CancellationToken ct) => message switch
     {
         CallQueued e => QueueProjection.QueuedAsync(session, e, ct),
         CallbackRequested e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
         QueueOverflowed e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
-        CallCompleted e => AgentProjection.CallCompletedAsync(session, e, ct),
+        CallCompleted e => AgentProjection.CallCompletedAsync(session, e, ReportingDay.DayOf(e.At, zones.Home), ct),
         AgentChanged e => AgentProjection.ChangedAsync(session, e, ct),
-        CallOutcomeRecorded e => OutcomeProjection.RecordedAsync(session, e, ct),
+        CallOutcomeRecorded e => OutcomeProjection.RecordedAsync(session, e, ReportingDay.DayOf(e.RecordedAt, zones.Home),
+            ReportingDay.DayOf(e.RecordedAt, zones.Of(e.ProjectId)), ct),
         DailyPlanDrawn e => AgentProjection.PlanDrawnAsync(session, e, ct),
         ProjectCreated e => ProjectProjection.CreatedAsync(session, e, ct),
         ProjectUpdated e => ProjectProjection.UpdatedAsync(session, e, ct),
-        ComplaintOpened e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "complaints_opened", ct),
-        ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "complaints_resolved", ct),
-        OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "orders", ct),
+        ComplaintOpened e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_opened", ct),
+        ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_resolved", ct),
+        OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "orders", ct),
         ScriptSessionCompleted e => ScriptProjection.CompletedAsync(session, e, ct),
         _ => Task.CompletedTask,
     };
