@@ -28,6 +28,10 @@ public static class ReportingDay
     public static DateTimeOffset Local(DateTime local, DateTimeZone zone) =>
         LocalDateTime.FromDateTime(local).InZoneLeniently(zone).ToInstant().ToDateTimeOffset();
 
+    /// <summary>The same local time <paramref name="weeks"/> weeks earlier (staffing's "same interval of recent weeks"), across DST changes.</summary>
+    public static DateTimeOffset WeeksBefore(DateTimeOffset at, int weeks, DateTimeZone zone) =>
+        Instant.FromDateTimeOffset(at).InZone(zone).LocalDateTime.PlusWeeks(-weeks).InZoneLeniently(zone).ToInstant().ToDateTimeOffset();
+
     /// <summary>
     /// The zone of a call center's people (agents' and groups' days): agents work for several projects, so their day is
     /// the call center's own, taken as the zone of its first project (the earliest started; UTC before any).

@@ -61,6 +61,14 @@ public sealed class ReportingDayTests
     }
 
     [Fact]
+    public void The_same_interval_a_week_before_a_dst_change_is_the_same_prague_time_not_168_hours_earlier()
+    {
+        var mondayNine = new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero); // 09:00 CEST
+        Assert.Equal(new DateTimeOffset(2026, 3, 23, 8, 0, 0, TimeSpan.Zero), ReportingDay.WeeksBefore(mondayNine, 1, Prague)); // 09:00 CET
+        Assert.Equal(mondayNine, ReportingDay.WeeksBefore(mondayNine.AddDays(14), 2, Prague)); // no change between: exactly 14 days
+    }
+
+    [Fact]
     public void Unknown_or_missing_zones_are_utc()
     {
         Assert.Equal(DateTimeZone.Utc, ReportingDay.Zone(null));
