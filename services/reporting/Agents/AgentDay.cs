@@ -1,10 +1,11 @@
+using NodaTime;
 using Platform.Reporting.Kpis;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Reporting.Agents;
 
 /// <summary>
-/// An agent's day (UTC): the end-of-day report (contacts planned, contacts called, meetings set, contracts signed, talk
+/// An agent's day (the call center's day: <see cref="ReportingDay.HomeZone"/>): the end-of-day report (contacts planned, contacts called, meetings set, contracts signed, talk
 /// time) and the judged figures (calls handled, AHT, occupancy, logged-in and pause time by code, share of calls in
 /// the 3–5 minute band).
 /// </summary>
@@ -29,7 +30,7 @@ public sealed record AgentDay(
     private sealed record Counts(long CallsHandled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds, long CallsInBand,
         long Outcomes, long Meetings, long Contracts, long ContactsCalled, long ContactsPlanned);
 
-    public static async Task<AgentDay> ReadAsync(TenantSession session, Agent agent, DateOnly date, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AgentDay> ReadAsync(TenantSession session, Agent agent, DateOnly date, DateTimeZone zone, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             SELECT COALESCE(d.calls_handled, 0) AS calls_handled, COALESCE(d.talk_seconds, 0) AS talk_seconds,
@@ -44,16 +45,16 @@ public sealed record AgentDay(
             """;
         var day = date.ToDateTime(TimeOnly.MinValue);
         var c = (await session.QuerySingleOrDefaultAsync<Counts>(sql, new { session.TenantId, agent.AgentId, agent.UserId, Day = day }, ct))!;
-        var from = new DateTimeOffset(day, TimeSpan.Zero);
+        var (from, to) = ReportingDay.Span(date, zone);
         var changes = await session.QueryAsync<(DateTime At, string State, string? PauseCode)>("""
             (SELECT at, state, pause_code FROM agent_state_changes WHERE tenant_id = @TenantId AND agent_id = @AgentId AND at < @from
              ORDER BY at DESC LIMIT 1)
             UNION ALL
             SELECT at, state, pause_code FROM agent_state_changes WHERE tenant_id = @TenantId AND agent_id = @AgentId AND at >= @from AND at < @to
-            """, new { session.TenantId, agent.AgentId, from, to = from.AddDays(1) }, ct);
+            """, new { session.TenantId, agent.AgentId, from, to }, ct);
         var time = StateTimeline.Split(
             changes.Select(x => new StateChange(new DateTimeOffset(DateTime.SpecifyKind(x.At, DateTimeKind.Utc)), x.State, x.PauseCode)),
-            from, from.AddDays(1), now);
+            from, to, now);
         return new AgentDay(agent.AgentId, agent.UserId, agent.Name, agent.GroupId, date, c.ContactsPlanned, c.ContactsCalled, c.Outcomes, c.Meetings,
             c.Contracts, c.CallsHandled, c.TalkSeconds, c.HoldSeconds, c.WrapUpSeconds, Kpi.AverageHandleTime(c.TalkSeconds, c.WrapUpSeconds, c.CallsHandled),
             c.CallsInBand, Kpi.BandShare(c.CallsInBand, c.CallsHandled), time.LoggedInSeconds, time.StaffedSeconds, time.BusySeconds, time.Occupancy,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Reporting.Csv;
 using Platform.Reporting.Kpis;
+using Platform.Reporting.Projects;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Http;
@@ -12,7 +13,8 @@ namespace Platform.Reporting.Agents;
 
 /// <summary>
 /// The end-of-day report per agent (by the queue service's agent id, or the user id the agent signs in as) and per group
-/// for the supervisor: the group's agents and their total. Days are UTC. For the call center's supervision only.
+/// for the supervisor: the group's agents and their total. Days are the call center's: midnight to midnight in the zone of
+/// its first project (<see cref="ReportingDay.HomeZone"/>). For the call center's supervision only.
 /// </summary>
 public static class AgentDaysApi
 {
@@ -45,7 +47,8 @@ public static class AgentDaysApi
         {
             return Problems.NotFound("Agent", agentId);
         }
-        var report = await AgentDay.ReadAsync(session, agent, day, clock.GetUtcNow(), ct);
+        var zones = await ProjectZones.LoadAsync(session, ct);
+        var report = await AgentDay.ReadAsync(session, agent, day, zones.Home, clock.GetUtcNow(), ct);
         return CsvReport.Wanted(format) ? CsvReport.File([report.Flat()], $"agent-{agent.AgentId}-{date}") : TypedResults.Ok(report);
     }
 
@@ -65,10 +68,11 @@ public static class AgentDaysApi
         {
             return Problems.NotFound("Group", groupId); // reporting knows a group by its agents
         }
+        var zones = await ProjectZones.LoadAsync(session, ct);
         var days = new List<AgentDay>();
         foreach (var agent in agents)
         {
-            days.Add(await AgentDay.ReadAsync(session, agent, day, clock.GetUtcNow(), ct));
+            days.Add(await AgentDay.ReadAsync(session, agent, day, zones.Home, clock.GetUtcNow(), ct));
         }
         if (CsvReport.Wanted(format))
         {
@@ -86,7 +90,7 @@ public static class AgentDaysApi
         var errors = CsvReport.Check(format);
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2200)
         {
-            errors["date"] = ["The day, yyyy-MM-dd (UTC)."];
+            errors["date"] = ["The day, yyyy-MM-dd (in the call center's time zone)."];
         }
         return (day, errors);
     }

@@ -5,11 +5,9 @@ using Platform.ServiceDefaults.Database;
 
 namespace Platform.Reporting.Agents;
 
-/// <summary>Agents (who they are, their group), their state changes, their handled calls per day (UTC) and their plans of the day.</summary>
+/// <summary>Agents (who they are, their group), their state changes, their handled calls per day (the call center's) and their plans of the day.</summary>
 public static class AgentProjection
 {
-    private const string Day = "CAST(@At AT TIME ZONE 'UTC' AS date)";
-
     public static Task ChangedAsync(TenantSession session, AgentChanged e, CancellationToken ct)
     {
         const string sql = """
@@ -22,20 +20,30 @@ public static class AgentProjection
         return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.UserId, e.Name, e.GroupId, e.At }, ct);
     }
 
-    public static Task StateChangedAsync(TenantSession session, AgentStateChanged e, CancellationToken ct)
+    /// <summary>State changes as rows (one statement for a batch); the same change twice is kept once.</summary>
+    public static Task StateChangedAsync(TenantSession session, IReadOnlyList<AgentStateChanged> changes, CancellationToken ct)
     {
+        if (changes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
         const string sql = """
-            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code) VALUES (@TenantId, @AgentId, @At, @To, @PauseCode)
+            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code)
+            SELECT @TenantId, c.agent_id, c.at, c.state, c.pause_code FROM unnest(@Agents, @Ats, @States, @PauseCodes) AS c(agent_id, at, state, pause_code)
             ON CONFLICT DO NOTHING
             """;
-        return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.At, e.To, e.PauseCode }, ct);
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId, Agents = changes.Select(c => c.AgentId).ToArray(), Ats = changes.Select(c => c.At).ToArray(),
+            States = changes.Select(c => c.To).ToArray(), PauseCodes = changes.Select(c => c.PauseCode).ToArray(),
+        }, ct);
     }
 
-    public static Task CallCompletedAsync(TenantSession session, CallCompleted e, CancellationToken ct)
+    public static Task CallCompletedAsync(TenantSession session, CallCompleted e, DateOnly day, CancellationToken ct)
     {
         const string sql = $"""
             INSERT INTO agent_days (tenant_id, agent_id, day, calls_handled, talk_seconds, hold_seconds, wrap_up_seconds, calls_in_band)
-            VALUES (@TenantId, @AgentId, {Day}, 1, @TalkSeconds, @HoldSeconds, @WrapUpSeconds, @InBand)
+            VALUES (@TenantId, @AgentId, @Day, 1, @TalkSeconds, @HoldSeconds, @WrapUpSeconds, @InBand)
             ON CONFLICT (tenant_id, agent_id, day) DO UPDATE SET
                 calls_handled = agent_days.calls_handled + 1,
                 talk_seconds = agent_days.talk_seconds + EXCLUDED.talk_seconds,
@@ -45,7 +53,7 @@ public static class AgentProjection
             """;
         return session.ExecuteAsync(sql, new
         {
-            session.TenantId, e.AgentId, e.At, e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, InBand = Kpi.InBand(e.TalkSeconds) ? 1 : 0,
+            session.TenantId, e.AgentId, Day = day.ToDateTime(TimeOnly.MinValue), e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, InBand = Kpi.InBand(e.TalkSeconds) ? 1 : 0,
         }, ct);
     }
 

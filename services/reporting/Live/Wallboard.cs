@@ -1,10 +1,11 @@
 using Platform.Reporting.Kpis;
+using Platform.Reporting.Projects;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Reporting.Live;
 
 /// <summary>
-/// The wallboard: per queue the calls waiting and the longest wait now, and today's (UTC) offered, answered, abandoned,
+/// The wallboard: per queue the calls waiting and the longest wait now, and today's (the project's day) offered, answered, abandoned,
 /// handled, service level, ASA and abandonment rate; the agents by state (for the call center's own people only).
 /// </summary>
 public static class Wallboard
@@ -43,15 +44,24 @@ public static class Wallboard
                        sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
                        sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds,
                        sum(handled)::bigint AS handled, sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
-                FROM queue_intervals i WHERE i.tenant_id = q.tenant_id AND i.queue_id = q.queue_id AND i.interval_start >= @today) t ON true
+                FROM queue_intervals i WHERE i.tenant_id = q.tenant_id AND i.queue_id = q.queue_id
+                  AND i.interval_start >= COALESCE((SELECT d.today FROM unnest(@projects, @todays) AS d(project_id, today) WHERE d.project_id = q.project_id),
+                                                   @utcToday)) t ON true
             WHERE q.tenant_id = @TenantId
               AND (CAST(@projectId AS uuid) IS NULL OR q.project_id = @projectId)
               AND (CAST(@queueId AS uuid) IS NULL OR q.queue_id = @queueId)
               AND (CAST(@onlyProjects AS uuid[]) IS NULL OR q.project_id = ANY(@onlyProjects))
             ORDER BY q.project_id, q.queue_id
             """;
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, queueId, onlyProjects, today, horizon = now - WaitingHorizon }, ct);
+        // "Today" is each project's own day; a project reporting has not seen created yet counts from UTC midnight.
+        var zones = await ProjectZones.LoadAsync(session, ct);
+        var projects = zones.Projects.ToArray();
+        var todays = projects.Select(p => ReportingDay.Start(ReportingDay.DayOf(now, zones.Of(p)), zones.Of(p))).ToArray();
+        var utcToday = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var rows = await session.QueryAsync<Row>(sql, new
+        {
+            session.TenantId, projectId, queueId, onlyProjects, projects, todays, utcToday, horizon = now - WaitingHorizon,
+        }, ct);
         var queues = rows.Select(r =>
         {
             var counts = new QueueCounts(r.Offered, r.Answered, r.AnsweredWithinThreshold, r.Abandoned, r.AbandonedWithinThreshold,

@@ -6,7 +6,8 @@ using Platform.Contracts.Scripts;
 
 namespace Platform.Reporting.Projections;
 
-// One consumer per event reporting counts (found by assembly scanning); each does the same thing, see ProjectionConsumer.
+// One consumer per event reporting counts (found by assembly scanning, with its batch definition); each does the same
+// thing, see ProjectionConsumer and ProjectionConsumerDefinition.
 public sealed class CallQueuedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallQueued>(db);
 public sealed class CallAnsweredConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallAnswered>(db);
 public sealed class CallAbandonedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallAbandoned>(db);
@@ -23,3 +24,20 @@ public sealed class ComplaintOpenedConsumer(NpgsqlDataSource db) : ProjectionCon
 public sealed class ComplaintResolvedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ComplaintResolved>(db);
 public sealed class OrderPlacedConsumer(NpgsqlDataSource db) : ProjectionConsumer<OrderPlaced>(db);
 public sealed class ScriptSessionCompletedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ScriptSessionCompleted>(db);
+
+public sealed class CallQueuedConsumerDefinition : ProjectionConsumerDefinition<CallQueuedConsumer>;
+public sealed class CallAnsweredConsumerDefinition : ProjectionConsumerDefinition<CallAnsweredConsumer>;
+public sealed class CallAbandonedConsumerDefinition : ProjectionConsumerDefinition<CallAbandonedConsumer>;
+public sealed class CallbackRequestedConsumerDefinition : ProjectionConsumerDefinition<CallbackRequestedConsumer>;
+public sealed class QueueOverflowedConsumerDefinition : ProjectionConsumerDefinition<QueueOverflowedConsumer>;
+public sealed class CallCompletedConsumerDefinition : ProjectionConsumerDefinition<CallCompletedConsumer>;
+public sealed class CallTransferredConsumerDefinition : ProjectionConsumerDefinition<CallTransferredConsumer>;
+public sealed class AgentChangedConsumerDefinition : ProjectionConsumerDefinition<AgentChangedConsumer>;
+public sealed class AgentStateChangedConsumerDefinition : ProjectionConsumerDefinition<AgentStateChangedConsumer>;
+public sealed class CallOutcomeRecordedConsumerDefinition : ProjectionConsumerDefinition<CallOutcomeRecordedConsumer>;
+public sealed class DailyPlanDrawnConsumerDefinition : ProjectionConsumerDefinition<DailyPlanDrawnConsumer>;
+public sealed class ProjectUpdatedConsumerDefinition : ProjectionConsumerDefinition<ProjectUpdatedConsumer>;
+public sealed class ComplaintOpenedConsumerDefinition : ProjectionConsumerDefinition<ComplaintOpenedConsumer>;
+public sealed class ComplaintResolvedConsumerDefinition : ProjectionConsumerDefinition<ComplaintResolvedConsumer>;
+public sealed class OrderPlacedConsumerDefinition : ProjectionConsumerDefinition<OrderPlacedConsumer>;
+public sealed class ScriptSessionCompletedConsumerDefinition : ProjectionConsumerDefinition<ScriptSessionCompletedConsumer>;

@@ -15,17 +15,21 @@ public static class EventLog
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITenantEvent).IsAssignableFrom(t))
         .ToFrozenDictionary(t => t.FullName!);
 
-    public static Task AppendAsync(TenantSession session, Guid messageId, ITenantEvent message, CancellationToken ct)
+    public static Task AppendAsync(TenantSession session, IReadOnlyList<(Guid MessageId, ITenantEvent Message)> events, CancellationToken ct)
     {
         const string sql = """
             INSERT INTO event_log (tenant_id, message_id, message_type, occurred_at, body)
-            VALUES (@TenantId, @messageId, @Type, @OccurredAt, CAST(@Body AS jsonb))
+            SELECT @TenantId, e.message_id, e.message_type, e.occurred_at, CAST(e.body AS jsonb)
+            FROM unnest(@Ids, @Types, @OccurredAts, @Bodies) AS e(message_id, message_type, occurred_at, body)
             ON CONFLICT DO NOTHING
             """;
         return session.ExecuteAsync(sql, new
         {
-            session.TenantId, messageId, Type = message.GetType().FullName, OccurredAt = Projector.OccurredAt(message),
-            Body = JsonSerializer.Serialize(message, message.GetType(), Json),
+            session.TenantId,
+            Ids = events.Select(e => e.MessageId).ToArray(),
+            Types = events.Select(e => e.Message.GetType().FullName!).ToArray(),
+            OccurredAts = events.Select(e => Projector.OccurredAt(e.Message)).ToArray(),
+            Bodies = events.Select(e => JsonSerializer.Serialize(e.Message, e.Message.GetType(), Json)).ToArray(),
         }, ct);
     }
 

@@ -4,6 +4,7 @@ using Platform.Contracts.Projects;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.Reporting.Agents;
+using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
 using Platform.Reporting.Scripts;
@@ -14,32 +15,66 @@ namespace Platform.Reporting.Projections;
 /// <summary>Which projections an event feeds, and the event's own time (what it is counted by).</summary>
 public static class Projector
 {
-    public static Task ApplyAsync(TenantSession session, ITenantEvent message, CancellationToken ct) => message switch
+    /// <summary>
+    /// Applies events in the order given: each one's own rows (the queue and its waiting calls, agents, days, plans,
+    /// funnels), then the calls' counts summed into their queues' 15-minute rows with one statement.
+    /// </summary>
+    public static async Task ApplyAsync(TenantSession session, IReadOnlyList<ITenantEvent> events, CancellationToken ct)
+    {
+        var zones = await ProjectZones.LoadAsync(session, ct);
+        foreach (var message in events)
+        {
+            await ApplyRowsAsync(session, message, zones, ct);
+            if (message is ProjectCreated created)
+            {
+                zones.Add(created);
+            }
+        }
+        // The most frequent events' rows, a statement per batch rather than per event:
+        await AgentProjection.StateChangedAsync(session, events.OfType<AgentStateChanged>().ToList(), ct);
+        await QueueProjection.LeftLinesAsync(session, events.Select(e => e switch
+        {
+            CallAnswered a => (a.CallId, a.QueueId, a.ProjectId, a.At, a.WaitSeconds),
+            CallAbandoned a => (a.CallId, a.QueueId, a.ProjectId, a.At, a.WaitSeconds),
+            _ => ((Guid, Guid, Guid, DateTimeOffset, double)?)null,
+        }).OfType<(Guid, Guid, Guid, DateTimeOffset, double)>().ToList(), ct);
+        await QueueProjection.CountAsync(session, events.Select(IntervalCount.Of).OfType<IntervalCount>().ToList(), ct);
+    }
+
+    /// <summary>An event's own rows; days are the project's (projects' figures) or the call center's (its people's).</summary>
+    private static Task ApplyRowsAsync(TenantSession session, ITenantEvent message, ProjectZones zones, CancellationToken ct) => message switch
     {
         CallQueued e => QueueProjection.QueuedAsync(session, e, ct),
-        CallAnswered e => QueueProjection.AnsweredAsync(session, e, ct),
-        CallAbandoned e => QueueProjection.AbandonedAsync(session, e, ct),
         CallbackRequested e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
         QueueOverflowed e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
-        CallCompleted e => CompletedAsync(session, e, ct),
+        CallCompleted e => AgentProjection.CallCompletedAsync(session, e, ReportingDay.DayOf(e.At, zones.Home), ct),
         AgentChanged e => AgentProjection.ChangedAsync(session, e, ct),
-        AgentStateChanged e => AgentProjection.StateChangedAsync(session, e, ct),
-        CallOutcomeRecorded e => OutcomeProjection.RecordedAsync(session, e, ct),
+        CallOutcomeRecorded e => OutcomeProjection.RecordedAsync(session, e, ReportingDay.DayOf(e.RecordedAt, zones.Home),
+            ReportingDay.DayOf(e.RecordedAt, zones.Of(e.ProjectId)), ct),
         DailyPlanDrawn e => AgentProjection.PlanDrawnAsync(session, e, ct),
         ProjectCreated e => ProjectProjection.CreatedAsync(session, e, ct),
         ProjectUpdated e => ProjectProjection.UpdatedAsync(session, e, ct),
-        ComplaintOpened e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "complaints_opened", ct),
-        ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "complaints_resolved", ct),
-        OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, e.At, "orders", ct),
+        ComplaintOpened e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_opened", ct),
+        ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_resolved", ct),
+        OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "orders", ct),
         ScriptSessionCompleted e => ScriptProjection.CompletedAsync(session, e, ct),
         _ => Task.CompletedTask,
     };
 
-    private static async Task CompletedAsync(TenantSession session, CallCompleted e, CancellationToken ct)
+    /// <summary>
+    /// The order a batch applies its events in, so that concurrent batches (of other event types) lock shared rows in one
+    /// order: a call's waiting row by its call id (the queues' interval rows are taken afterwards, in their own order).
+    /// </summary>
+    public static Guid LockOrder(ITenantEvent message) => message switch
     {
-        await QueueProjection.CompletedAsync(session, e, ct);
-        await AgentProjection.CallCompletedAsync(session, e, ct);
-    }
+        CallQueued e => e.CallId,
+        CallAnswered e => e.CallId,
+        CallAbandoned e => e.CallId,
+        CallbackRequested e => e.CallId,
+        QueueOverflowed e => e.CallId,
+        CallCompleted e => e.CallId,
+        _ => Guid.Empty,
+    };
 
     public static DateTimeOffset OccurredAt(ITenantEvent message) => message switch
     {

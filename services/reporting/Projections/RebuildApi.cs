@@ -51,10 +51,7 @@ public static class RebuildApi
                   AND (CAST(@LastAt AS timestamptz) IS NULL OR (occurred_at, received_at, message_id) > (@LastAt, @LastReceived, @LastId))
                 ORDER BY occurred_at, received_at, message_id LIMIT @Page
                 """, new { session.TenantId, LastAt = last?.OccurredAt, LastReceived = last?.ReceivedAt, LastId = last?.MessageId, Page }, ct)).ToList();
-            foreach (var logged in page)
-            {
-                await Projector.ApplyAsync(session, EventLog.Read(logged.MessageType, logged.Body), ct);
-            }
+            await Projector.ApplyAsync(session, page.Select(logged => EventLog.Read(logged.MessageType, logged.Body)).ToList(), ct);
             count += page.Count;
             if (page.Count < Page)
             {

@@ -3,7 +3,7 @@ using Platform.ServiceDefaults.Database;
 
 namespace Platform.Reporting.Projects;
 
-/// <summary>Projects (name, direction, zone) and their per-day counts of complaints and orders.</summary>
+/// <summary>Projects (name, direction, zone) and their per-day counts (in the project's zone) of complaints and orders.</summary>
 public static class ProjectProjection
 {
     private static readonly HashSet<string> DayCounters = ["complaints_opened", "complaints_resolved", "orders"];
@@ -25,16 +25,16 @@ public static class ProjectProjection
         session.ExecuteAsync("UPDATE project_figures SET name = @Name WHERE tenant_id = @TenantId AND project_id = @ProjectId",
             new { session.TenantId, e.ProjectId, e.Name }, ct);
 
-    public static Task CountAsync(TenantSession session, Guid projectId, DateTimeOffset at, string counter, CancellationToken ct)
+    public static Task CountAsync(TenantSession session, Guid projectId, DateOnly day, string counter, CancellationToken ct)
     {
         if (!DayCounters.Contains(counter))
         {
             throw new ArgumentOutOfRangeException(nameof(counter)); // the column name goes into SQL: only these
         }
         var sql = $"""
-            INSERT INTO project_days (tenant_id, project_id, day, {counter}) VALUES (@TenantId, @projectId, CAST(@at AT TIME ZONE 'UTC' AS date), 1)
+            INSERT INTO project_days (tenant_id, project_id, day, {counter}) VALUES (@TenantId, @projectId, @Day, 1)
             ON CONFLICT (tenant_id, project_id, day) DO UPDATE SET {counter} = project_days.{counter} + 1
             """;
-        return session.ExecuteAsync(sql, new { session.TenantId, projectId, at }, ct);
+        return session.ExecuteAsync(sql, new { session.TenantId, projectId, Day = day.ToDateTime(TimeOnly.MinValue) }, ct);
     }
 }

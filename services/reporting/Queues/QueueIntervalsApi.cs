@@ -10,7 +10,10 @@ using Platform.ServiceDefaults.Http;
 
 namespace Platform.Reporting.Queues;
 
-/// <summary>A queue's figures per 15 minutes, day or week (UTC buckets, weeks from Monday), with a total over the range.</summary>
+/// <summary>
+/// A queue's figures per 15 minutes, day or week (days and weeks from Monday in the project's time zone, as PostgreSQL's tz
+/// database reads the same IANA id), with a total over the range.
+/// </summary>
 public static class QueueIntervalsApi
 {
     public sealed record IntervalFigures(
@@ -43,7 +46,14 @@ public static class QueueIntervalsApi
         Guid queueId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock,
         CancellationToken ct)
     {
-        var (range, errors) = ReportRange.Parse(from, to, granularity, clock.GetUtcNow());
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var queue = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, int? ServiceLevelSeconds, string? TimeZone)?>("""
+            SELECT q.project_id, q.service_level_seconds, f.time_zone FROM queues q
+            LEFT JOIN project_figures f ON f.tenant_id = q.tenant_id AND f.project_id = q.project_id
+            WHERE q.tenant_id = @TenantId AND q.queue_id = @queueId
+            """, new { session.TenantId, queueId }, ct);
+        var zone = ReportingDay.Zone(queue?.TimeZone);
+        var (range, errors) = ReportRange.Parse(from, to, granularity, clock.GetUtcNow(), zone);
         foreach (var (field, messages) in CsvReport.Check(format))
         {
             errors[field] = messages;
@@ -52,15 +62,13 @@ public static class QueueIntervalsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var queue = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, int? ServiceLevelSeconds)?>(
-            "SELECT project_id, service_level_seconds FROM queues WHERE tenant_id = @TenantId AND queue_id = @queueId", new { session.TenantId, queueId }, ct);
         if (queue is not { } q || !user.MaySeeProject(q.ProjectId))
         {
             return Problems.NotFound("Queue", queueId);
         }
         const string sql = """
-            SELECT date_bin(@Step, interval_start, TIMESTAMPTZ '2000-01-03 00:00:00+00') AS bucket,
+            SELECT CASE WHEN @Unit = '15m' THEN interval_start
+                        ELSE date_trunc(@Unit, interval_start AT TIME ZONE @Zone) AT TIME ZONE @Zone END AS bucket,
                    sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
                    sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
                    sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
@@ -70,7 +78,7 @@ public static class QueueIntervalsApi
             GROUP BY 1 ORDER BY 1
             """;
         var r = range!;
-        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, queueId, r.Step, r.From, r.To }, ct);
+        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, queueId, Unit = r.Granularity, Zone = zone.Id, r.From, r.To }, ct);
         var intervals = new List<IntervalFigures>();
         var total = QueueCounts.Zero;
         foreach (var row in rows)

@@ -15,14 +15,10 @@ public static class QueueProjection
     public const int DefaultThresholdSeconds = 20;
     private const string DefaultThreshold = "20";
 
-    private const string Interval = "date_bin('15 minutes', @At, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
-
-    private const string Threshold =
-        "COALESCE((SELECT service_level_seconds FROM queues WHERE tenant_id = @TenantId AND queue_id = @QueueId), " + DefaultThreshold + ")";
-
+    /// <summary>The queue (its project and T) and the call waiting on the wallboard; the offer is an <see cref="IntervalCount"/>.</summary>
     public static Task QueuedAsync(TenantSession session, CallQueued e, CancellationToken ct)
     {
-        const string sql = $"""
+        const string sql = """
             INSERT INTO queues (tenant_id, queue_id, project_id, service_level_seconds, seen_at)
             VALUES (@TenantId, @QueueId, @ProjectId, @ServiceLevelSeconds, @At)
             ON CONFLICT (tenant_id, queue_id) DO UPDATE SET
@@ -32,10 +28,6 @@ public static class QueueProjection
                     ELSE COALESCE(queues.service_level_seconds, EXCLUDED.service_level_seconds) END,
                 seen_at = GREATEST(queues.seen_at, EXCLUDED.seen_at);
 
-            INSERT INTO queue_intervals (tenant_id, queue_id, interval_start, project_id, offered)
-            VALUES (@TenantId, @QueueId, {Interval}, @ProjectId, 1)
-            ON CONFLICT (tenant_id, queue_id, interval_start) DO UPDATE SET offered = queue_intervals.offered + 1;
-
             INSERT INTO live_calls (tenant_id, call_id, queue_id, project_id, queued_at)
             VALUES (@TenantId, @CallId, @QueueId, @ProjectId, @At)
             ON CONFLICT (tenant_id, call_id, queue_id) DO UPDATE SET queued_at = GREATEST(live_calls.queued_at, EXCLUDED.queued_at);
@@ -43,49 +35,81 @@ public static class QueueProjection
         return session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.ServiceLevelSeconds, e.At, e.CallId }, ct);
     }
 
-    public static async Task AnsweredAsync(TenantSession session, CallAnswered e, CancellationToken ct)
+    /// <summary>
+    /// Adds calls to their queues' 15-minute rows: one row per queue and interval however many events it gets, answers and
+    /// abandons measured against the queue's T, rows taken in (queue, interval) order so concurrent batches never deadlock.
+    /// </summary>
+    public static Task CountAsync(TenantSession session, IReadOnlyList<IntervalCount> counts, CancellationToken ct)
     {
+        if (counts.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
         const string sql = $"""
-            INSERT INTO queue_intervals (tenant_id, queue_id, interval_start, project_id, answered, answered_within_threshold,
-                                         answer_wait_seconds, longest_wait_seconds)
-            VALUES (@TenantId, @QueueId, {Interval}, @ProjectId, 1, CASE WHEN @WaitSeconds <= {Threshold} THEN 1 ELSE 0 END,
-                    @WaitSeconds, @WaitSeconds)
+            INSERT INTO queue_intervals AS qi (tenant_id, queue_id, interval_start, project_id, offered, answered, answered_within_threshold,
+                abandoned, abandoned_within_threshold, answer_wait_seconds, longest_wait_seconds, handled, talk_seconds, hold_seconds, wrap_up_seconds)
+            SELECT @TenantId, c.queue_id, date_bin('15 minutes', c.at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS interval_start,
+                   (array_agg(c.project_id))[1],
+                   count(*) FILTER (WHERE c.kind = 'offered'),
+                   count(*) FILTER (WHERE c.kind = 'answered'),
+                   count(*) FILTER (WHERE c.kind = 'answered' AND c.wait <= COALESCE(q.service_level_seconds, {DefaultThreshold})),
+                   count(*) FILTER (WHERE c.kind = 'abandoned'),
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(q.service_level_seconds, {DefaultThreshold})),
+                   COALESCE(sum(c.wait) FILTER (WHERE c.kind = 'answered'), 0),
+                   COALESCE(max(c.wait) FILTER (WHERE c.kind IN ('answered', 'abandoned')), 0),
+                   count(*) FILTER (WHERE c.kind = 'handled'),
+                   sum(c.talk), sum(c.hold), sum(c.wrap_up)
+            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps)
+                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up)
+            LEFT JOIN queues q ON q.tenant_id = @TenantId AND q.queue_id = c.queue_id
+            GROUP BY c.queue_id, 3
+            ORDER BY c.queue_id, 3
             ON CONFLICT (tenant_id, queue_id, interval_start) DO UPDATE SET
-                answered = queue_intervals.answered + 1,
-                answered_within_threshold = queue_intervals.answered_within_threshold + EXCLUDED.answered_within_threshold,
-                answer_wait_seconds = queue_intervals.answer_wait_seconds + EXCLUDED.answer_wait_seconds,
-                longest_wait_seconds = GREATEST(queue_intervals.longest_wait_seconds, EXCLUDED.longest_wait_seconds);
+                offered = qi.offered + EXCLUDED.offered,
+                answered = qi.answered + EXCLUDED.answered,
+                answered_within_threshold = qi.answered_within_threshold + EXCLUDED.answered_within_threshold,
+                abandoned = qi.abandoned + EXCLUDED.abandoned,
+                abandoned_within_threshold = qi.abandoned_within_threshold + EXCLUDED.abandoned_within_threshold,
+                answer_wait_seconds = qi.answer_wait_seconds + EXCLUDED.answer_wait_seconds,
+                longest_wait_seconds = GREATEST(qi.longest_wait_seconds, EXCLUDED.longest_wait_seconds),
+                handled = qi.handled + EXCLUDED.handled,
+                talk_seconds = qi.talk_seconds + EXCLUDED.talk_seconds,
+                hold_seconds = qi.hold_seconds + EXCLUDED.hold_seconds,
+                wrap_up_seconds = qi.wrap_up_seconds + EXCLUDED.wrap_up_seconds
             """;
-        await session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.WaitSeconds, e.At }, ct);
-        await LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct, e.ProjectId, e.WaitSeconds);
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId,
+            Queues = counts.Select(c => c.QueueId).ToArray(), Projects = counts.Select(c => c.ProjectId).ToArray(),
+            Ats = counts.Select(c => c.At).ToArray(), Kinds = counts.Select(c => c.Kind).ToArray(),
+            Waits = counts.Select(c => c.WaitSeconds).ToArray(), Talks = counts.Select(c => c.TalkSeconds).ToArray(),
+            Holds = counts.Select(c => c.HoldSeconds).ToArray(), WrapUps = counts.Select(c => c.WrapUpSeconds).ToArray(),
+        }, ct);
     }
 
-    public static async Task AbandonedAsync(TenantSession session, CallAbandoned e, CancellationToken ct)
+    /// <summary>
+    /// Answered and abandoned calls left their queue's line (a set of <see cref="LeftLineAsync"/>, the project known):
+    /// one statement for a batch, rows taken in call order; a call leaving one queue twice in a batch counts its last leave.
+    /// </summary>
+    public static Task LeftLinesAsync(TenantSession session, IReadOnlyList<(Guid CallId, Guid QueueId, Guid ProjectId, DateTimeOffset At, double WaitSeconds)> left,
+        CancellationToken ct)
     {
-        const string sql = $"""
-            INSERT INTO queue_intervals (tenant_id, queue_id, interval_start, project_id, abandoned, abandoned_within_threshold, longest_wait_seconds)
-            VALUES (@TenantId, @QueueId, {Interval}, @ProjectId, 1, CASE WHEN @WaitSeconds <= {Threshold} THEN 1 ELSE 0 END, @WaitSeconds)
-            ON CONFLICT (tenant_id, queue_id, interval_start) DO UPDATE SET
-                abandoned = queue_intervals.abandoned + 1,
-                abandoned_within_threshold = queue_intervals.abandoned_within_threshold + EXCLUDED.abandoned_within_threshold,
-                longest_wait_seconds = GREATEST(queue_intervals.longest_wait_seconds, EXCLUDED.longest_wait_seconds);
+        if (left.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        const string sql = """
+            INSERT INTO live_calls (tenant_id, call_id, queue_id, project_id, queued_at, left_at)
+            SELECT DISTINCT ON (c.call_id, c.queue_id) @TenantId, c.call_id, c.queue_id, c.project_id, c.at - make_interval(secs => c.wait), c.at
+            FROM unnest(@Calls, @Queues, @Projects, @Ats, @Waits) AS c(call_id, queue_id, project_id, at, wait)
+            ORDER BY c.call_id, c.queue_id, c.at DESC
+            ON CONFLICT (tenant_id, call_id, queue_id) DO UPDATE SET left_at = GREATEST(live_calls.left_at, EXCLUDED.left_at)
             """;
-        await session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.WaitSeconds, e.At }, ct);
-        await LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct, e.ProjectId, e.WaitSeconds);
-    }
-
-    public static Task CompletedAsync(TenantSession session, CallCompleted e, CancellationToken ct)
-    {
-        const string sql = $"""
-            INSERT INTO queue_intervals (tenant_id, queue_id, interval_start, project_id, handled, talk_seconds, hold_seconds, wrap_up_seconds)
-            VALUES (@TenantId, @QueueId, {Interval}, @ProjectId, 1, @TalkSeconds, @HoldSeconds, @WrapUpSeconds)
-            ON CONFLICT (tenant_id, queue_id, interval_start) DO UPDATE SET
-                handled = queue_intervals.handled + 1,
-                talk_seconds = queue_intervals.talk_seconds + EXCLUDED.talk_seconds,
-                hold_seconds = queue_intervals.hold_seconds + EXCLUDED.hold_seconds,
-                wrap_up_seconds = queue_intervals.wrap_up_seconds + EXCLUDED.wrap_up_seconds;
-            """;
-        return session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, e.At }, ct);
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId, Calls = left.Select(l => l.CallId).ToArray(), Queues = left.Select(l => l.QueueId).ToArray(),
+            Projects = left.Select(l => l.ProjectId).ToArray(), Ats = left.Select(l => l.At).ToArray(), Waits = left.Select(l => l.WaitSeconds).ToArray(),
+        }, ct);
     }
 
     /// <summary>

@@ -1,25 +1,34 @@
 using System.Globalization;
+using NodaTime;
+using Platform.Reporting.Kpis;
 
 namespace Platform.Reporting.Queues;
 
-/// <summary>A report's span and bucket size: 15 minutes (up to 31 days), a day or a week (up to 400 days). Times are UTC.</summary>
-public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string Granularity, TimeSpan Step)
+/// <summary>
+/// A report's span and bucket size: 15 minutes (up to 31 days), a day or a week from Monday (up to 400 days). Days and
+/// weeks are the project's own (its time zone); 15-minute rows are instants.
+/// </summary>
+public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string Granularity)
 {
-    private static readonly Dictionary<string, (TimeSpan Step, TimeSpan MaxRange)> Granularities = new()
+    private static readonly Dictionary<string, TimeSpan> MaxRanges = new()
     {
-        ["15m"] = (TimeSpan.FromMinutes(15), TimeSpan.FromDays(31)),
-        ["day"] = (TimeSpan.FromDays(1), TimeSpan.FromDays(400)),
-        ["week"] = (TimeSpan.FromDays(7), TimeSpan.FromDays(400)),
+        ["15m"] = TimeSpan.FromDays(31),
+        ["day"] = TimeSpan.FromDays(400),
+        ["week"] = TimeSpan.FromDays(400),
     };
 
-    /// <summary>Reads <c>from</c>, <c>to</c> (ISO 8601 dates or date-times; default: today, UTC) and <c>granularity</c> (default 15m).</summary>
-    public static (ReportRange? Range, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string? granularity, DateTimeOffset now)
+    /// <summary>
+    /// Reads <c>from</c>, <c>to</c> (ISO 8601 dates or date-times; a date or a time without an offset is in the project's
+    /// <paramref name="zone"/>; default: the project's today) and <c>granularity</c> (default 15m).
+    /// </summary>
+    public static (ReportRange? Range, Dictionary<string, string[]> Errors) Parse(
+        string? from, string? to, string? granularity, DateTimeOffset now, DateTimeZone zone)
     {
         var errors = new Dictionary<string, string[]>();
-        var start = ParseTime(from, "from", errors) ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var end = ParseTime(to, "to", errors) ?? start.AddDays(1);
+        var start = ParseTime(from, "from", zone, errors) ?? ReportingDay.Start(ReportingDay.DayOf(now, zone), zone);
+        var end = ParseTime(to, "to", zone, errors) ?? ReportingDay.Start(ReportingDay.DayOf(start, zone).AddDays(1), zone);
         var name = granularity ?? "15m";
-        if (!Granularities.TryGetValue(name, out var rule))
+        if (!MaxRanges.TryGetValue(name, out var maxRange))
         {
             errors["granularity"] = ["15m, day or week."];
         }
@@ -27,25 +36,31 @@ public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string 
         {
             errors["to"] = ["After from."];
         }
-        else if (errors.Count == 0 && end - start > rule.MaxRange)
+        else if (errors.Count == 0 && end - start > maxRange + TimeSpan.FromHours(1)) // an hour more: a range of local days may hold a 25-hour day
         {
-            errors["to"] = [$"At most {rule.MaxRange.TotalDays:0} days after from for granularity {name}."];
+            errors["to"] = [$"At most {maxRange.TotalDays:0} days after from for granularity {name}."];
         }
-        return errors.Count > 0 ? (null, errors) : (new ReportRange(start, end, name, rule.Step), errors);
+        return errors.Count > 0 ? (null, errors) : (new ReportRange(start, end, name), errors);
     }
 
-    private static DateTimeOffset? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? ParseTime(string? value, string field, DateTimeZone zone, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            && time.Year is >= 2000 and <= 2200)
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) && parsed.Year is >= 2000 and <= 2200)
         {
-            return time.ToUniversalTime();
+            if (parsed.Kind == DateTimeKind.Unspecified)
+            {
+                return ReportingDay.Local(parsed, zone);
+            }
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+            {
+                return time.ToUniversalTime();
+            }
         }
-        errors[field] = ["An ISO 8601 date or date-time (UTC unless it says otherwise)."];
+        errors[field] = ["An ISO 8601 date or date-time (in the project's time zone unless it says otherwise)."];
         return null;
     }
 }

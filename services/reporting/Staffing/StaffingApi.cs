@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 using Npgsql;
 using Platform.Reporting.Csv;
 using Platform.Reporting.Kpis;
@@ -67,6 +68,8 @@ public static class StaffingApi
             return Problems.NotFound("Project", p);
         }
         int? queueThreshold = null;
+        var zones = await ProjectZones.LoadAsync(session, ct);
+        var zone = projectId is { } pz ? zones.Of(pz) : zones.Home; // "today" and "the same interval" in the project's (or call center's) time
         if (queueId is { } q)
         {
             var queue = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, int? ServiceLevelSeconds)?>(
@@ -76,17 +79,18 @@ public static class StaffingApi
                 return Problems.NotFound("Queue", q);
             }
             queueThreshold = queue.Value.ServiceLevelSeconds;
+            zone = zones.Of(queue.Value.ProjectId);
         }
         var callsFrom = "given";
         if (calls is null)
         {
-            calls = await RecentCallsAsync(session, queueId, projectId, start, (int)minutes, ct);
+            calls = await RecentCallsAsync(session, queueId, projectId, start, (int)minutes, zone, ct);
             callsFrom = $"average of the same interval in the last {RecentWeeks} weeks";
         }
         var ahtFrom = "given";
         if (aht is null)
         {
-            (aht, ahtFrom) = await LiveAhtAsync(session, queueId, projectId, now, ct);
+            (aht, ahtFrom) = await LiveAhtAsync(session, queueId, projectId, now, zone, ct);
             if (aht is null)
             {
                 (aht, ahtFrom) = (DefaultHandleSeconds, "default (no handled calls in the last 28 days)");
@@ -115,7 +119,8 @@ public static class StaffingApi
             proposed is { } m ? Kpis.Staffing.Evaluate(input, traffic, (int)m) : null, plan.Options));
     }
 
-    private static async Task<double> RecentCallsAsync(TenantSession session, Guid? queueId, Guid? projectId, DateTimeOffset start, int minutes, CancellationToken ct)
+    private static async Task<double> RecentCallsAsync(
+        TenantSession session, Guid? queueId, Guid? projectId, DateTimeOffset start, int minutes, DateTimeZone zone, CancellationToken ct)
     {
         const string sql = """
             SELECT COALESCE(sum(offered), 0)::double precision FROM queue_intervals
@@ -127,24 +132,30 @@ public static class StaffingApi
         var total = await session.QuerySingleOrDefaultAsync<double>(sql, new
         {
             session.TenantId, queueId, projectId, Length = TimeSpan.FromMinutes(minutes),
-            Week1 = start.AddDays(-7), Week2 = start.AddDays(-14), Week3 = start.AddDays(-21), Week4 = start.AddDays(-28),
+            Week1 = ReportingDay.WeeksBefore(start, 1, zone), Week2 = ReportingDay.WeeksBefore(start, 2, zone),
+            Week3 = ReportingDay.WeeksBefore(start, 3, zone), Week4 = ReportingDay.WeeksBefore(start, 4, zone),
         }, ct);
         return total / RecentWeeks;
     }
 
-    private static async Task<(double? Aht, string From)> LiveAhtAsync(TenantSession session, Guid? queueId, Guid? projectId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(double? Aht, string From)> LiveAhtAsync(
+        TenantSession session, Guid? queueId, Guid? projectId, DateTimeOffset now, DateTimeZone zone, CancellationToken ct)
     {
         const string sql = """
             SELECT (sum(talk_seconds) + sum(wrap_up_seconds)) / NULLIF(sum(handled), 0) FROM queue_intervals
             WHERE tenant_id = @TenantId AND (CAST(@queueId AS uuid) IS NULL OR queue_id = @queueId)
               AND (CAST(@projectId AS uuid) IS NULL OR project_id = @projectId) AND interval_start >= @since
             """;
-        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        if (await session.QuerySingleOrDefaultAsync<double?>(sql, new { session.TenantId, queueId, projectId, since = today }, ct) is { } live)
+        var today = ReportingDay.DayOf(now, zone);
+        var since = ReportingDay.Start(today, zone);
+        if (await session.QuerySingleOrDefaultAsync<double?>(sql, new { session.TenantId, queueId, projectId, since }, ct) is { } live)
         {
             return (live, "today");
         }
-        var recent = await session.QuerySingleOrDefaultAsync<double?>(sql, new { session.TenantId, queueId, projectId, since = today.AddDays(-28) }, ct);
+        var recent = await session.QuerySingleOrDefaultAsync<double?>(sql, new
+        {
+            session.TenantId, queueId, projectId, since = ReportingDay.Start(today.AddDays(-28), zone),
+        }, ct);
         return (recent, "last 28 days");
     }
 

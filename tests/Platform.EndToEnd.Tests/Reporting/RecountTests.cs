@@ -18,7 +18,9 @@ namespace Platform.EndToEnd.Tests.Reporting;
 [Collection(PlatformCollection.Name)]
 public sealed class RecountTests(PlatformUnderTest platform)
 {
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+    /// <summary>The project's (Europe/Prague) today: reports count days in the project's zone.</summary>
+    private static readonly string Today =
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague")).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task Figures_served_match_a_recount_of_the_raw_events_and_a_duplicate_changes_none()
