@@ -49,7 +49,7 @@ public static class AgentEventsApi
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         NpgsqlDataSource db, AgentChannel channel, Guid tenantId, Guid agentId, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var subscription = channel.Subscribe(tenantId, agentId); // before the first read: no change falls between
+        using var subscription = channel.Subscribe((tenantId, agentId)); // before the first read: no change falls between
         string? last = null;
         var sequence = 0L;
         while (!ct.IsCancellationRequested)
@@ -69,29 +69,11 @@ public static class AgentEventsApi
                 last = json;
                 yield return new SseItem<string>(json, "agent") { EventId = (++sequence).ToString() };
             }
-            var nudged = await WaitAsync(subscription, ct);
+            var nudged = await subscription.WaitAsync(Heartbeat, ct);
             if (!nudged && !ct.IsCancellationRequested)
             {
                 yield return new SseItem<string>("{}", "heartbeat");
             }
-        }
-    }
-
-    private static async Task<bool> WaitAsync(AgentChannel.Subscription subscription, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Heartbeat);
-        try
-        {
-            return await subscription.Nudges.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
-            return false;
         }
     }
 }

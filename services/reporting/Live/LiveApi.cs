@@ -73,28 +73,10 @@ public static class LiveApi
                 json = JsonSerializer.Serialize(await Wallboard.ReadAsync(session, only, projectId, queueId, staff, clock.GetUtcNow(), ct), JsonSerializerOptions.Web);
             }
             yield return new SseItem<string>(json, "wallboard") { EventId = (++sequence).ToString() };
-            if (!await WaitAsync(subscription, ct) && !ct.IsCancellationRequested)
+            if (!await subscription.WaitAsync(Heartbeat, ct) && !ct.IsCancellationRequested)
             {
                 yield return new SseItem<string>("{}", "heartbeat");
             }
-        }
-    }
-
-    private static async Task<bool> WaitAsync(LiveChannel.Subscription subscription, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Heartbeat);
-        try
-        {
-            return await subscription.Nudges.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
-            return false;
         }
     }
 }
