@@ -18,5 +18,8 @@ public sealed class DatabaseOptions
     /// <summary>DEVELOPMENT ONLY default; refused at start-up in Production. Set <c>Database__AppPassword</c> from a secret.</summary>
     public string AppPassword { get; set; } = DevelopmentAppPassword;
 
+    /// <summary>How many statements each connection keeps prepared (Npgsql's automatic preparation, least recently used out).</summary>
+    public int MaxAutoPrepare { get; set; } = 100;
+
     public const string DevelopmentAppPassword = "dev-only-app-password";
 }
