@@ -1,12 +1,15 @@
 using System.Data;
 using Dapper;
 using Npgsql;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.ServiceDefaults.Database;
 
 /// <summary>
 /// One unit of work for one tenant: an open connection and transaction with <c>app.tenant_id</c> set
 /// (<c>SET LOCAL</c>, for row-level security), and the outbox in the same transaction. Commit or it rolls back.
+/// Events published in the session wait in <see cref="Outbox"/> and are written by <see cref="CommitAsync"/>, all in one
+/// statement just before the commit.
 /// </summary>
 public sealed class TenantSession : IAsyncDisposable
 {
@@ -20,6 +23,9 @@ public sealed class TenantSession : IAsyncDisposable
     public NpgsqlConnection Connection { get; }
     public NpgsqlTransaction Transaction { get; }
     public Guid TenantId { get; }
+
+    /// <summary>The events published in this unit of work, written to <c>outbox_messages</c> on commit.</summary>
+    internal PendingOutbox Outbox { get; } = new();
 
     public static async Task<TenantSession> BeginAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken cancellationToken)
     {
@@ -48,7 +54,11 @@ public sealed class TenantSession : IAsyncDisposable
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken));
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Outbox.WriteAsync(this, cancellationToken);
+        await Transaction.CommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -82,6 +82,39 @@ public sealed class OutboxTests(MessagingHost host)
     }
 
     [Fact]
+    public async Task The_events_of_one_unit_of_work_are_written_at_its_commit_in_the_order_raised_and_all_sent()
+    {
+        var tenantId = Guid.NewGuid();
+        var raised = Enumerable.Range(1, 4).Select(i => NewEvent(tenantId, $"event {i}")).ToList();
+
+        await using (var session = await host.Database.BeginTenantSessionAsync(tenantId, CancellationToken.None))
+        {
+            foreach (var message in raised)
+            {
+                await session.PublishAsync(message, CancellationToken.None);
+            }
+            Assert.Equal(0, await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM outbox_messages", null, CancellationToken.None));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var written = await host.ReadAsync<string>(tenantId,
+            "SELECT string_agg(body->>'name', ',' ORDER BY sequence) FROM outbox_messages");
+        Assert.Equal(string.Join(',', raised.Select(m => m.Name)), written);
+        await Eventually.HoldsAsync(async () =>
+            {
+                foreach (var message in raised)
+                {
+                    if (await host.AppliedAsync(tenantId, message.ProjectId) != 1)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            },
+            TimeSpan.FromSeconds(10), "every event of the unit of work arrives once");
+    }
+
+    [Fact]
     public async Task A_session_refuses_an_event_of_another_tenant()
     {
         await using var session = await host.Database.BeginTenantSessionAsync(Guid.NewGuid(), CancellationToken.None);

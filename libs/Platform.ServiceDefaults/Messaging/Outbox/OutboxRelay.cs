@@ -42,6 +42,12 @@ internal sealed partial class OutboxRelay(
                 backoff = TimeSpan.Zero;
                 await CleanupAsync(stoppingToken);
                 await WaitForWorkAsync(options.PollInterval, stoppingToken);
+                if (options.GatherWindow > TimeSpan.Zero)
+                {
+                    // Commits land every millisecond or two under load; a short wait lets those that follow the first travel
+                    // in its batch (one claim, one confirm round, one stamp for many) instead of a relay transaction each.
+                    await Task.Delay(options.GatherWindow, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -87,16 +93,16 @@ internal sealed partial class OutboxRelay(
                 return (row.Sequence, Error: exception);
             }
         }));
-        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Sequence).ToList();
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Sequence).ToArray(); // an array parameter: one prepared statement
         var failed = outcomes.Where(o => o.Error is not null).ToList();
         var failure = failed.FirstOrDefault().Error;
         if (failed.Count > 0)
         {
             await connection.ExecuteAsync(
                 "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = ANY(@Sequences)",
-                new { Sequences = failed.Select(f => f.Sequence).ToList(), Error = failure!.Message }, transaction);
+                new { Sequences = failed.Select(f => f.Sequence).ToArray(), Error = failure!.Message }, transaction);
         }
-        if (sent.Count > 0)
+        if (sent.Length > 0)
         {
             await connection.ExecuteAsync("UPDATE outbox_messages SET sent_at = now() WHERE sequence = ANY(@sent)", new { sent }, transaction);
         }
