@@ -25,6 +25,8 @@ public static class CallAnswer
     {
         var now = clock.GetUtcNowAsStored();
         List<Guid> freed;
+        var toServe = new List<Guid>();
+        CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -58,12 +60,14 @@ public static class CallAnswer
             var agentUser = await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
                 new { session.TenantId, agentId }, ct);
             await session.PublishAsync(new CallAnswered(session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, agentUser), ct);
+            foreach (var agent in freed)
+            {
+                toServe.AddRange(await Dispatcher.QueuesToServeAsync(session, agent, ct)); // ring-all: the others are free again
+            }
+            view = await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
-        foreach (var agent in freed)
-        {
-            await dispatcher.DispatchForAgentAsync(user.TenantId(), agent, ct);   // ring-all: the others are free again
-        }
-        return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe.Distinct(), ct);
+        return TypedResults.Ok(view!);
     }
 }

@@ -34,7 +34,16 @@ public static class CallArrival
     {
         try
         {
-            return await ArriveAsync(request, user, db, dispatcher, clock, ct);
+            try
+            {
+                return await ArriveAsync(request, user, db, dispatcher, clock, offerInline: true, ct);
+            }
+            catch (PostgresException e) when (e.ConstraintName != "calls_external_id" && Dispatcher.GaveWay(e))
+            {
+                // The offer made in the arrival's transaction lost a race with another replica's dispatcher, and took the
+                // arrival down with it: queue the call again, then dispatch in a transaction of its own, which may give way.
+                return await ArriveAsync(request, user, db, dispatcher, clock, offerInline: false, ct);
+            }
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "calls_external_id" })
         {
@@ -45,7 +54,8 @@ public static class CallArrival
     }
 
     private static async Task<Results<Created<CallArrivedResponse>, Ok<CallArrivedResponse>, ProblemHttpResult, ValidationProblem>> ArriveAsync(
-        CallArrivedRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+        CallArrivedRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, bool offerInline,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var (caller, callerProblem) = CallerNumber.Normalise(request.CallerNumber);
@@ -126,10 +136,15 @@ public static class CallArrival
                 await session.PublishAsync(new CallQueued(session.TenantId, callId, admitted.Id, admitted.ProjectId, contact?.ContactId, vip,
                     request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds), ct);
                 response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
+                // Offered in the transaction that queues it when an agent is free: no second transaction, no read-back.
+                if (offerInline && (await dispatcher.DispatchInAsync(session, admitted.Id, ct)).Contains(callId))
+                {
+                    response = response with { Status = "offered" };
+                }
             }
             await session.CommitAsync(ct);
         }
-        if (response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
+        if (!offerInline && response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
         {
             response = response with { Status = (await CallsApi.ViewAsync(db, user.TenantId(), response.CallId, ct))?.Status ?? response.Status };
         }

@@ -35,7 +35,8 @@ public static class CallEnding
         }
         var now = clock.GetUtcNowAsStored();
         Guid agentId;
-        bool completed;
+        List<Guid> toServe = [];
+        CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -58,21 +59,23 @@ public static class CallEnding
             await EndTalkAsync(session, call, agentId, hold, now, ct);
             await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
                 new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds)));
-            completed = wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
+            if (wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct))
+            {
+                toServe = await Dispatcher.QueuesToServeAsync(session, agentId, ct);
+            }
+            view = await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
-        if (completed)
-        {
-            await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
-        }
-        return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
+        return TypedResults.Ok(view!);
     }
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult>> FinishWrapUp(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
-        Guid agentId;
+        List<Guid> toServe;
+        CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -84,16 +87,18 @@ public static class CallEnding
             {
                 return CallConflict.State("wrapped up", call.Status, "in wrap-up");
             }
-            agentId = call.AgentId!.Value;
+            var agentId = call.AgentId!.Value;
             if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct) is { } forbidden)
             {
                 return forbidden;
             }
             await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
+            toServe = await Dispatcher.QueuesToServeAsync(session, agentId, ct);
+            view = await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
-        await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
-        return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
+        return TypedResults.Ok(view!);
     }
 
     /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow.</summary>

@@ -42,20 +42,27 @@ public static class CallsApi
 
     public static async Task<CallView?> ViewAsync(NpgsqlDataSource db, Guid tenantId, Guid callId, CancellationToken ct)
     {
+        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+        var call = await ReadAsync(session, callId, ct);
+        await session.CommitAsync(ct);
+        return call;
+    }
+
+    /// <summary>The call as the API shows it, read in the caller's transaction (a command answers with what it did before it commits).</summary>
+    public static async Task<CallView?> ReadAsync(TenantSession session, Guid callId, CancellationToken ct)
+    {
         const string sql = """
             SELECT id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
                    agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
                    NULL::int AS position, NULL::int AS estimated_wait_seconds
-            FROM calls WHERE tenant_id = @tenantId AND id = @callId
+            FROM calls WHERE tenant_id = @TenantId AND id = @callId
             """;
-        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
-        var call = await session.QuerySingleOrDefaultAsync<CallView>(sql, new { tenantId, callId }, ct);
+        var call = await session.QuerySingleOrDefaultAsync<CallView>(sql, new { session.TenantId, callId }, ct);
         if (call is { Status: "waiting" })
         {
             var (position, estimate) = await PlaceInLineAsync(session, callId, ct);
             call = call with { Position = position, EstimatedWaitSeconds = estimate };
         }
-        await session.CommitAsync(ct);
         return call;
     }
 

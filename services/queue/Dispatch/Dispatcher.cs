@@ -23,10 +23,12 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
     {
         try
         {
-            return await DispatchOnceAsync(tenantId, queueId, ct);
+            await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+            var offered = await DispatchInAsync(session, queueId, ct);
+            await session.CommitAsync(ct);
+            return offered.Count;
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
-                                              or PostgresErrorCodes.SerializationFailure)
+        catch (PostgresException e) when (GaveWay(e))
         {
             // Another replica got there first; the call waits for the next trigger or sweep, nothing half-written.
             LogDispatchLost(queueId, e.SqlState);
@@ -34,8 +36,27 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
     }
 
+    /// <summary>A dispatch that failed this way lost a race to another replica and left nothing half-written behind.</summary>
+    public static bool GaveWay(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
     /// <summary>Dispatches, one after the other, the queues an agent who just became free belongs to, oldest head call first.</summary>
     public async Task DispatchForAgentAsync(Guid tenantId, Guid agentId, CancellationToken ct)
+    {
+        List<Guid> queues;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            queues = await QueuesToServeAsync(session, agentId, ct);
+            await session.CommitAsync(ct);
+        }
+        await DispatchQueuesAsync(tenantId, queues, ct);
+    }
+
+    /// <summary>
+    /// The queues of an agent with calls waiting, oldest head call first: read in the transaction that freed the agent, so
+    /// that the dispatches after its commit (<see cref="DispatchQueuesAsync"/>) need no transaction of their own to find them.
+    /// </summary>
+    public static async Task<List<Guid>> QueuesToServeAsync(TenantSession session, Guid agentId, CancellationToken ct)
     {
         const string sql = """
             SELECT m.queue_id FROM queue_members m
@@ -43,15 +64,14 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
                 SELECT vip, priority, enqueued_at FROM calls c
                 WHERE c.tenant_id = m.tenant_id AND c.queue_id = m.queue_id AND c.status = 'waiting'
                 ORDER BY vip DESC, priority DESC, enqueued_at LIMIT 1) head ON true
-            WHERE m.tenant_id = @tenantId AND m.agent_id = @agentId
+            WHERE m.tenant_id = @TenantId AND m.agent_id = @agentId
             ORDER BY head.vip DESC, head.priority DESC, head.enqueued_at
             """;
-        List<Guid> queues;
-        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
-        {
-            queues = (await session.QueryAsync<Guid>(sql, new { tenantId, agentId }, ct)).ToList();
-            await session.CommitAsync(ct);
-        }
+        return (await session.QueryAsync<Guid>(sql, new { session.TenantId, agentId }, ct)).ToList();
+    }
+
+    public async Task DispatchQueuesAsync(Guid tenantId, IEnumerable<Guid> queues, CancellationToken ct)
+    {
         foreach (var queueId in queues)
         {
             await DispatchAsync(tenantId, queueId, ct);
@@ -62,14 +82,18 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
 
     private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
 
-    private async Task<int> DispatchOnceAsync(Guid tenantId, Guid queueId, CancellationToken ct)
+    /// <summary>
+    /// Offers the queue's waiting calls to its free agents inside <paramref name="session"/>'s transaction, which holds the
+    /// queue's dispatch lock until it ends: a call arriving is offered in the transaction that queues it. The ids of the
+    /// calls offered; a <see cref="PostgresException"/> for which <see cref="GaveWay"/> holds means another replica won a race.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> DispatchInAsync(TenantSession session, Guid queueId, CancellationToken ct)
     {
-        await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
         await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
         var queue = await QueueRow.FindAsync(session, queueId, ct);
         if (queue is null)
         {
-            return 0;
+            return [];
         }
         var now = clock.GetUtcNowAsStored();
         const string callsSql = """
@@ -80,7 +104,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered }, ct)).ToList();
         if (calls.Count == 0)
         {
-            return 0;
+            return [];
         }
         // Free members who work the queue's project and hold no offer. Counters of another day count as zero.
         const string agentsSql = """
@@ -98,7 +122,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         var agentRows = (await session.QueryAsync<AgentRow>(agentsSql, new { session.TenantId, queueId, queue.ProjectId, now }, ct)).ToList();
         if (agentRows.Count == 0)
         {
-            return 0;
+            return [];
         }
         var assignments = new List<Assignment>();
         // A call transferred to one agent waits for that agent only; it does not enter the strategy.
@@ -123,17 +147,19 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         var routed = Router.Route(queue.Rules, waiting, candidates, now, new RoundRobinCursor(queue.RoundRobinLastAgent, lastTurn), Random.Shared);
         assignments.AddRange(routed.Assignments);
 
-        var offered = 0;
+        var offered = new List<Guid>();
         foreach (var assignment in assignments)
         {
-            offered += await OfferAsync(session, queue, calls.First(c => c.Id == assignment.CallId), assignment.AgentIds, now, ct) ? 1 : 0;
+            if (await OfferAsync(session, queue, calls.First(c => c.Id == assignment.CallId), assignment.AgentIds, now, ct))
+            {
+                offered.Add(assignment.CallId);
+            }
         }
         if (routed.RoundRobinLastAgent != queue.RoundRobinLastAgent)
         {
             await session.ExecuteAsync("UPDATE queues SET round_robin_last_agent = @last WHERE tenant_id = @TenantId AND id = @queueId",
                 new { last = routed.RoundRobinLastAgent, session.TenantId, queueId }, ct);
         }
-        await session.CommitAsync(ct);
         return offered;
     }
 

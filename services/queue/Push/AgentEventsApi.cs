@@ -54,12 +54,8 @@ public static class AgentEventsApi
         var sequence = 0L;
         while (!ct.IsCancellationRequested)
         {
-            string? json;
-            await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
-            {
-                var view = await AgentView.ReadAsync(session, agentId, ct);
-                json = view is null ? null : JsonSerializer.Serialize(view, JsonSerializerOptions.Web);
-            }
+            var view = await AgentView.ReadAsync(db, tenantId, agentId, ct);
+            var json = view is null ? null : JsonSerializer.Serialize(view, JsonSerializerOptions.Web);
             if (json is null)
             {
                 yield break; // the agent was removed

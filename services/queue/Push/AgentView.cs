@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Queue.Push;
@@ -18,10 +19,17 @@ public static class AgentView
 
     public sealed record View(Guid AgentId, string Name, string State, string? PauseCode, DateTime StateSince, DateTime? WrapUpUntil, ScreenPop? Call);
 
-    private sealed class CallRow
+    /// <summary>The agent, and the call offered to them or else the one in their hands: one statement, two index lookups for the call.</summary>
+    private sealed class Row
     {
-        public Guid CallId { get; init; }
-        public string Status { get; init; } = "";
+        public Guid AgentId { get; init; }
+        public string Name { get; init; } = "";
+        public string State { get; init; } = "";
+        public string? PauseCode { get; init; }
+        public DateTime StateSince { get; init; }
+        public DateTime? WrapUpUntil { get; init; }
+        public Guid? CallId { get; init; }
+        public string? Status { get; init; }
         public Guid QueueId { get; init; }
         public string QueueName { get; init; } = "";
         public Guid ProjectId { get; init; }
@@ -38,39 +46,41 @@ public static class AgentView
         public bool? ContactVip { get; init; }
     }
 
-    public static async Task<View?> ReadAsync(TenantSession session, Guid agentId, CancellationToken ct)
-    {
-        var agent = await session.QuerySingleOrDefaultAsync<(Guid Id, string Name, string State, string? PauseCode, DateTime StateSince, DateTime? WrapUpUntil)?>(
-            "SELECT id, name, state, pause_code, state_since, wrap_up_until FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
-            new { session.TenantId, agentId }, ct);
-        if (agent is not { } a)
-        {
-            return null;
-        }
-        // The call offered to the agent, else the one in their hands: two index lookups (call_offers_one_per_agent,
-        // calls_one_per_agent). Asked as one OR across a left join, PostgreSQL scanned every call of the tenant on each view.
-        const string callSql = """
+    // The call offered to the agent, else the one in their hands: two index lookups (call_offers_one_per_agent,
+    // calls_one_per_agent). Asked as one OR across a left join, PostgreSQL scanned every call of the tenant on each view.
+    private const string Sql = """
+        SELECT a.id AS agent_id, a.name, a.state, a.pause_code, a.state_since, a.wrap_up_until, call.*
+        FROM agents a
+        LEFT JOIN LATERAL (
             SELECT c.id AS call_id, mine.status, c.queue_id, q.name AS queue_name,
                    c.project_id, p.name AS project_name, c.caller_number, c.vip, c.priority, c.callback_number, c.arrived_at,
                    mine.offer_expires_at, c.contact_id, d.name AS contact_name, d.status AS contact_status, d.vip AS contact_vip
             FROM (SELECT o.call_id, 'offered' AS status, o.expires_at AS offer_expires_at, 0 AS rank
-                  FROM call_offers o WHERE o.tenant_id = @TenantId AND o.agent_id = @agentId
+                  FROM call_offers o WHERE o.tenant_id = a.tenant_id AND o.agent_id = a.id
                   UNION ALL
                   SELECT h.id, h.status, NULL::timestamptz, 1
-                  FROM calls h WHERE h.tenant_id = @TenantId AND h.agent_id = @agentId AND h.status IN ('on_call', 'wrap_up')) mine
-            JOIN calls c ON c.tenant_id = @TenantId AND c.id = mine.call_id
+                  FROM calls h WHERE h.tenant_id = a.tenant_id AND h.agent_id = a.id AND h.status IN ('on_call', 'wrap_up')) mine
+            JOIN calls c ON c.tenant_id = a.tenant_id AND c.id = mine.call_id
             JOIN queues q ON q.tenant_id = c.tenant_id AND q.id = c.queue_id
             JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             LEFT JOIN contact_directory d ON d.tenant_id = c.tenant_id AND d.contact_id = c.contact_id
-            ORDER BY mine.rank LIMIT 1
-            """;
-        var call = await session.QuerySingleOrDefaultAsync<CallRow>(callSql, new { session.TenantId, agentId }, ct);
-        return new View(a.Id, a.Name, a.State, a.PauseCode, a.StateSince, a.WrapUpUntil, call is null ? null : new ScreenPop(
-            call.CallId, call.Status, call.QueueId, call.QueueName, call.ProjectId, call.ProjectName, call.CallerNumber, call.Vip, call.Priority,
-            call.CallbackNumber, call.ArrivedAt, call.OfferExpiresAt,
-            call.ContactId is { } contactId
-                ? new ContactCard(contactId, call.ContactName, call.ContactStatus ?? "unknown", call.ContactVip ?? call.Vip, $"/api/clients/contacts/{contactId}")
+            ORDER BY mine.rank LIMIT 1) call ON true
+        WHERE a.tenant_id = @TenantId AND a.id = @agentId
+        """;
+
+    public static async Task<View?> ReadAsync(TenantSession session, Guid agentId, CancellationToken ct) =>
+        ToView(await session.QuerySingleOrDefaultAsync<Row>(Sql, new { session.TenantId, agentId }, ct));
+
+    /// <summary>The same view without a unit of work: one round trip (the push channel reads it after every change).</summary>
+    public static async Task<View?> ReadAsync(NpgsqlDataSource db, Guid tenantId, Guid agentId, CancellationToken ct) =>
+        ToView(await db.QueryFirstOrDefaultAsTenantAsync<Row>(tenantId, Sql, new { TenantId = tenantId, agentId }, ct));
+
+    private static View? ToView(Row? row) => row is null ? null : new View(
+        row.AgentId, row.Name, row.State, row.PauseCode, row.StateSince, row.WrapUpUntil, row.CallId is not { } callId ? null : new ScreenPop(
+            callId, row.Status!, row.QueueId, row.QueueName, row.ProjectId, row.ProjectName, row.CallerNumber, row.Vip, row.Priority,
+            row.CallbackNumber, row.ArrivedAt, row.OfferExpiresAt,
+            row.ContactId is { } contactId
+                ? new ContactCard(contactId, row.ContactName, row.ContactStatus ?? "unknown", row.ContactVip ?? row.Vip, $"/api/clients/contacts/{contactId}")
                 : null,
-            new ScriptToOpen(call.ProjectId, $"/api/scripts/projects/{call.ProjectId}/scripts")));
-    }
+            new ScriptToOpen(row.ProjectId, $"/api/scripts/projects/{row.ProjectId}/scripts")));
 }
