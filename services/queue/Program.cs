@@ -9,6 +9,9 @@ using Platform.ServiceDefaults.Messaging;
 
 var service = new PlatformService("queue", typeof(QueueService).Assembly);
 var builder = WebApplication.CreateBuilder(args);
+// Every statement of this service finds its rows by key or by a partial index on a status written in the SQL, so one
+// generic plan serves each; left to choose, PostgreSQL re-planned several at every call (as much time as executing them).
+builder.Configuration["Database:PlanCacheMode"] ??= "force_generic_plan";
 builder.AddServiceDefaults(service);
 builder.AddPlatformMessaging(service);
 builder.Services.AddSingleton(TimeProvider.System);

@@ -39,6 +39,14 @@ internal static class DatabaseExtensions
         app.MaxAutoPrepare = options.MaxAutoPrepare;
         app.AutoPrepareMinUsages = 2;
         app.NoResetOnClose = true;
+        if (options.PlanCacheMode is { } mode)
+        {
+            if (mode is not ("auto" or "force_generic_plan" or "force_custom_plan"))
+            {
+                throw new InvalidOperationException($"Database:PlanCacheMode '{mode}' is none of auto, force_generic_plan, force_custom_plan.");
+            }
+            app.Options = $"{app.Options} -c plan_cache_mode={mode}".Trim();
+        }
 
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
         Dapper.SqlMapper.AddTypeHandler(new JsonElementHandler());

@@ -21,5 +21,12 @@ public sealed class DatabaseOptions
     /// <summary>How many statements each connection keeps prepared (Npgsql's automatic preparation, least recently used out).</summary>
     public int MaxAutoPrepare { get; set; } = 100;
 
+    /// <summary>
+    /// PostgreSQL's <c>plan_cache_mode</c> for the service's connections (<c>auto</c>, <c>force_generic_plan</c>,
+    /// <c>force_custom_plan</c>); unset, the server's. A service whose statements all serve well from one plan sets
+    /// <c>force_generic_plan</c>: under <c>auto</c> PostgreSQL went on planning some prepared statements at every execution.
+    /// </summary>
+    public string? PlanCacheMode { get; set; }
+
     public const string DevelopmentAppPassword = "dev-only-app-password";
 }

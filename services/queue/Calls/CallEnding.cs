@@ -126,7 +126,7 @@ public static class CallEnding
     public static async Task<bool> FinishWrapUpAsync(
         TenantSession session, Guid agentId, AgentCommand next, string? pauseCode, DateTimeOffset now, CancellationToken ct)
     {
-        var call = await LockedCall.LockHeldByAsync(session, agentId, "wrap_up", ct);
+        var call = await LockedCall.LockWrappingUpAsync(session, agentId, ct);
         var moved = await AgentMoves.ApplyAsync(session, agentId, next, now, ct, new AgentMoves.Options(pauseCode, call?.Id));
         if (!moved.Moved || moved.From != AgentState.WrapUp)
         {
