@@ -13,29 +13,33 @@ namespace Platform.ServiceDefaults.Database;
 /// </summary>
 public sealed class TenantSession : IAsyncDisposable
 {
+    private readonly NpgsqlConnection connection;
+    private bool tenantSet;
+
     private TenantSession(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId)
     {
-        Connection = connection;
+        this.connection = connection;
         Transaction = transaction;
         TenantId = tenantId;
     }
 
-    public NpgsqlConnection Connection { get; }
     public NpgsqlTransaction Transaction { get; }
     public Guid TenantId { get; }
 
     /// <summary>The events published in this unit of work, written to <c>outbox_messages</c> on commit.</summary>
     internal PendingOutbox Outbox { get; } = new();
 
+    /// <summary>
+    /// Opens a connection and a transaction for <paramref name="tenantId"/>. Nothing is sent yet: Npgsql sends BEGIN with the
+    /// first statement, and the tenant's <c>CALL set_tenant</c> goes in front of it too, so a unit of work costs no round trip of
+    /// its own before its first statement (it was one for BEGIN and the setting).
+    /// </summary>
     public static async Task<TenantSession> BeginAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken cancellationToken)
     {
         var connection = await DatabaseResilience.OpenAsync(dataSource, cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT set_config('app.tenant_id', @tenant, true)", new { tenant = tenantId.ToString() }, transaction,
-                cancellationToken: cancellationToken));
             return new TenantSession(connection, transaction, tenantId);
         }
         catch
@@ -45,14 +49,24 @@ public sealed class TenantSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The session's connection, for what Dapper does not do (a streamed bytea parameter), with the tenant set.</summary>
+    public async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (!tenantSet)
+        {
+            await ExecuteAsync("", null, cancellationToken);
+        }
+        return connection;
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
-        Connection.ExecuteAsync(new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
 
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        Connection.QueryAsync<T>(new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken));
+        connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        Connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken));
+        connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -60,10 +74,28 @@ public sealed class TenantSession : IAsyncDisposable
         await Transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The session's first statement carries the tenant: <c>CALL set_tenant(…)</c> (migration 0004) returns no rows, so the
+    /// caller's statement is still the first result Dapper reads, and goes in the same round trip (BEGIN too).
+    /// </summary>
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (tenantSet)
+        {
+            return new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken);
+        }
+        tenantSet = true;
+        var arguments = new DynamicParameters(parameters);
+        arguments.Add(TenantParameter, TenantId);
+        return new CommandDefinition($"CALL set_tenant(@{TenantParameter});\n{sql}", arguments, Transaction, cancellationToken: cancellationToken);
+    }
+
+    private const string TenantParameter = "platform_session_tenant";
+
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }
 

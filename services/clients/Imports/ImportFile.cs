@@ -34,7 +34,7 @@ public static class ImportFile
                 first = buffer[..filled];
             }
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO import_chunks (tenant_id, import_id, seq, data) VALUES (@tenant, @import, @seq, @data)", session.Connection, session.Transaction);
+                "INSERT INTO import_chunks (tenant_id, import_id, seq, data) VALUES (@tenant, @import, @seq, @data)", await session.ConnectionAsync(ct), session.Transaction);
             insert.Parameters.AddWithValue("tenant", session.TenantId);
             insert.Parameters.AddWithValue("import", importId);
             insert.Parameters.AddWithValue("seq", seq);
