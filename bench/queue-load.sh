@@ -50,26 +50,44 @@ simulate "$(awk -v r="$RATE" 'BEGIN { print (r / 5 < 1 ? 1 : r / 5) }')" "$WARMU
 declare -A PIDS
 for name in clients queue scripts reporting gateway; do PIDS[$name]=$(cat "$RUN/$name.pid"); done
 PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RABBIT_PORT:-56729}")
-declare -A BEFORE
-for name in "${!PIDS[@]}"; do BEFORE[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done
+snapshot() { local -n into=$1; for name in "${!PIDS[@]}"; do into[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done; }
+declare -A BEFORE STEADY_FROM STEADY_TO
+snapshot BEFORE
 
 log "simulating $RATE calls/s for $DURATION s with $AGENTS agents in $QUEUES queue(s) (talk ${HANDLE_SECONDS} s, wrap-up ${WRAPUP_SECONDS} s) via http://localhost:$GATEWAY_PORT"
 started=$(date +%s%N)
 set +e
-simulate "$RATE" "$DURATION" --seed 1 | tee "$LOGS/queue-load.txt"
-status=${PIPESTATUS[0]}
+simulate "$RATE" "$DURATION" --seed 1 > "$LOGS/queue-load.txt" 2>&1 &
+sim=$!
+# The steady state: from 3 s after the calls start (agents signed in and logged in) to the end of the arrivals,
+# so the CPU per call counts calls, not the agents' sign-in (password hashing) or the drain.
+until grep -q 'calls arrive at' "$LOGS/queue-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
+sleep 3; PIDS[simulator]=$(pgrep -f CallSimulator.dll | head -1); snapshot STEADY_FROM; steady_started=$(date +%s%N)
+until grep -q 'arrivals over' "$LOGS/queue-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
+snapshot STEADY_TO; steady=$(awk -v a="$steady_started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+wait "$sim"
+status=$?
 set -e
+cat "$LOGS/queue-load.txt"
 elapsed=$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+rate=$(sed -n 's/^calls arrived.*(\([0-9.]*\)\/s).*/\1/p' "$LOGS/queue-load.txt")
 
 hz=$(getconf CLK_TCK)
 {
   echo
   echo "load average (1, 5, 15 min; the machine is shared): $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "CPU during the simulator's run ($elapsed s wall incl. set-up and drain; $(nproc) cores):"
-  for name in gateway queue clients scripts reporting postgres rabbitmq; do
-    [ -n "${PIDS[$name]}" ] || { echo "    $name: not found"; continue; }
-    used=$(( $(tree_ticks "${PIDS[$name]}") - BEFORE[$name] ))
-    awk -v n="$name" -v u="$used" -v hz="$hz" -v t="$elapsed" 'BEGIN { printf "    %-10s %7.1f s  (%3.0f %% of one core)\n", n, u / hz, 100 * u / hz / t }'
+  echo "CPU during the run ($elapsed s wall incl. sign-in and drain) and in its steady part ($steady s of arrivals at ${rate:-?}/s; $(nproc) cores):"
+  total=0
+  for name in gateway queue clients scripts reporting postgres rabbitmq simulator; do
+    [ -n "${PIDS[$name]:-}" ] || { echo "    $name: not found"; continue; }
+    used=$(( $(tree_ticks "${PIDS[$name]}") - ${BEFORE[$name]:-0} ))
+    [ "$name" = simulator ] && used=0
+    part=$(( STEADY_TO[$name] - STEADY_FROM[$name] ))
+    [ "$name" = simulator ] || total=$((total + part))
+    awk -v n="$name" -v u="$used" -v p="$part" -v hz="$hz" -v t="$elapsed" -v s="$steady" -v r="${rate:-0}" 'BEGIN {
+      printf "    %-10s %7.1f s (%3.0f %% of a core)   steady: %5.1f s (%3.0f %%), %5.2f ms a call\n", n, u / hz, 100 * u / hz / t, p / hz, 100 * p / hz / s, (r > 0 ? 1000 * p / hz / (r * s) : 0) }'
   done
+  awk -v p="$total" -v hz="$hz" -v s="$steady" -v r="${rate:-0}" 'BEGIN {
+    printf "    %-10s steady: %5.1f s (%3.0f %% of a core), %5.2f ms of CPU a call (the simulator not counted)\n", "platform", p / hz, 100 * p / hz / s, (r > 0 ? 1000 * p / hz / (r * s) : 0) }'
 } | tee -a "$LOGS/queue-load.txt"
 exit "$status"
