@@ -12,7 +12,8 @@ namespace Platform.Queue.Agents;
 /// </summary>
 public static class AgentMoves
 {
-    public sealed record Outcome(bool Found, AgentState From, AgentState To, string? Refusal)
+    /// <param name="UserId">The user the agent record is linked to (read with the lock), null when none or not found.</param>
+    public sealed record Outcome(bool Found, AgentState From, AgentState To, string? Refusal, Guid? UserId = null)
     {
         public bool Moved => Found && Refusal is null;
     }
@@ -23,16 +24,16 @@ public static class AgentMoves
         TenantSession session, Guid agentId, AgentCommand command, DateTimeOffset now, CancellationToken ct, Options? options = null)
     {
         options ??= new Options();
-        const string lockSql = "SELECT state FROM agents WHERE tenant_id = @TenantId AND id = @agentId FOR UPDATE";
-        var current = await session.QuerySingleOrDefaultAsync<string>(lockSql, new { session.TenantId, agentId }, ct);
-        if (current is null || !AgentStateNames.TryParse(current, out var from))
+        const string lockSql = "SELECT state, user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId FOR UPDATE";
+        var row = await session.QuerySingleOrDefaultAsync<(string State, Guid? UserId)?>(lockSql, new { session.TenantId, agentId }, ct);
+        if (row is not { } current || !AgentStateNames.TryParse(current.State, out var from))
         {
             return new Outcome(false, AgentState.LoggedOut, AgentState.LoggedOut, "There is no such agent.");
         }
         var transition = AgentStateMachine.Decide(from, command);
         if (!transition.Allowed)
         {
-            return new Outcome(true, from, from, transition.Reason);
+            return new Outcome(true, from, from, transition.Reason, current.UserId);
         }
         var to = transition.To;
         var pauseCode = to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
@@ -57,6 +58,6 @@ public static class AgentMoves
         }, ct);
         await session.PublishAsync(new AgentStateChanged(
             session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
-        return new Outcome(true, from, to, null);
+        return new Outcome(true, from, to, null, current.UserId);
     }
 }

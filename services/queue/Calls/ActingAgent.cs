@@ -16,11 +16,11 @@ public static class ActingAgent
 
     /// <summary>The agent the request acts for: the caller's own agent, or <paramref name="named"/> (which must exist).</summary>
     public static async Task<(Guid? AgentId, ProblemHttpResult? Problem)> ResolveAsync(
-        TenantSession session, ClaimsPrincipal user, Guid? named, CancellationToken ct)
+        TenantSession session, ClaimsPrincipal user, Guid? named, CancellationToken ct, LockedCall? lockedForUser = null)
     {
         if (ActsForSelfOnly(user))
         {
-            var own = await OwnAgentAsync(session, user, ct);
+            var own = await OwnAgentAsync(session, user, lockedForUser, ct);
             if (own is null)
             {
                 return (null, Forbidden("Your user is not set up as an agent."));
@@ -44,14 +44,19 @@ public static class ActingAgent
     }
 
     /// <summary>May this user act on a call held by <paramref name="holder"/>? Agents only on their own calls.</summary>
-    public static async Task<ProblemHttpResult?> CheckHolderAsync(TenantSession session, ClaimsPrincipal user, Guid holder, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> CheckHolderAsync(
+        TenantSession session, ClaimsPrincipal user, Guid holder, CancellationToken ct, LockedCall? lockedForUser = null)
     {
         if (!ActsForSelfOnly(user))
         {
             return null;
         }
-        return await OwnAgentAsync(session, user, ct) == holder ? null : Forbidden("This call is another agent's.");
+        return await OwnAgentAsync(session, user, lockedForUser, ct) == holder ? null : Forbidden("This call is another agent's.");
     }
+
+    /// <summary>The user's own agent: as read with the call when it was locked for them, else by a query.</summary>
+    private static async Task<Guid?> OwnAgentAsync(TenantSession session, ClaimsPrincipal user, LockedCall? lockedForUser, CancellationToken ct) =>
+        lockedForUser is { ActingAgentKnown: true } call ? call.ActingAgentId : await OwnAgentAsync(session, user, ct);
 
     public static Task<Guid?> OwnAgentAsync(TenantSession session, ClaimsPrincipal user, CancellationToken ct) =>
         session.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM agents WHERE tenant_id = @TenantId AND user_id = @userId",

@@ -29,12 +29,12 @@ public static class CallAnswer
         CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
-            var call = await LockedCall.LockAsync(session, callId, ct);
+            var call = await LockedCall.LockAsync(session, callId, ct, user);
             if (call is null)
             {
                 return Problems.NotFound("Call", callId);
             }
-            var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request.AgentId, ct);
+            var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request.AgentId, ct, call);
             if (problem is not null)
             {
                 return problem;
@@ -55,11 +55,10 @@ public static class CallAnswer
                 WHERE tenant_id = @TenantId AND id = @callId
                 """;
             await session.ExecuteAsync(sql, new { session.TenantId, callId, agentId, now }, ct);
-            await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct, new AgentMoves.Options(CallId: callId));
+            var answering = await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct, new AgentMoves.Options(CallId: callId));
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
-            var agentUser = await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
-                new { session.TenantId, agentId }, ct);
-            await session.PublishAsync(new CallAnswered(session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, agentUser), ct);
+            await session.PublishAsync(new CallAnswered(
+                session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, answering.UserId), ct);
             foreach (var agent in freed)
             {
                 toServe.AddRange(await Dispatcher.QueuesToServeAsync(session, agent, ct)); // ring-all: the others are free again

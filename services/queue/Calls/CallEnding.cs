@@ -39,7 +39,7 @@ public static class CallEnding
         CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
-            var call = await LockedCall.LockAsync(session, callId, ct);
+            var call = await LockedCall.LockAsync(session, callId, ct, user);
             if (call is null)
             {
                 return Problems.NotFound("Call", callId);
@@ -49,13 +49,12 @@ public static class CallEnding
                 return CallConflict.State("hung up", call.Status, "on a call");
             }
             agentId = call.AgentId!.Value;
-            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct) is { } forbidden)
+            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct, call) is { } forbidden)
             {
                 return forbidden;
             }
             var hold = request.HoldSeconds ?? 0;
-            var wrapUpSeconds = await session.QuerySingleOrDefaultAsync<int>(
-                "SELECT wrap_up_seconds FROM queues WHERE tenant_id = @TenantId AND id = @QueueId", new { session.TenantId, call.QueueId }, ct);
+            var wrapUpSeconds = call.QueueWrapUpSeconds;
             await EndTalkAsync(session, call, agentId, hold, now, ct);
             await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
                 new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds)));
@@ -78,7 +77,7 @@ public static class CallEnding
         CallsApi.CallView? view;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
-            var call = await LockedCall.LockAsync(session, callId, ct);
+            var call = await LockedCall.LockAsync(session, callId, ct, user);
             if (call is null)
             {
                 return Problems.NotFound("Call", callId);
@@ -88,7 +87,7 @@ public static class CallEnding
                 return CallConflict.State("wrapped up", call.Status, "in wrap-up");
             }
             var agentId = call.AgentId!.Value;
-            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct) is { } forbidden)
+            if (await ActingAgent.CheckHolderAsync(session, user, agentId, ct, call) is { } forbidden)
             {
                 return forbidden;
             }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Queue.Calls;
@@ -21,12 +23,31 @@ public sealed class LockedCall
     public DateTime? EndedAt { get; init; }
     public int HoldSeconds { get; init; }
 
-    public static Task<LockedCall?> LockAsync(TenantSession session, Guid callId, CancellationToken ct) =>
-        session.QuerySingleOrDefaultAsync<LockedCall>("""
-            SELECT id, project_id, queue_id, status, caller_number, contact_id, vip, priority, agent_id, callback_number,
-                   arrived_at, enqueued_at, answered_at, ended_at, hold_seconds
-            FROM calls WHERE tenant_id = @TenantId AND id = @callId FOR UPDATE
-            """, new { session.TenantId, callId }, ct);
+    /// <summary>The wrap-up seconds of the call's queue now.</summary>
+    public int QueueWrapUpSeconds { get; init; }
+
+    /// <summary>Whether <see cref="ActingAgentId"/> was asked for (the call was locked for an agent acting for themselves).</summary>
+    public bool ActingAgentKnown { get; init; }
+
+    /// <summary>The agent record of the user acting on the call, read with it; null when the user is not set up as an agent.</summary>
+    public Guid? ActingAgentId { get; init; }
+
+    /// <summary>
+    /// Locks the call. For a user who acts for themselves only (an agent), their own agent record comes in the same
+    /// statement (<see cref="ActingAgentId"/>), which <see cref="ActingAgent"/> would otherwise read with a query of its own.
+    /// </summary>
+    public static Task<LockedCall?> LockAsync(TenantSession session, Guid callId, CancellationToken ct, ClaimsPrincipal? actingUser = null)
+    {
+        var acting = actingUser is not null && ActingAgent.ActsForSelfOnly(actingUser) ? actingUser.UserId() : (Guid?)null;
+        return session.QuerySingleOrDefaultAsync<LockedCall>("""
+            SELECT c.id, c.project_id, c.queue_id, c.status, c.caller_number, c.contact_id, c.vip, c.priority, c.agent_id, c.callback_number,
+                   c.arrived_at, c.enqueued_at, c.answered_at, c.ended_at, c.hold_seconds,
+                   (SELECT q.wrap_up_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_wrap_up_seconds,
+                   @knowsActing AS acting_agent_known,
+                   (SELECT a.id FROM agents a WHERE a.tenant_id = c.tenant_id AND a.user_id = @acting) AS acting_agent_id
+            FROM calls c WHERE c.tenant_id = @TenantId AND c.id = @callId FOR UPDATE OF c
+            """, new { session.TenantId, callId, acting, knowsActing = acting is not null }, ct);
+    }
 
     /// <summary>
     /// The call the agent wraps up. The status is written in the statement, not passed: the partial index calls_one_per_agent
