@@ -12,7 +12,7 @@ public sealed class OutboxOptions
     /// How long the relay waits after a wake-up before it claims, so that the commits of the next few milliseconds go in the
     /// same batch. Events reach the broker that much later; zero claims at once.
     /// </summary>
-    public TimeSpan GatherWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan GatherWindow { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>How long one publish may wait for the broker's confirm before the relay backs off and retries.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
