@@ -18,12 +18,22 @@ public static class AgentMoves
         public bool Moved => Found && Refusal is null;
     }
 
-    public sealed record Options(string? PauseCode = null, Guid? CallId = null, DateTimeOffset? WrapUpUntil = null);
+    /// <param name="Expected">
+    /// The state the caller knows the agent is in (an agent it has just locked as available, the holder of a call on a call):
+    /// the move is then one conditional statement, and only when the agent is found in another state does it take the
+    /// general path (lock, read, decide).
+    /// </param>
+    public sealed record Options(string? PauseCode = null, Guid? CallId = null, DateTimeOffset? WrapUpUntil = null, AgentState? Expected = null);
 
     public static async Task<Outcome> ApplyAsync(
         TenantSession session, Guid agentId, AgentCommand command, DateTimeOffset now, CancellationToken ct, Options? options = null)
     {
         options ??= new Options();
+        if (options.Expected is { } expected && AgentStateMachine.Decide(expected, command) is { Allowed: true } expectedMove
+            && await TryMoveFromAsync(session, agentId, expected, expectedMove.To, now, options, ct) is { } moved)
+        {
+            return moved;
+        }
         const string lockSql = "SELECT state, user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId FOR UPDATE";
         var row = await session.QuerySingleOrDefaultAsync<(string State, Guid? UserId)?>(lockSql, new { session.TenantId, agentId }, ct);
         if (row is not { } current || !AgentStateNames.TryParse(current.State, out var from))
@@ -36,7 +46,7 @@ public static class AgentMoves
             return new Outcome(true, from, from, transition.Reason, current.UserId);
         }
         var to = transition.To;
-        var pauseCode = to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
+        var pauseCode = PauseCodeFor(to, options);
 
         // Longest idle counts from when the agent last became free: an offer withdrawn from them does not reset it.
         const string sql = """
@@ -50,14 +60,52 @@ public static class AgentMoves
 
             SELECT pg_notify('queue_agents', @Nudge);
             """;
-        await session.ExecuteAsync(sql, new
-        {
-            session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = pauseCode,
-            options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
-            Nudge = AgentNudge.Payload(session.TenantId, agentId),
-        }, ct);
+        await session.ExecuteAsync(sql, Arguments(session, agentId, from, to, now, options), ct);
         await session.PublishAsync(new AgentStateChanged(
             session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
         return new Outcome(true, from, to, null, current.UserId);
     }
+
+    /// <summary>
+    /// The move from <paramref name="from"/> in one round trip: the update only if the agent is still in that state (it takes
+    /// the row lock, and under a concurrent change PostgreSQL re-checks the state on the committed row), the history row
+    /// only if it updated. Null when the agent was not in <paramref name="from"/>: nothing written but a nudge, which at
+    /// worst makes their desktop read its view once more.
+    /// </summary>
+    private static async Task<Outcome?> TryMoveFromAsync(
+        TenantSession session, Guid agentId, AgentState from, AgentState to, DateTimeOffset now, Options options, CancellationToken ct)
+    {
+        const string sql = """
+            WITH moved AS (
+                UPDATE agents SET state = @To, pause_code = @PauseCode, state_since = @now,
+                       idle_since = CASE WHEN @To = 'available' AND @From <> 'offered' THEN @now ELSE idle_since END,
+                       wrap_up_until = @WrapUpUntil
+                WHERE tenant_id = @TenantId AND id = @agentId AND state = @From
+                RETURNING user_id),
+            history AS (
+                INSERT INTO agent_state_history (tenant_id, agent_id, from_state, to_state, pause_code, call_id, at)
+                SELECT @TenantId, @agentId, @From, @To, @PauseCode, @CallId, @now FROM moved)
+            SELECT true AS moved, user_id FROM moved;
+
+            SELECT pg_notify('queue_agents', @Nudge);
+            """;
+        var row = await session.QuerySingleOrDefaultAsync<(bool Moved, Guid? UserId)?>(sql, Arguments(session, agentId, from, to, now, options), ct);
+        if (row is not { } moved)
+        {
+            return null;
+        }
+        var pauseCode = PauseCodeFor(to, options);
+        await session.PublishAsync(new AgentStateChanged(
+            session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
+        return new Outcome(true, from, to, null, moved.UserId);
+    }
+
+    private static string? PauseCodeFor(AgentState to, Options options) => to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
+
+    private static object Arguments(TenantSession session, Guid agentId, AgentState from, AgentState to, DateTimeOffset now, Options options) => new
+    {
+        session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = PauseCodeFor(to, options),
+        options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
+        Nudge = AgentNudge.Payload(session.TenantId, agentId),
+    };
 }

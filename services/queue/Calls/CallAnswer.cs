@@ -55,7 +55,8 @@ public static class CallAnswer
                 WHERE tenant_id = @TenantId AND id = @callId
                 """;
             await session.ExecuteAsync(sql, new { session.TenantId, callId, agentId, now }, ct);
-            var answering = await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct, new AgentMoves.Options(CallId: callId));
+            var answering = await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct,
+                new AgentMoves.Options(CallId: callId, Expected: AgentState.Offered));
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
             await session.PublishAsync(new CallAnswered(
                 session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, answering.UserId), ct);

@@ -57,7 +57,7 @@ public static class CallEnding
             var wrapUpSeconds = call.QueueWrapUpSeconds;
             await EndTalkAsync(session, call, agentId, hold, now, ct);
             await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
-                new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds)));
+                new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds), Expected: AgentState.OnCall));
             if (wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct))
             {
                 toServe = await Dispatcher.QueuesToServeAsync(session, agentId, ct);
@@ -126,7 +126,7 @@ public static class CallEnding
         TenantSession session, Guid agentId, AgentCommand next, string? pauseCode, DateTimeOffset now, CancellationToken ct)
     {
         var call = await LockedCall.LockWrappingUpAsync(session, agentId, ct);
-        var moved = await AgentMoves.ApplyAsync(session, agentId, next, now, ct, new AgentMoves.Options(pauseCode, call?.Id));
+        var moved = await AgentMoves.ApplyAsync(session, agentId, next, now, ct, new AgentMoves.Options(pauseCode, call?.Id, Expected: AgentState.WrapUp));
         if (!moved.Moved || moved.From != AgentState.WrapUp)
         {
             return false;

@@ -192,7 +192,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         await session.ExecuteAsync(offerSql, new { session.TenantId, callId = call.Id, now, ringAll, expiresAt, agents = agents.ToArray() }, ct);
         foreach (var agentId in agents)
         {
-            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.Offer, now, ct, new AgentMoves.Options(CallId: call.Id));
+            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.Offer, now, ct, new AgentMoves.Options(CallId: call.Id, Expected: AgentState.Available));
             await session.PublishAsync(new CallOffered(session.TenantId, call.Id, queue.Id, call.ProjectId, agentId, expiresAt, now), ct);
         }
         return true;
