@@ -78,7 +78,7 @@ public static class AgentStateApi
         if (from == AgentState.WrapUp && request.State is "available" or "break")
         {
             var next = request.State == "available" ? AgentCommand.MakeAvailable : AgentCommand.TakeBreak;
-            return await CallEnding.FinishWrapUpAsync(session, agentId, next, request.PauseCode, now, ct) ? null : "The wrap-up could not be finished.";
+            return (await CallEnding.FinishWrapUpAsync(session, agentId, next, request.PauseCode, now, ct)).Finished ? null : "The wrap-up could not be finished.";
         }
         if (from == AgentState.LoggedOut && request.State is "available" or "break")
         {

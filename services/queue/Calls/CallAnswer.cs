@@ -49,12 +49,13 @@ public static class CallAnswer
                 return CallConflict.Because("The call cannot be accepted.", "The call is not offered to this agent.");
             }
             freed = await Offers.WithdrawAsync(session, callId, keep: agentId, now, ct);
-            const string sql = """
+            const string sql = $"""
                 UPDATE calls SET status = 'on_call', agent_id = @agentId, answered_at = @now,
                        wait_seconds = extract(epoch FROM (@now - arrived_at))
                 WHERE tenant_id = @TenantId AND id = @callId
+                RETURNING {CallsApi.ViewColumns}
                 """;
-            await session.ExecuteAsync(sql, new { session.TenantId, callId, agentId, now }, ct);
+            view = await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(sql, new { session.TenantId, callId, agentId, now }, ct);
             var answering = await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct,
                 new AgentMoves.Options(CallId: callId, Expected: AgentState.Offered));
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
@@ -64,7 +65,6 @@ public static class CallAnswer
             {
                 toServe.AddRange(await Dispatcher.QueuesToServeAsync(session, agent, ct)); // ring-all: the others are free again
             }
-            view = await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
         await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe.Distinct(), ct);

@@ -47,7 +47,7 @@ public static class CallArrival
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "calls_external_id" })
         {
-            // The PBX reported the same call twice at the same moment: the other report created it.
+            // The PBX reported the call again (a retry, or twice at the same moment): the first report created it.
             await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
             return TypedResults.Ok((await ExistingAsync(session, request.ExternalId!, ct))!);
         }
@@ -93,10 +93,8 @@ public static class CallArrival
         CallArrivedResponse response;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
-            if (request.ExternalId is not null && await ExistingAsync(session, request.ExternalId, ct) is { } existing)
-            {
-                return TypedResults.Ok(existing);
-            }
+            // A repeated report (same PBX call id) is not looked for first: the unique index calls_external_id refuses its
+            // INSERT and the handler above answers with the call the first report queued. One round trip fewer per call.
             var queue = await FindQueueAsync(session, request, dialled, ct);
             if (queue is null)
             {

@@ -55,14 +55,14 @@ public static class CallEnding
             }
             var hold = request.HoldSeconds ?? 0;
             var wrapUpSeconds = call.QueueWrapUpSeconds;
-            await EndTalkAsync(session, call, agentId, hold, now, ct);
+            view = await EndTalkAsync(session, call, agentId, hold, now, ct);
             await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
                 new AgentMoves.Options(CallId: callId, WrapUpUntil: now.AddSeconds(wrapUpSeconds), Expected: AgentState.OnCall));
-            if (wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct))
+            if (wrapUpSeconds == 0 && await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct) is { Finished: true } end)
             {
                 toServe = await Dispatcher.QueuesToServeAsync(session, agentId, ct);
+                view = end.Completed ?? view;
             }
-            view = await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
         await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
@@ -91,21 +91,23 @@ public static class CallEnding
             {
                 return forbidden;
             }
-            await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
+            var end = await FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct);
             toServe = await Dispatcher.QueuesToServeAsync(session, agentId, ct);
-            view = await CallsApi.ReadAsync(session, callId, ct);
+            view = end.Completed is { } completed && completed.Id == callId ? completed : await CallsApi.ReadAsync(session, callId, ct);
             await session.CommitAsync(ct);
         }
         await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
         return TypedResults.Ok(view!);
     }
 
-    /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow.</summary>
-    public static async Task EndTalkAsync(TenantSession session, LockedCall call, Guid agentId, int holdSeconds, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow. The call as it is now.</summary>
+    public static async Task<CallsApi.CallView?> EndTalkAsync(
+        TenantSession session, LockedCall call, Guid agentId, int holdSeconds, DateTimeOffset now, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             UPDATE calls SET status = 'wrap_up', ended_at = @now, hold_seconds = @holdSeconds
-            WHERE tenant_id = @TenantId AND id = @Id;
+            WHERE tenant_id = @TenantId AND id = @Id
+            RETURNING {CallsApi.ViewColumns};
 
             UPDATE agents SET
                 calls_handled_today = CASE WHEN day = CAST(@now AS date) THEN calls_handled_today + 1 ELSE 1 END,
@@ -114,28 +116,33 @@ public static class CallEnding
             WHERE tenant_id = @TenantId AND id = @agentId;
             """;
         var talk = (long)Math.Round((now - LockedCall.Utc(call.AnsweredAt!.Value)).TotalSeconds);
-        await session.ExecuteAsync(sql, new { session.TenantId, call.Id, agentId, now, holdSeconds, talk }, ct);
+        return await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(sql, new { session.TenantId, call.Id, agentId, now, holdSeconds, talk }, ct);
     }
+
+    /// <param name="Finished">The agent was in wrap-up and has moved on.</param>
+    /// <param name="Completed">The call that wrap-up completed, as it is now; null when there was none (a transfer leaves none).</param>
+    public sealed record WrapUpEnd(bool Finished, CallsApi.CallView? Completed);
 
     /// <summary>
     /// Ends the agent's wrap-up: completes the call they wrap up (if any: a transfer leaves none) with
     /// <see cref="CallCompleted"/>, then moves the agent on (<paramref name="next"/>: available, or a break).
-    /// False when the agent was not in wrap-up any more (another replica or the agent got there first).
+    /// Not finished when the agent was not in wrap-up any more (another replica or the agent got there first).
     /// </summary>
-    public static async Task<bool> FinishWrapUpAsync(
+    public static async Task<WrapUpEnd> FinishWrapUpAsync(
         TenantSession session, Guid agentId, AgentCommand next, string? pauseCode, DateTimeOffset now, CancellationToken ct)
     {
         var call = await LockedCall.LockWrappingUpAsync(session, agentId, ct);
         var moved = await AgentMoves.ApplyAsync(session, agentId, next, now, ct, new AgentMoves.Options(pauseCode, call?.Id, Expected: AgentState.WrapUp));
         if (!moved.Moved || moved.From != AgentState.WrapUp)
         {
-            return false;
+            return new WrapUpEnd(false, null);
         }
         if (call is null)
         {
-            return true;
+            return new WrapUpEnd(true, null);
         }
-        await session.ExecuteAsync("UPDATE calls SET status = 'completed', completed_at = @now WHERE tenant_id = @TenantId AND id = @Id",
+        var completed = await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(
+            $"UPDATE calls SET status = 'completed', completed_at = @now WHERE tenant_id = @TenantId AND id = @Id RETURNING {CallsApi.ViewColumns}",
             new { session.TenantId, call.Id, now }, ct);
         var arrived = LockedCall.Utc(call.ArrivedAt);
         var answered = LockedCall.Utc(call.AnsweredAt!.Value);
@@ -144,6 +151,6 @@ public static class CallEnding
             session.TenantId, call.Id, call.QueueId, call.ProjectId, agentId, call.ContactId,
             WaitSeconds: (answered - arrived).TotalSeconds, TalkSeconds: (ended - answered).TotalSeconds, HoldSeconds: call.HoldSeconds,
             WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now), ct);
-        return true;
+        return new WrapUpEnd(true, completed);
     }
 }

@@ -48,15 +48,17 @@ public static class CallsApi
         return call;
     }
 
+    /// <summary>The columns of <see cref="CallView"/>: a command's <c>UPDATE calls … RETURNING</c> them answers without reading the call again.</summary>
+    public const string ViewColumns = """
+        id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
+        agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
+        NULL::int AS position, NULL::int AS estimated_wait_seconds
+        """;
+
     /// <summary>The call as the API shows it, read in the caller's transaction (a command answers with what it did before it commits).</summary>
     public static async Task<CallView?> ReadAsync(TenantSession session, Guid callId, CancellationToken ct)
     {
-        const string sql = """
-            SELECT id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
-                   agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
-                   NULL::int AS position, NULL::int AS estimated_wait_seconds
-            FROM calls WHERE tenant_id = @TenantId AND id = @callId
-            """;
+        const string sql = $"SELECT {ViewColumns} FROM calls WHERE tenant_id = @TenantId AND id = @callId";
         var call = await session.QuerySingleOrDefaultAsync<CallView>(sql, new { session.TenantId, callId }, ct);
         if (call is { Status: "waiting" })
         {

@@ -118,7 +118,7 @@ public sealed partial class RoutingSweep(
             var due = await session.QuerySingleOrDefaultAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM agents WHERE tenant_id = @TenantId AND id = @agentId AND state = 'wrap_up' AND wrap_up_until < @now)",
                 new { session.TenantId, agentId, now }, ct);
-            if (!due || !await CallEnding.FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct))
+            if (!due || !(await CallEnding.FinishWrapUpAsync(session, agentId, AgentCommand.WrapUpDone, null, now, ct)).Finished)
             {
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using Platform.Testing;
 using Xunit;
@@ -34,11 +35,24 @@ public sealed class CallFlowTests(PlatformUnderTest platform)
         Assert.Equal(world.ProjectId, pop.GetProperty("script").GetProperty("projectId").GetGuid());
         Assert.Equal("Hotline", pop.GetProperty("projectName").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await QueueWorld.AcceptAsync(agent, callId)).StatusCode);
+        // Each command answers with the call as its transaction left it.
+        var accepted = await QueueWorld.AcceptAsync(agent, callId);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var onCall = await accepted.JsonAsync();
+        Assert.Equal(("on_call", agent.Id), (onCall.GetProperty("status").GetString(), onCall.GetProperty("agentId").GetGuid()));
+        Assert.Equal(JsonValueKind.String, onCall.GetProperty("answeredAt").ValueKind);
         await events.NextAsync(e => e.Data.GetProperty("state").GetString() == "on_call", TimeSpan.FromSeconds(10));
-        Assert.Equal(HttpStatusCode.OK, (await QueueWorld.HangUpAsync(agent, callId, holdSeconds: 4)).StatusCode);
+        var hungUp = await QueueWorld.HangUpAsync(agent, callId, holdSeconds: 4);
+        Assert.Equal(HttpStatusCode.OK, hungUp.StatusCode);
+        var wrapping = await hungUp.JsonAsync();
+        Assert.Equal("wrap_up", wrapping.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, wrapping.GetProperty("endedAt").ValueKind);
         Assert.Equal("wrap_up", (await world.AgentAsync(agent.Id)).GetProperty("state").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await QueueWorld.WrapUpDoneAsync(agent, callId)).StatusCode);
+        var wrappedUp = await QueueWorld.WrapUpDoneAsync(agent, callId);
+        Assert.Equal(HttpStatusCode.OK, wrappedUp.StatusCode);
+        var done = await wrappedUp.JsonAsync();
+        Assert.Equal(("completed", callId), (done.GetProperty("status").GetString(), done.GetProperty("id").GetGuid()));
+        Assert.Equal(JsonValueKind.String, done.GetProperty("completedAt").ValueKind);
 
         var call = await world.CallViewAsync(callId);
         Assert.Equal("completed", call.GetProperty("status").GetString());
@@ -94,6 +108,13 @@ public sealed class CallFlowTests(PlatformUnderTest platform)
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal((await first.JsonAsync()).GetProperty("callId").GetGuid(), (await again.JsonAsync()).GetProperty("callId").GetGuid());
+        var callId = (await first.JsonAsync()).GetProperty("callId").GetGuid();
+        Assert.Equal(callId, (await again.JsonAsync()).GetProperty("callId").GetGuid());
+        // The repeat is refused by the unique PBX id inside its own transaction: nothing of it was written.
+        await using var db = platform.Database("queue");
+        Assert.Equal(1, await db.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM calls WHERE tenant_id = @Id AND external_id = 'pbx-123'", new { world.Tenant.Id }));
+        Assert.Equal(1, await db.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE tenant_id = @Id AND message_type LIKE '%.CallQueued'", new { world.Tenant.Id }));
     }
 }
