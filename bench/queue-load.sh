@@ -14,7 +14,7 @@
 # requests a minute per user and 6000 per tenant, would throttle one PBX account reporting 200 calls a second, and 400
 # agents signing in at once exceed the 30 sign-ins a minute per address. Services log at Warning (Logging__LogLevel__Default).
 # Ports: GATEWAY_PORT (18080), SERVICE_PORT_BASE (18100), PostgreSQL/RabbitMQ as scripts/infra.sh (PG_PORT, RABBIT_PORT, ...).
-# PROJECT ("Load hotline") and USER_PREFIX (load) name what the simulator makes. KEEP_UP=1 leaves the platform running afterwards. Exit status 1 when a call was lost or assigned twice.
+# PROJECT ("Load hotline") and USER_PREFIX (load) name what the simulator makes. KEEP_UP=1 leaves the platform running afterwards; PostgreSQL and RabbitMQ already running before are left running either way. Exit status 1 when a call was lost or assigned twice.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,8 +27,10 @@ export Logging__LogLevel__Default=Warning
 DEMO_PASSWORD="${DEMO_PASSWORD:-demo}"
 LOGS="$ROOT/.local/logs"; RUN="$ROOT/.local/run"
 
+# PostgreSQL and RabbitMQ found running (another checkout's tests, a developer's session) are left running afterwards.
+infra_was_up=0; "$ROOT/scripts/infra.sh" status >/dev/null 2>&1 && infra_was_up=1
 "$ROOT/scripts/platform.sh" up
-[ "${KEEP_UP:-0}" = 1 ] || trap '"$ROOT/scripts/platform.sh" down' EXIT
+[ "${KEEP_UP:-0}" = 1 ] || trap 'KEEP_INFRA=$infra_was_up "$ROOT/scripts/platform.sh" down' EXIT
 eval "$("$ROOT/scripts/infra.sh" env)"
 
 # CPU seconds (user + system, children included) of a process; PostgreSQL counts its live backends too.

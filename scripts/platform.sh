@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # platform.sh - the whole platform on this machine: PostgreSQL, RabbitMQ, the four services and the gateway.
 #   scripts/platform.sh up     build, start everything in the background, migrate, seed the demo tenants
-#   scripts/platform.sh down   stop everything (data kept; `scripts/infra.sh down --purge` deletes it)
+#   scripts/platform.sh down   stop everything (data kept; `scripts/infra.sh down --purge` deletes it; KEEP_INFRA=1: the
+#                              services only, PostgreSQL and RabbitMQ left running)
 #   scripts/platform.sh simulate   start the call simulator against the running platform, in the background (`make simulate`)
 # Logs: .local/logs/<service>.log (JSON lines). Knobs: GATEWAY_PORT (8080), SERVICE_PORT_BASE (5100: the services listen on
 # base+1 … base+4, so a second platform on this machine can pick other ports), DEMO_PASSWORD (demo), CONFIGURATION (Release),
@@ -128,7 +129,7 @@ down() {
     fi
     rm -f "$pidfile"
   done
-  "$ROOT/scripts/infra.sh" down
+  if [ "${KEEP_INFRA:-0}" = 1 ]; then log "leaving PostgreSQL and RabbitMQ running (KEEP_INFRA=1)"; else "$ROOT/scripts/infra.sh" down; fi
 }
 
 case "${1:-up}" in
