@@ -45,36 +45,21 @@ public static class AgentMoves
         {
             return new Outcome(true, from, from, transition.Reason, current.UserId);
         }
-        var to = transition.To;
-        var pauseCode = PauseCodeFor(to, options);
-
-        // Longest idle counts from when the agent last became free: an offer withdrawn from them does not reset it.
-        const string sql = """
-            UPDATE agents SET state = @To, pause_code = @PauseCode, state_since = @now,
-                   idle_since = CASE WHEN @To = 'available' AND @From <> 'offered' THEN @now ELSE idle_since END,
-                   wrap_up_until = @WrapUpUntil
-            WHERE tenant_id = @TenantId AND id = @agentId;
-
-            INSERT INTO agent_state_history (tenant_id, agent_id, from_state, to_state, pause_code, call_id, at)
-            VALUES (@TenantId, @agentId, @From, @To, @PauseCode, @CallId, @now);
-
-            SELECT pg_notify('queue_agents', @Nudge);
-            """;
-        await session.ExecuteAsync(sql, Arguments(session, agentId, from, to, now, options), ct);
-        await session.PublishAsync(new AgentStateChanged(
-            session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
-        return new Outcome(true, from, to, null, current.UserId);
+        // The row is locked in the state just read: the move from it cannot miss.
+        return await TryMoveFromAsync(session, agentId, from, transition.To, now, options, ct)
+            ?? throw new InvalidOperationException($"Agent {agentId} left {from} while its row was locked.");
     }
 
     /// <summary>
     /// The move from <paramref name="from"/> in one round trip: the update only if the agent is still in that state (it takes
     /// the row lock, and under a concurrent change PostgreSQL re-checks the state on the committed row), the history row
-    /// only if it updated. Null when the agent was not in <paramref name="from"/>: nothing written but a nudge, which at
-    /// worst makes their desktop read its view once more.
+    /// only if it updated, and a nudge to the agent's push channel. Null when the agent was not in <paramref name="from"/>:
+    /// nothing written but the nudge, which at worst makes their desktop read its view once more.
     /// </summary>
     private static async Task<Outcome?> TryMoveFromAsync(
         TenantSession session, Guid agentId, AgentState from, AgentState to, DateTimeOffset now, Options options, CancellationToken ct)
     {
+        // Longest idle counts from when the agent last became free: an offer withdrawn from them does not reset it.
         const string sql = """
             WITH moved AS (
                 UPDATE agents SET state = @To, pause_code = @PauseCode, state_since = @now,
@@ -89,23 +74,19 @@ public static class AgentMoves
 
             SELECT pg_notify('queue_agents', @Nudge);
             """;
-        var row = await session.QuerySingleOrDefaultAsync<(bool Moved, Guid? UserId)?>(sql, Arguments(session, agentId, from, to, now, options), ct);
+        var pauseCode = to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
+        var row = await session.QuerySingleOrDefaultAsync<(bool Moved, Guid? UserId)?>(sql, new
+        {
+            session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = pauseCode,
+            options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
+            Nudge = AgentNudge.Payload(session.TenantId, agentId),
+        }, ct);
         if (row is not { } moved)
         {
             return null;
         }
-        var pauseCode = PauseCodeFor(to, options);
         await session.PublishAsync(new AgentStateChanged(
             session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
         return new Outcome(true, from, to, null, moved.UserId);
     }
-
-    private static string? PauseCodeFor(AgentState to, Options options) => to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
-
-    private static object Arguments(TenantSession session, Guid agentId, AgentState from, AgentState to, DateTimeOffset now, Options options) => new
-    {
-        session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = PauseCodeFor(to, options),
-        options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
-        Nudge = AgentNudge.Payload(session.TenantId, agentId),
-    };
 }

@@ -14,8 +14,6 @@ internal sealed class PendingOutbox
     private readonly List<string> bodies = [];
     private readonly List<string?> traceParents = [];
 
-    public int Count => ids.Count;
-
     public void Add(string messageType, string body, string? traceParent)
     {
         ids.Add(Guid.CreateVersion7()); // time-ordered: the relay and readers see them in the order they were raised
