@@ -33,7 +33,7 @@ internal static class DatabaseExtensions
         };
         // The services send the same few dozen statements all day: prepared once per connection, PostgreSQL neither parses
         // nor plans them again (planning took more time than execution in the queue database under load).
-        // Database__MaxAutoPrepare=0 turns it off. No session state outlives a unit of work (the tenant is SET LOCAL, locks
+        // Database__MaxAutoPrepare=0 turns it off. No session state outlives a unit of work (the tenant is set for the transaction only, locks
         // are transaction-scoped, a LISTEN connection is given back only when broken or at shutdown), so a pooled connection needs no
         // reset on its way back to the pool: that was one DISCARD ALL round trip per unit of work.
         app.MaxAutoPrepare = options.MaxAutoPrepare;

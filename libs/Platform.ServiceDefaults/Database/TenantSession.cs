@@ -6,8 +6,8 @@ using Platform.ServiceDefaults.Messaging.Outbox;
 namespace Platform.ServiceDefaults.Database;
 
 /// <summary>
-/// One unit of work for one tenant: an open connection and transaction with <c>app.tenant_id</c> set
-/// (<c>SET LOCAL</c>, for row-level security), and the outbox in the same transaction. Commit or it rolls back.
+/// One unit of work for one tenant: an open connection and transaction with <c>app.tenant_id</c> set for the transaction
+/// (for row-level security), and the outbox in the same transaction. Commit or it rolls back.
 /// Events published in the session wait in <see cref="Outbox"/> and are written by <see cref="CommitAsync"/>, all in one
 /// statement just before the commit.
 /// </summary>
@@ -74,10 +74,7 @@ public sealed class TenantSession : IAsyncDisposable
         await Transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The session's first statement carries the tenant: <c>CALL set_tenant(…)</c> (migration 0004) returns no rows, so the
-    /// caller's statement is still the first result Dapper reads, and goes in the same round trip (BEGIN too).
-    /// </summary>
+    /// <summary>The session's first statement carries the tenant (<see cref="TenantStatement"/>), BEGIN too: one round trip.</summary>
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken)
     {
         if (tenantSet)
@@ -85,12 +82,8 @@ public sealed class TenantSession : IAsyncDisposable
             return new CommandDefinition(sql, parameters, Transaction, cancellationToken: cancellationToken);
         }
         tenantSet = true;
-        var arguments = new DynamicParameters(parameters);
-        arguments.Add(TenantParameter, TenantId);
-        return new CommandDefinition($"CALL set_tenant(@{TenantParameter});\n{sql}", arguments, Transaction, cancellationToken: cancellationToken);
+        return TenantStatement.For(TenantId, sql, parameters, Transaction, cancellationToken);
     }
-
-    private const string TenantParameter = "platform_session_tenant";
 
     public async ValueTask DisposeAsync()
     {
