@@ -11,6 +11,7 @@ using Platform.Clients.Outcomes;
 using Platform.Clients.Plan;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Suppression;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -37,6 +38,8 @@ app.MapConsentsApi();
 app.MapPlanApi();
 app.MapImportsApi();
 app.MapPrivacyApi();
+app.MapDoNotCallApi();
+app.MapSuppressionListsApi();
 app.MapComplaintsApi();
 
 return await app.RunServiceAsync(args);

@@ -6,21 +6,24 @@ namespace Platform.Clients.Consent;
 
 /// <summary>
 /// The one question every part of the platform asks before a call: may this contact be called now, and if not, why?
-/// A call needs no do-not-call, consent to data processing and to calls that holds now, and the client company's
+/// A call needs no do-not-call (of the contact, or of its number in its client company or the call center), no
+/// suppression list holding the number, consent to data processing and to calls that holds now, and the client company's
 /// calendar open at the contact's own local time (their zone, their date for holidays, DST included).
 /// </summary>
 public static class CallingPermission
 {
     public sealed record Verdict(bool MayCall, IReadOnlyList<string> Reasons, LocalDateTime ContactLocalTime);
 
+    /// <param name="numberBlocks">What binds the contact's number rather than the contact: the do-not-call list, suppression lists (each named).</param>
     public static Verdict Check(ContactStatus status, IReadOnlyCollection<ConsentState> consents, BusinessCalendar calendar,
-        DateTimeZone contactZone, Instant now)
+        DateTimeZone contactZone, Instant now, IReadOnlyCollection<string>? numberBlocks = null)
     {
         var reasons = new List<string>();
         if (status == ContactStatus.DoNotCall)
         {
             reasons.Add("do not call: the contact asked not to be called");
         }
+        reasons.AddRange(numberBlocks ?? []);
         foreach (var purpose in new[] { ConsentPurpose.DataProcessing, ConsentPurpose.Calls })
         {
             var latest = consents.Where(c => c.Purpose == purpose).MaxBy(c => c.At);

@@ -4,7 +4,9 @@ using NodaTime;
 using Npgsql;
 using Platform.Clients.Contacts;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Suppression;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -76,11 +78,11 @@ public static class ConsentsApi
     }
 
     private static async Task<Results<Ok<CallableResponse>, ProblemHttpResult>> MayCall(
-        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string TimeZone)?>(
-            "SELECT project_id, status, time_zone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
+        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string TimeZone, string Phone)?>(
+            "SELECT project_id, status, time_zone, phone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);
@@ -92,8 +94,14 @@ public static class ConsentsApi
                 c.ExpiresAt is { } e ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null))
             .ToList();
         var zone = DateTimeZoneProviders.Tzdb[contact.Value.TimeZone];
+        var numberBlocks = new List<string>();
+        if (await doNotCall.IsListedAsync(session, contact.Value.Phone, project.ClientCompanyId, ct))
+        {
+            numberBlocks.Add(DoNotCallList.Reason);
+        }
+        numberBlocks.AddRange((await SuppressionMatches.OfAsync(session, [contact.Value.Phone], project.ClientCompanyId, ct)).GetValueOrDefault(contact.Value.Phone) ?? []);
         var verdict = CallingPermission.Check(ContactLifecycle.Parse(contact.Value.Status), consents, project.Calendar, zone,
-            Instant.FromDateTimeOffset(clock.GetUtcNow()));
+            Instant.FromDateTimeOffset(clock.GetUtcNow()), numberBlocks);
         return TypedResults.Ok(new CallableResponse(verdict.MayCall, [.. verdict.Reasons], zone.Id,
             verdict.ContactLocalTime.ToString("yyyy-MM-dd'T'HH:mm", null)));
     }

@@ -22,11 +22,20 @@ public sealed class ContactResponse
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>The suppression lists that block this contact's number in its project now (a list of the call center or of its client company).</summary>
+    public string[] SuppressedBy { get; init; } = [];
+
     /// <summary>Bumped by every change of the card; sent as the ETag, and an edit may name it in If-Match.</summary>
     public int Version { get; init; }
 
+    /// <summary>The card's columns, for a statement over <c>contacts</c> not aliased.</summary>
     public const string Columns = """
         id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status, next_contact_at, callback_agent_id,
-        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version
+        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version,
+        ARRAY(SELECT l.name FROM suppression_numbers n JOIN suppression_lists l ON l.tenant_id = n.tenant_id AND l.id = n.list_id
+              WHERE n.tenant_id = contacts.tenant_id AND n.phone = contacts.phone
+                AND (l.client_company_id IS NULL OR l.client_company_id =
+                     (SELECT p.client_company_id FROM projects p WHERE p.tenant_id = contacts.tenant_id AND p.id = contacts.project_id))
+              ORDER BY l.name) AS suppressed_by
         """;
 }

@@ -37,7 +37,8 @@ public static class ContactsApi
         double WrapUpSeconds, bool Callback, DateTime ArrivedAt, DateTime CompletedAt);
     public sealed record ScriptAnswers(Guid SessionId, Guid ScriptId, int Version, Guid? CallId, string Outcome, string? SuggestedDisposition,
         JsonElement Answers, DateTime CompletedAt);
-    public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes, HandledCall[] Calls, ScriptAnswers[] ScriptAnswers);
+    public sealed record CardChange(string Field, string? From, string? To, DateTime At, Guid ByUser);
+    public sealed record History(StatusMove[] StatusMoves, Outcome[] Outcomes, HandledCall[] Calls, ScriptAnswers[] ScriptAnswers, CardChange[] CardChanges);
 
     private static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> CreateContact(
         Guid projectId, CreateContactRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
@@ -65,7 +66,7 @@ public static class ContactsApi
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
             """;
         // A number that asked never to be called again comes back as do-not-call, whoever brings it.
-        var listed = await doNotCall.IsListedAsync(session, contact.Phone.E164, ct);
+        var listed = await doNotCall.IsListedAsync(session, contact.Phone.E164, project.ClientCompanyId, ct);
         var status = ContactLifecycle.Name(listed ? ContactStatus.DoNotCall : ContactStatus.Potential);
         var inserted = await session.ExecuteAsync(sql, new
         {
@@ -154,10 +155,11 @@ public static class ContactsApi
         HttpRequest http, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var current = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Phone, int Version)?>(
-            "SELECT project_id, phone, version FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE",
-            new { session.TenantId, contactId }, ct);
-        if (current is not { } card)
+        var card = await session.QuerySingleOrDefaultAsync<CurrentCard>("""
+            SELECT project_id, kind, name, company, phone, time_zone, vip, custom_fields::text AS custom_fields, status, version FROM contacts
+            WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE
+            """, new { session.TenantId, contactId }, ct);
+        if (card is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
@@ -173,7 +175,8 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be changed.");
         }
-        if (contact.Phone.E164 != card.Phone && await doNotCall.IsListedAsync(session, contact.Phone.E164, ct))
+        if (contact.Phone.E164 != card.Phone && card.Status != ContactLifecycle.Name(ContactStatus.DoNotCall)
+            && await doNotCall.IsListedAsync(session, contact.Phone.E164, project.ClientCompanyId, ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number asked never to be called.",
                 detail: $"{contact.Phone.E164} is on the call center's do-not-call list; add it as a new contact to keep it as do-not-call.");
@@ -197,6 +200,19 @@ public static class ContactsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The number is already in this project.",
                 detail: $"Another contact of the project has {contact.Phone.E164}; search by phone to find it.");
         }
+        if (contact.Phone.E164 != card.Phone && card.Status == ContactLifecycle.Name(ContactStatus.DoNotCall))
+        {
+            await KeepDoNotCallAsync(session, doNotCall, card, contact.Phone.E164, project.ClientCompanyId, user.UserId(), now, ct);
+        }
+        var changes = CardChanges.Between(
+            new CardChanges.Card(card.Kind, card.Name, card.Company, card.Phone, card.TimeZone, card.Vip, card.CustomFields),
+            new CardChanges.Card(contact.Kind, contact.Name, contact.Company, contact.Phone.E164, contact.TimeZone, contact.Vip, contact.CustomFields?.GetRawText() ?? "{}"));
+        await session.ExecuteAsync("""
+            INSERT INTO contact_card_changes (tenant_id, id, contact_id, field, from_value, to_value, at, by_user, position)
+            SELECT @TenantId, gen_random_uuid(), @contactId, c.field, c.from_value, c.to_value, @now, @ByUser, c.position
+            FROM unnest(@Fields, @Froms, @Tos) WITH ORDINALITY AS c(field, from_value, to_value, position)
+            """, new { session.TenantId, contactId, now, ByUser = user.UserId(), Fields = changes.Select(c => c.Field).ToArray(),
+                Froms = changes.Select(c => c.From).ToArray(), Tos = changes.Select(c => c.To).ToArray() }, ct);
         await session.PublishAsync(new ContactUpdated(session.TenantId, contactId, card.ProjectId, contact.Vip, contact.Phone.E164, contact.Name, contact.TimeZone, now, contact.CustomFields), ct);
         var updated = (await FindAsync(session, contactId, ct))!;
         await session.CommitAsync(ct);
@@ -232,7 +248,33 @@ public static class ContactsApi
             SELECT session_id, script_id, version, call_id, outcome, suggested_disposition, answers, completed_at
             FROM script_answers WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY completed_at, session_id
             """, new { session.TenantId, contactId }, ct);
-        return new History(moves.ToArray(), outcomes.ToArray(), calls.ToArray(), answers.ToArray());
+        var cardChanges = await session.QueryAsync<CardChange>("""
+            SELECT field, from_value AS "from", to_value AS "to", at, by_user FROM contact_card_changes
+            WHERE tenant_id = @TenantId AND contact_id = @contactId ORDER BY at, position
+            """, new { session.TenantId, contactId }, ct);
+        return new History(moves.ToArray(), outcomes.ToArray(), calls.ToArray(), answers.ToArray(), cardChanges.ToArray());
+    }
+
+    private sealed record CurrentCard(Guid ProjectId, string Kind, string Name, string? Company, string Phone, string TimeZone, bool Vip,
+        string CustomFields, string Status, int Version);
+
+    /// <summary>
+    /// A do-not-call contact keeps its old number blocked when its phone is edited (the request was the person's, on that
+    /// number), and the new number takes the old one's scopes (it is the same person who asked).
+    /// </summary>
+    private static async Task KeepDoNotCallAsync(TenantSession session, DoNotCallList doNotCall, CurrentCard card, string newPhone, Guid? company,
+        Guid byUser, DateTimeOffset now, CancellationToken ct)
+    {
+        var scopes = (await doNotCall.ScopesOfAsync(session, card.Phone, ct)).ToList();
+        if (scopes.Count == 0)
+        {
+            scopes.Add(company); // a do-not-call contact from before numbers were bound: the number binds the client company from now on
+            await doNotCall.AddAsync(session, card.Phone, company, "the do-not-call contact's number before an edit", byUser, now, ct);
+        }
+        foreach (var scope in scopes)
+        {
+            await doNotCall.AddAsync(session, newPhone, scope, "the do-not-call contact's number after an edit", byUser, now, ct);
+        }
     }
 
     /// <summary>The project of a contact that exists and is not erased; null otherwise (the API's 404).</summary>

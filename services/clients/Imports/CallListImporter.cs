@@ -5,6 +5,7 @@ using Platform.Clients.Contacts;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Suppression;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
@@ -172,7 +173,8 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         await using var session = await db.BeginTenantSessionAsync(job.TenantId, ct);
         var list = contacts.Values.ToList();
         // A number that asked never to be called again is imported as do-not-call (and counted in the report), never as a lead.
-        var listed = await doNotCall.ListedAsync(session, contacts.Keys, ct);
+        var listed = await doNotCall.ListedAsync(session, contacts.Keys, project.ClientCompanyId, ct);
+        var suppressed = await SuppressionMatches.OfAsync(session, contacts.Keys, project.ClientCompanyId, ct);
         string StatusOf(NewContact contact) => ContactLifecycle.Name(listed.Contains(contact.Phone.E164) ? ContactStatus.DoNotCall : ContactStatus.Potential);
         const string insert = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
@@ -212,9 +214,11 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
                 Reasons = problems.Select(p => p.Reason).ToArray() }, ct);
         await session.ExecuteAsync("""
             UPDATE imports SET rows_done = rows_done + @Rows, imported = imported + @Imported, duplicates = duplicates + @Duplicates,
-                failed_rows = failed_rows + @Failed, do_not_call = do_not_call + @DoNotCall, claimed_at = now()
+                failed_rows = failed_rows + @Failed, do_not_call = do_not_call + @DoNotCall,
+                suppressed = suppressed + @Suppressed, claimed_at = now()
             WHERE tenant_id = @TenantId AND id = @Id
-            """, new { Rows = batch.Count, Imported = inserted.Count, DoNotCall = inserted.Count(i => i.Status == "do_not_call"), Duplicates = duplicatesInBatch + list.Count - inserted.Count,
+            """, new { Rows = batch.Count, Imported = inserted.Count, DoNotCall = inserted.Count(i => i.Status == "do_not_call"),
+                Suppressed = inserted.Count(i => i.Status != "do_not_call" && suppressed.ContainsKey(i.Phone)), Duplicates = duplicatesInBatch + list.Count - inserted.Count,
                 Failed = problems.Count, job.TenantId, job.Id }, ct);
         await session.CommitAsync(ct);
     }

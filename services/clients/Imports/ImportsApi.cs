@@ -41,6 +41,9 @@ public static class ImportsApi
 
         /// <summary>Rows whose number is on the call center's do-not-call list: imported as do-not-call, never to be called.</summary>
         public int DoNotCall { get; init; }
+
+        /// <summary>Rows whose number is on a suppression list binding the project: imported, and not callable while the list holds the number.</summary>
+        public int Suppressed { get; init; }
         public string? Failure { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime? FinishedAt { get; init; }
@@ -178,7 +181,7 @@ public static class ImportsApi
     private static async Task<ImportResponse?> FindAsync(TenantSession session, Guid importId, CancellationToken ct)
     {
         var job = await session.QuerySingleOrDefaultAsync<ImportResponse>("""
-            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, failure, created_at, finished_at
+            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, created_at, finished_at
             FROM imports WHERE tenant_id = @TenantId AND id = @importId
             """, new { session.TenantId, importId }, ct);
         if (job is not null)

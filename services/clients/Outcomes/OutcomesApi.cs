@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
@@ -21,26 +22,35 @@ public static class OutcomesApi
             .WithTags("Contacts").WithName("RecordOutcome").RequireAuthorization(Policies.Staff);
 
     /// <param name="PersonalCallback">The next call is this agent's own (only their plan shows it); otherwise anyone's.</param>
-    public sealed record RecordOutcomeRequest(string? Disposition, string? Notes, int? DurationSeconds, DateTimeOffset? NextContactAt, Guid? CallId, bool PersonalCallback = false);
+    /// <param name="DoNotCallScope">For a do-not-call outcome: whom the request binds, client_company (the default) or call_center.</param>
+    public sealed record RecordOutcomeRequest(string? Disposition, string? Notes, int? DurationSeconds, DateTimeOffset? NextContactAt, Guid? CallId,
+        bool PersonalCallback = false, string? DoNotCallScope = null);
 
     public sealed record OutcomeResponse(Guid OutcomeId, ContactResponse Contact);
 
     private static async Task<Results<Created<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
-        Guid contactId, RecordOutcomeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid contactId, RecordOutcomeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status)?>(
-            "SELECT project_id, status FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE", new { session.TenantId, contactId }, ct);
+        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string Phone)?>(
+            "SELECT project_id, status, phone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
-        var (projectId, statusName) = contact.Value;
+        var (projectId, statusName, phone) = contact.Value;
         var project = (await ProjectSettings.LoadAsync(session, projectId, ct))!;
         var catalogue = await DispositionsApi.LoadAsync(session, projectId, ct);
 
         var (outcome, errors) = OutcomeRules.Check(request, catalogue, now);
+        var scope = DoNotCallScope.ClientCompany;
+        if (request.DoNotCallScope is not null && !SnakeCase.TryParse(request.DoNotCallScope, out scope))
+        {
+            errors["doNotCallScope"] = [$"One of {DoNotCallScopes.Choices}."];
+            outcome = null;
+        }
         if (outcome is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The outcome cannot be recorded.");
@@ -80,6 +90,12 @@ public static class OutcomesApi
         if (outcome.Disposition.Category == DispositionCategory.Complaint)
         {
             await Complaints.Complaints.OpenAsync(session, contactId, projectId, outcome.Notes ?? outcome.Disposition.Label, request.CallId, agentId, now, ct);
+        }
+        if (outcome.Disposition.Move == LifecycleMove.DoNotCall)
+        {
+            // The request binds the number: the same person in the company's other projects (or the call center's) too.
+            await DoNotCallRequests.BindAsync(session, doNotCall, phone, scope, project.ClientCompanyId,
+                $"'{outcome.Disposition.Label}' recorded on a call", agentId, request.CallId, now, ct);
         }
         if (to != from)
         {

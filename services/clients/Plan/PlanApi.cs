@@ -5,6 +5,7 @@ using NodaTime.Text;
 using Npgsql;
 using Platform.Clients.Calendar;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
@@ -33,16 +34,17 @@ public static class PlanApi
 
     /// <param name="date">yyyy-MM-dd; today (UTC) when left out.</param>
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> GetPlan(
-        string? date, Guid? agentId, Guid? projectId, int? limit, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        string? date, Guid? agentId, Guid? projectId, int? limit, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
+        CancellationToken ct) =>
         ComputeAsync(new DrawPlanRequest(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), agentId, projectId, limit),
-            user, db, draw: null, ct);
+            user, db, doNotCall, draw: null, ct);
 
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> DrawPlan(
-        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
-        ComputeAsync(request, user, db, draw: clock.GetUtcNow(), ct);
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, CancellationToken ct) =>
+        ComputeAsync(request, user, db, doNotCall, draw: clock.GetUtcNow(), ct);
 
     private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> ComputeAsync(
-        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DateTimeOffset? draw, CancellationToken ct)
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, DateTimeOffset? draw, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedDate = LocalDatePattern.Iso.Parse(request.Date ?? "");
@@ -69,10 +71,17 @@ public static class PlanApi
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var candidates = await PlanQuery.CandidatesAsync(session, agentId, request.ProjectId, date, limit, ct);
         var calendars = new Dictionary<Guid, BusinessCalendar>();
-        foreach (var project in candidates.Select(c => c.ProjectId).Distinct())
+        var listed = new HashSet<Guid>();
+        foreach (var projectId in candidates.Select(c => c.ProjectId).Distinct())
         {
-            calendars[project] = (await ProjectSettings.LoadAsync(session, project, ct))!.Calendar;
+            var project = (await ProjectSettings.LoadAsync(session, projectId, ct))!;
+            calendars[projectId] = project.Calendar;
+            // A number bound by a do-not-call request in the project's company (or the call center) is never planned.
+            var ofProject = candidates.Where(c => c.ProjectId == projectId).ToList();
+            var numbers = await doNotCall.ListedAsync(session, ofProject.Select(c => c.Phone).ToList(), project.ClientCompanyId, ct);
+            listed.UnionWith(ofProject.Where(c => numbers.Contains(c.Phone)).Select(c => c.ContactId));
         }
+        candidates = candidates.Where(c => !listed.Contains(c.ContactId)).ToList();
         var entries = DailyPlan.Draw(candidates, project => calendars[project], agentId, date, limit);
         var response = new PlanResponse(agentId, LocalDatePattern.Iso.Format(date), entries.Select(e => new PlanEntry(
             e.Contact.ContactId, e.Contact.ProjectId, e.Contact.Name, e.Contact.Phone, ContactLifecycle.Name(e.Contact.Status), e.Contact.Vip,

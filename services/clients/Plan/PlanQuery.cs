@@ -1,11 +1,12 @@
 using NodaTime;
 using Platform.Clients.Lifecycle;
+using Platform.Clients.Suppression;
 using Platform.ServiceDefaults.Database;
 
 namespace Platform.Clients.Plan;
 
 /// <summary>
-/// The contacts that may be due on a date: not do-not-call, not waiting out a cooldown, with consent to data processing
+/// The contacts that may be due on a date: not do-not-call, no suppression list binding their project holding their number, not waiting out a cooldown, with consent to data processing
 /// and to calls holding now, due before the date is over somewhere on Earth (or never called), and not another
 /// agent's personal callback. The plan's own rules (their calendar, their zone) then decide in <see cref="DailyPlan"/>.
 /// </summary>
@@ -16,12 +17,13 @@ internal static class PlanQuery
     public static async Task<IReadOnlyList<PlanCandidate>> CandidatesAsync(TenantSession session, Guid agentId, Guid? projectId, LocalDate date, int limit, CancellationToken ct)
     {
         // Walk the plan's index in order; contacts with an open complaint (few) are added whatever their place in it.
-        const string sql = """
+        const string sql = $"""
             WITH candidates AS (
             SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
-            FROM contacts c
+            FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             WHERE c.tenant_id = @TenantId
               AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
+              AND NOT {SuppressionMatches.BlocksContactSql}
               AND c.status IN ('potential', 'hot_potential', 'accompanied')
               AND (c.next_contact_at IS NULL OR c.next_contact_at < @LatestDayEnd)
               AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
@@ -36,7 +38,8 @@ internal static class PlanQuery
                   UNION
                   SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
                   FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
-                  WHERE o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
+                  JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
+                  WHERE NOT {SuppressionMatches.BlocksContactSql} AND o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
                     AND c.status IN ('potential', 'hot_potential', 'accompanied') AND c.erased_at IS NULL
                     AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
                     AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s

@@ -16,7 +16,8 @@ public sealed class DoNotCallOptions
 /// <summary>
 /// The numbers that asked never to be called again, kept after their contact was erased: a keyed hash (HMAC-SHA256
 /// over tenant and E.164 number), never the number, so the list identifies nobody without the key, and the same
-/// number in another call center hashes differently. Per call center: a request not to be called binds every project.
+/// number in another call center hashes differently. Each entry binds the projects of one client company (the person
+/// refused that seller) or, without a company, every project of the call center.
 /// </summary>
 public sealed class DoNotCallList
 {
@@ -44,28 +45,40 @@ public sealed class DoNotCallList
     public string Hash(Guid tenantId, string e164) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{tenantId:N}:{e164}")));
 
-    public async Task AddAsync(TenantSession session, string e164, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Puts the number on the list for one client company's projects, or (company null) the whole call center.</summary>
+    public async Task AddAsync(TenantSession session, string e164, Guid? clientCompanyId, string source, Guid? recordedBy, DateTimeOffset now,
+        CancellationToken ct) =>
         await session.ExecuteAsync("""
-            INSERT INTO do_not_call_numbers (tenant_id, phone_hash, added_at) VALUES (@TenantId, @Hash, @now)
-            ON CONFLICT (tenant_id, phone_hash) DO NOTHING
-            """, new { session.TenantId, Hash = Hash(session.TenantId, e164), now }, ct);
+            INSERT INTO do_not_call_numbers (tenant_id, phone_hash, added_at, client_company_id, source, recorded_by)
+            VALUES (@TenantId, @Hash, @now, @clientCompanyId, @source, @recordedBy)
+            ON CONFLICT (tenant_id, phone_hash, coalesce(client_company_id, '00000000-0000-0000-0000-000000000000'::uuid)) DO NOTHING
+            """, new { session.TenantId, Hash = Hash(session.TenantId, e164), now, clientCompanyId, source, recordedBy }, ct);
 
-    /// <summary>Which of these E.164 numbers are on the tenant's list.</summary>
-    public async Task<IReadOnlySet<string>> ListedAsync(TenantSession session, IReadOnlyCollection<string> numbers, CancellationToken ct)
+    /// <summary>
+    /// Which of these E.164 numbers may not be called in a project of <paramref name="clientCompanyId"/>: listed for the
+    /// whole call center, or for that company.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListedAsync(TenantSession session, IReadOnlyCollection<string> numbers, Guid? clientCompanyId, CancellationToken ct)
     {
         if (numbers.Count == 0)
         {
             return new HashSet<string>();
         }
         var byHash = numbers.Distinct().ToDictionary(n => Hash(session.TenantId, n));
-        var listed = await session.QueryAsync<string>(
-            "SELECT phone_hash FROM do_not_call_numbers WHERE tenant_id = @TenantId AND phone_hash = ANY(@Hashes)",
-            new { session.TenantId, Hashes = byHash.Keys.ToArray() }, ct);
+        var listed = await session.QueryAsync<string>("""
+            SELECT DISTINCT phone_hash FROM do_not_call_numbers
+            WHERE tenant_id = @TenantId AND phone_hash = ANY(@Hashes) AND (client_company_id IS NULL OR client_company_id = @clientCompanyId)
+            """, new { session.TenantId, Hashes = byHash.Keys.ToArray(), clientCompanyId }, ct);
         return listed.Select(hash => byHash[hash]).ToHashSet();
     }
 
-    public async Task<bool> IsListedAsync(TenantSession session, string e164, CancellationToken ct) =>
-        (await ListedAsync(session, [e164], ct)).Count > 0;
+    public async Task<bool> IsListedAsync(TenantSession session, string e164, Guid? clientCompanyId, CancellationToken ct) =>
+        (await ListedAsync(session, [e164], clientCompanyId, ct)).Count > 0;
 
-    public const string Reason = "the number asked never to be called again (the call center's do-not-call list)";
+    /// <summary>The companies (null: the whole call center) for which a number is listed, to carry them over to a new number of the same person.</summary>
+    public async Task<IReadOnlyList<Guid?>> ScopesOfAsync(TenantSession session, string e164, CancellationToken ct) =>
+        (await session.QueryAsync<Guid?>("SELECT client_company_id FROM do_not_call_numbers WHERE tenant_id = @TenantId AND phone_hash = @Hash",
+            new { session.TenantId, Hash = Hash(session.TenantId, e164) }, ct)).ToList();
+
+    public const string Reason = "the number asked never to be called again (the do-not-call list)";
 }

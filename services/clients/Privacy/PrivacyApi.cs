@@ -56,9 +56,11 @@ public static class PrivacyApi
             return Problems.NotFound("Contact", contactId);
         }
         // A do-not-call request is final and outlives the person's data: the number's keyed hash stays on the list.
-        if (erased.Status == ContactLifecycle.Name(ContactStatus.DoNotCall))
+        // Its request was bound when it was recorded; a do-not-call contact from before numbers were bound binds its client company.
+        if (erased.Status == ContactLifecycle.Name(ContactStatus.DoNotCall) && (await doNotCall.ScopesOfAsync(session, erased.Phone, ct)).Count == 0)
         {
-            await doNotCall.AddAsync(session, erased.Phone, now, ct);
+            var company = (await Projects.ProjectSettings.LoadAsync(session, erased.ProjectId, ct))!.ClientCompanyId;
+            await doNotCall.AddAsync(session, erased.Phone, company, "erasure of a do-not-call contact", user.UserId(), now, ct);
         }
         // Personal data out; what statistics need stays. Do-not-call, so no list ever brings them back by mistake.
         const string sql = """
@@ -74,6 +76,7 @@ public static class PrivacyApi
                 WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE orders SET description = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
             DELETE FROM script_answers WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            UPDATE contact_card_changes SET from_value = NULL, to_value = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
         await session.PublishAsync(new ContactErased(session.TenantId, contactId, erased.ProjectId, now), ct);
         await session.CommitAsync(ct);

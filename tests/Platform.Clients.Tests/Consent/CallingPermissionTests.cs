@@ -87,4 +87,15 @@ public sealed class CallingPermissionTests
         Assert.False(verdict.MayCall);
         Assert.Equal(4, verdict.Reasons.Count); // do not call, no data-processing consent, no call consent, weekend
     }
+
+    [Fact]
+    public void A_number_on_a_list_is_not_callable_whatever_the_contacts_own_status_and_every_list_is_named()
+    {
+        var now = Instant.FromUtc(2026, 11, 23, 9, 30); // a Monday's working hour in Prague
+        var verdict = CallingPermission.Check(ContactStatus.HotPotential, FullConsent, BusinessCalendar.Default, Prague, now,
+            ["on the suppression list 'Robinson CZ' (version 2, registry)", "on the suppression list 'Acme' (version 1, letter)"]);
+        Assert.False(verdict.MayCall);
+        Assert.Equal(["on the suppression list 'Robinson CZ' (version 2, registry)", "on the suppression list 'Acme' (version 1, letter)"], verdict.Reasons);
+        Assert.True(CallingPermission.Check(ContactStatus.HotPotential, FullConsent, BusinessCalendar.Default, Prague, now, []).MayCall);
+    }
 }

@@ -67,6 +67,11 @@ internal static class Access
         ["ListOrders"] = Staff,
         ["RecordOrder"] = Staff,
         ["StartImport"] = Staff,
+        ["RecordDoNotCall"] = Staff,   // an agent takes the request on the line
+        ["UploadSuppressionList"] = [Roles.Admin],
+        ["ListSuppressionLists"] = Supervision,
+        ["GetSuppressionList"] = Supervision,
+        ["ListSuppressionMatches"] = Supervision,
         ["GetImport"] = Staff,
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)
         ["DrawDailyPlan"] = Staff,

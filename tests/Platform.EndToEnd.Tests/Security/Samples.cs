@@ -56,6 +56,8 @@ internal static class Samples
             ["purpose"] = "calls", ["granted"] = true, ["source"] = "sample call", ["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O"),
         },
         "StartImport" => new JsonObject(), // sent as a form, see Content
+        "UploadSuppressionList" => new JsonObject(), // likewise
+        "RecordDoNotCall" => new JsonObject { ["phone"] = UniqueMobile(), ["scope"] = "client_company", ["source"] = "Letter of 2026-11-20" },
         "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
         "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
         "RecordOrder" => new JsonObject { ["description"] = "Annual plan", ["amount"] = 1200.50, ["currency"] = "CZK", ["callId"] = Guid.NewGuid().ToString() },
@@ -138,6 +140,8 @@ internal static class Samples
         "RecordOutcome" => [new("disposition", false, true), new("notes", true, false), new("durationSeconds", false, false),
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
         "StartImport" => [], // a form with a file: the whole-body cases; the file's own rules are in ImportTests
+        "UploadSuppressionList" => [], // likewise; its fields' rules in Crm/SuppressionListTests
+        "RecordDoNotCall" => [new("phone", false, true), new("scope", false, false), new("source", true, true)],
         "OpenComplaint" => [new("subject", true, true), new("callId", false, false)],
         "ResolveComplaint" => [new("resolution", true, true)],
         "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
@@ -188,9 +192,34 @@ internal static class Samples
     public static HttpContent Content(string operationId) => Content(operationId, new Dictionary<string, string>());
 
     /// <summary>A valid request body aimed at <paramref name="ids"/> (see <see cref="Body(string, IReadOnlyDictionary{string, string})"/>).</summary>
-    public static HttpContent Content(string operationId, IReadOnlyDictionary<string, string> ids) => operationId == "StartImport"
-        ? CallList($"name,phone\nSample contact,{UniqueMobile()}\n")
-        : Json(Body(operationId, ids));
+    public static HttpContent Content(string operationId, IReadOnlyDictionary<string, string> ids) => operationId switch
+    {
+        "StartImport" => CallList($"name,phone\nSample contact,{UniqueMobile()}\n"),
+        "UploadSuppressionList" => SuppressionList("Sample list", $"phone\n{UniqueMobile()}\n", "call_center"),
+        _ => Json(Body(operationId, ids)),
+    };
+
+    /// <summary>A suppression list's upload form.</summary>
+    public static MultipartFormDataContent SuppressionList(string name, string csv, string scope, Guid? clientCompanyId = null, string source = "Sample registry",
+        string? country = null)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), "file", "numbers.csv" },
+            { new StringContent(name), "name" },
+            { new StringContent(source), "source" },
+            { new StringContent(scope), "scope" },
+        };
+        if (clientCompanyId is { } company)
+        {
+            form.Add(new StringContent(company.ToString()), "clientCompanyId");
+        }
+        if (country is not null)
+        {
+            form.Add(new StringContent(country), "country");
+        }
+        return form;
+    }
 
     public static MultipartFormDataContent CallList(string csv, string? mapping = null)
     {

@@ -26,12 +26,16 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["importId"] = ImportId.ToString(),
         ["complaintId"] = ComplaintId.ToString(),
         ["companyId"] = CompanyId.ToString(),
+        ["listId"] = SuppressionListId.ToString(),
         ["queueId"] = Queue.QueueId.ToString(),
         ["transferQueueId"] = Queue.TransferQueueId.ToString(),
         ["groupId"] = Queue.GroupId.ToString(),
         ["agentId"] = Queue.AgentId.ToString(),
         ["callId"] = Queue.CallId.ToString(),
     }.Concat(ReportingIds).Concat(Scripts?.Ids ?? new Dictionary<string, string>()).ToDictionary();
+
+    /// <summary>A suppression list of the tenant's client company.</summary>
+    public Guid SuppressionListId { get; init; }
 
     /// <summary>The scripts service's targets: a published script and an open session.</summary>
     public ScriptsTargets? Scripts { get; init; }
@@ -62,8 +66,12 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         var userId = await user.CreatedIdAsync();
         var queue = await QueueIdsAsync(tenant, projectId, userId);
         var scripts = await ScriptsTargets.CreateAsync(tenant, projectId);
+        var list = await tenant.Admin.PostAsync("/api/clients/suppression-lists",
+            Samples.SuppressionList("Client's own list", $"phone\n{Samples.UniqueMobile()}\n", "client_company", companyId));
+        list.EnsureSuccessStatusCode();
         return new TenantWorld(tenant, projectId, userId, contactId, importId, await OpenComplaintAsync(tenant, contactId), companyId)
         {
+            SuppressionListId = (await list.JsonAsync()).GetProperty("list").GetProperty("id").GetGuid(),
             Queue = queue,
             Scripts = scripts,
             ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId, queue, scripts.ScriptId),
