@@ -14,9 +14,10 @@ public static class CallingPermission
 {
     public sealed record Verdict(bool MayCall, IReadOnlyList<string> Reasons, LocalDateTime ContactLocalTime);
 
+    /// <param name="otherZones">The zones a number of several zones may be in (no zone given): the window is the narrowest across them.</param>
     /// <param name="numberBlocks">What binds the contact's number rather than the contact: the do-not-call list, suppression lists (each named).</param>
     public static Verdict Check(ContactStatus status, IReadOnlyCollection<ConsentState> consents, BusinessCalendar calendar,
-        DateTimeZone contactZone, Instant now, IReadOnlyCollection<string>? numberBlocks = null)
+        DateTimeZone contactZone, Instant now, IReadOnlyCollection<string>? numberBlocks = null, IReadOnlyCollection<DateTimeZone>? otherZones = null)
     {
         var reasons = new List<string>();
         if (status == ContactStatus.DoNotCall)
@@ -44,6 +45,15 @@ public static class CallingPermission
         if (calendar.ClosedBecause(local) is { } closed)
         {
             reasons.Add($"outside the calling window: {closed} ({local:yyyy-MM-dd HH:mm} in {contactZone.Id})");
+        }
+        // A number that may be in any of several zones: open in every one of them, or no call.
+        foreach (var zone in (otherZones ?? []).Where(z => z.Id != contactZone.Id))
+        {
+            var there = now.InZone(zone).LocalDateTime;
+            if (calendar.ClosedBecause(there) is { } closedThere)
+            {
+                reasons.Add($"outside the calling window in one of the number's zones: {closedThere} ({there:yyyy-MM-dd HH:mm} in {zone.Id})");
+            }
         }
         return new Verdict(reasons.Count == 0, reasons, local);
     }

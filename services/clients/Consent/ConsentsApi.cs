@@ -81,29 +81,38 @@ public static class ConsentsApi
         Guid contactId, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string TimeZone, string Phone)?>(
-            "SELECT project_id, status, time_zone, phone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
+        var contact = await session.QuerySingleOrDefaultAsync<CallableContact>(
+            "SELECT project_id, status, time_zone, phone, calling_zones FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);
         }
-        var project = (await ProjectSettings.LoadAsync(session, contact.Value.ProjectId, ct))!;
+        var project = (await ProjectSettings.LoadAsync(session, contact.ProjectId, ct))!;
         var consents = (await LoadAsync(session, contactId, ct))!
             .Select(c => new ConsentState(SnakeCase.TryParse<ConsentPurpose>(c.Purpose, out var p) ? p : default, c.Granted,
                 Instant.FromDateTimeUtc(DateTime.SpecifyKind(c.At, DateTimeKind.Utc)),
                 c.ExpiresAt is { } e ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null))
             .ToList();
-        var zone = DateTimeZoneProviders.Tzdb[contact.Value.TimeZone];
+        var zone = DateTimeZoneProviders.Tzdb[contact.TimeZone];
         var numberBlocks = new List<string>();
-        if (await doNotCall.IsListedAsync(session, contact.Value.Phone, project.ClientCompanyId, ct))
+        if (await doNotCall.IsListedAsync(session, contact.Phone, project.ClientCompanyId, ct))
         {
             numberBlocks.Add(DoNotCallList.Reason);
         }
-        numberBlocks.AddRange((await SuppressionMatches.OfAsync(session, [contact.Value.Phone], project.ClientCompanyId, ct)).GetValueOrDefault(contact.Value.Phone) ?? []);
-        var verdict = CallingPermission.Check(ContactLifecycle.Parse(contact.Value.Status), consents, project.Calendar, zone,
-            Instant.FromDateTimeOffset(clock.GetUtcNow()), numberBlocks);
+        numberBlocks.AddRange((await SuppressionMatches.OfAsync(session, [contact.Phone], project.ClientCompanyId, ct)).GetValueOrDefault(contact.Phone) ?? []);
+        var verdict = CallingPermission.Check(ContactLifecycle.Parse(contact.Status), consents, project.Calendar, zone,
+            Instant.FromDateTimeOffset(clock.GetUtcNow()), numberBlocks, contact.CallingZones.Select(z => DateTimeZoneProviders.Tzdb[z]).ToList());
         return TypedResults.Ok(new CallableResponse(verdict.MayCall, [.. verdict.Reasons], zone.Id,
             verdict.ContactLocalTime.ToString("yyyy-MM-dd'T'HH:mm", null)));
+    }
+
+    private sealed class CallableContact
+    {
+        public Guid ProjectId { get; init; }
+        public string Status { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public string Phone { get; init; } = "";
+        public string[] CallingZones { get; init; } = [];
     }
 
     private static async Task<ConsentEntry[]?> LoadAsync(TenantSession session, Guid contactId, CancellationToken ct)

@@ -7,7 +7,12 @@ public static class ContactPhone
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    public sealed record Normalised(string E164, string Region, string? TimeZone);
+    /// <param name="TimeZone">The number's zone when it has exactly one.</param>
+    /// <param name="Zones">Every zone libphonenumber gives the number (several for Russian, US, Australian, Brazilian mobiles).</param>
+    public sealed record Normalised(string E164, string Region, string? TimeZone, string[]? Zones = null)
+    {
+        public string[] AllZones => Zones ?? (TimeZone is null ? [] : [TimeZone]);
+    }
 
     /// <param name="defaultRegion">ISO 3166 country for numbers written without a country code (the project's country).</param>
     public static (Normalised? Number, string? Problem) Normalise(string? raw, string defaultRegion)
@@ -30,7 +35,7 @@ public static class ContactPhone
             return (null, $"Not a valid number in {Util.GetRegionCodeForNumber(number) ?? defaultRegion}.");
         }
         var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(number)
-            .Where(zone => zone != "Etc/Unknown").ToList();
-        return (new Normalised(Util.Format(number, PhoneNumberFormat.E164), Util.GetRegionCodeForNumber(number), zones.Count == 1 ? zones[0] : null), null);
+            .Where(zone => zone != "Etc/Unknown" && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null).Distinct().ToList();
+        return (new Normalised(Util.Format(number, PhoneNumberFormat.E164), Util.GetRegionCodeForNumber(number), zones.Count == 1 ? zones[0] : null, [.. zones]), null);
     }
 }

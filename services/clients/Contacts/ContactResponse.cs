@@ -13,6 +13,9 @@ public sealed class ContactResponse
     public string Phone { get; init; } = "";
     public string PhoneRegion { get; init; } = "";
     public string TimeZone { get; init; } = "";
+
+    /// <summary>A number of several zones that came without its own: every zone it may be in (called only when open in all); else empty.</summary>
+    public string[] CallingZones { get; init; } = [];
     public bool Vip { get; init; }
     public string Status { get; init; } = "";
     public DateTime? NextContactAt { get; init; }
@@ -31,7 +34,7 @@ public sealed class ContactResponse
     /// <summary>The card's columns, for a statement over <c>contacts</c> not aliased.</summary>
     public const string Columns = """
         id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status, next_contact_at, callback_agent_id,
-        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version,
+        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version, calling_zones,
         ARRAY(SELECT l.name FROM suppression_numbers n JOIN suppression_lists l ON l.tenant_id = n.tenant_id AND l.id = n.list_id
               WHERE n.tenant_id = contacts.tenant_id AND n.phone = contacts.phone
                 AND (l.client_company_id IS NULL OR l.client_company_id =

@@ -60,9 +60,9 @@ public static class ContactsApi
         var id = Guid.CreateVersion7();
         const string sql = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
-                                  custom_fields, created_at, updated_at)
+                                  custom_fields, created_at, updated_at, calling_zones)
             VALUES (@TenantId, @id, @projectId, @Kind, @Name, @Company, @Phone, @Region, @TimeZone, @Vip, @Status,
-                    CAST(@CustomFields AS jsonb), @now, @now)
+                    CAST(@CustomFields AS jsonb), @now, @now, @CallingZones)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
             """;
         // A number that asked never to be called again comes back as do-not-call, whoever brings it.
@@ -71,7 +71,7 @@ public static class ContactsApi
         var inserted = await session.ExecuteAsync(sql, new
         {
             session.TenantId, id, projectId, contact.Kind, contact.Name, contact.Company, Phone = contact.Phone.E164, contact.Phone.Region,
-            contact.TimeZone, contact.Vip, Status = status, CustomFields = contact.CustomFields?.GetRawText() ?? "{}", now,
+            contact.TimeZone, contact.Vip, Status = status, CustomFields = contact.CustomFields?.GetRawText() ?? "{}", now, contact.CallingZones,
         }, ct);
         if (inserted == 0)
         {
@@ -184,7 +184,7 @@ public static class ContactsApi
         var now = clock.GetUtcNowAsStored();
         const string sql = """
             UPDATE contacts SET kind = @Kind, name = @Name, company = @Company, phone = @Phone, phone_region = @Region, time_zone = @TimeZone,
-                vip = @Vip, custom_fields = CAST(@CustomFields AS jsonb), updated_at = @now
+                vip = @Vip, custom_fields = CAST(@CustomFields AS jsonb), calling_zones = @CallingZones, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @contactId
             """;
         try
@@ -192,7 +192,7 @@ public static class ContactsApi
             await session.ExecuteAsync(sql, new
             {
                 contact.Kind, contact.Name, contact.Company, Phone = contact.Phone.E164, contact.Phone.Region, contact.TimeZone, contact.Vip,
-                CustomFields = contact.CustomFields?.GetRawText() ?? "{}", now, session.TenantId, contactId,
+                CustomFields = contact.CustomFields?.GetRawText() ?? "{}", contact.CallingZones, now, session.TenantId, contactId,
             }, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)

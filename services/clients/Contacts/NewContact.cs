@@ -4,7 +4,12 @@ using NodaTime;
 namespace Platform.Clients.Contacts;
 
 /// <summary>The rules for adding a contact, as plain C#: every problem at once, by field.</summary>
-public sealed record NewContact(string Kind, string Name, string? Company, ContactPhone.Normalised Phone, string TimeZone, bool Vip, JsonElement? CustomFields)
+/// <param name="CallingZones">
+/// A number of several zones given no zone of its own: every zone it may be in, and a call only when the calendar is open
+/// in all of them (the narrowest window, never a call at night); empty otherwise.
+/// </param>
+public sealed record NewContact(string Kind, string Name, string? Company, ContactPhone.Normalised Phone, string TimeZone, bool Vip, JsonElement? CustomFields,
+    string[] CallingZones)
 {
     public const int MaxNameLength = 200;
     public const int MaxCustomFieldsBytes = 16 * 1024;
@@ -45,6 +50,7 @@ public sealed record NewContact(string Kind, string Name, string? Company, Conta
         }
         return errors.Count > 0
             ? (null, errors)
-            : (new NewContact(resolvedKind, trimmedName, trimmedCompany, number!, timeZone ?? number!.TimeZone ?? projectZone, vip ?? false, customFields), errors);
+            : (new NewContact(resolvedKind, trimmedName, trimmedCompany, number!, timeZone ?? number!.TimeZone ?? number.AllZones.FirstOrDefault() ?? projectZone,
+                vip ?? false, customFields, timeZone is null && number!.AllZones.Length > 1 ? number.AllZones : []), errors);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         public string Mapping { get; init; } = "{}";
         public int? TotalRows { get; init; }
         public int RowsDone { get; init; }
+        public string? Encoding { get; init; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,15 +87,51 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         ProjectSettings project;
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
-            job = (await session.QuerySingleOrDefaultAsync<Job>(
-                "SELECT tenant_id, id, project_id, mapping::text AS mapping, total_rows, rows_done FROM imports WHERE tenant_id = @tenantId AND id = @importId",
-                new { tenantId, importId }, ct))!;
+            job = (await session.QuerySingleOrDefaultAsync<Job>("""
+                SELECT tenant_id, id, project_id, mapping::text AS mapping, total_rows, rows_done, encoding FROM imports
+                WHERE tenant_id = @tenantId AND id = @importId
+                """, new { tenantId, importId }, ct))!;
             project = (await ProjectSettings.LoadAsync(session, job.ProjectId, ct))!;
         }
-        string[] header;
+        // The encoding: the uploader's, or detected over the whole file once per job (a warning when it is a guess).
+        var encodingName = job.Encoding;
+        if (encodingName is null)
+        {
+            var sniffer = new TextEncodings.Sniffer();
+            var buffer = new byte[64 * 1024];
+            await using (var file = ImportFile.Open(db, tenantId, importId))
+            {
+                int read;
+                while ((read = await file.ReadAsync(buffer, ct)) > 0)
+                {
+                    sniffer.Add(buffer.AsSpan(0, read));
+                }
+            }
+            var detected = sniffer.Result();
+            encodingName = detected.Name;
+            await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+            await session.ExecuteAsync("""
+                UPDATE imports SET encoding = @Name, warnings = CASE WHEN @Warning::text IS NULL THEN warnings ELSE array_append(warnings, @Warning) END
+                WHERE tenant_id = @tenantId AND id = @importId
+                """, new { detected.Name, detected.Warning, tenantId, importId }, ct);
+            await session.CommitAsync(ct);
+        }
+        var encoding = TextEncodings.ByName(encodingName)!;
+        CsvFile.Line? headerLine;
         await using (var file = ImportFile.Open(db, tenantId, importId))
         {
-            header = await CsvFile.HeaderAsync(file, ct) ?? [];
+            headerLine = await CsvFile.HeaderLineAsync(file, encoding, ct);
+        }
+        if (headerLine is null)
+        {
+            await FinishAsync(tenantId, importId, "failed", $"The file has no readable header line in {encodingName}.", ct);
+            return;
+        }
+        var header = headerLine.Fields;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            await session.ExecuteAsync("UPDATE imports SET header = @Raw WHERE tenant_id = @tenantId AND id = @importId", new { headerLine.Raw, tenantId, importId }, ct);
+            await session.CommitAsync(ct);
         }
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(job.Mapping, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
         var (columns, errors) = mapping.Resolve(header);
@@ -103,28 +140,28 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             await FinishAsync(tenantId, importId, "failed", string.Join(" ", errors.SelectMany(e => e.Value)), ct);
             return;
         }
-        // Streamed from the stored chunks: one pass counts the rows for the progress (once per job), the next reads them
+        // Streamed from the stored chunks: one pass counts the records for the progress (once per job), the next reads them
         // batch by batch, after the batches a previous worker committed; no more than a chunk and a batch are held.
         if (job.TotalRows is null)
         {
-            var lines = 0;
+            var records = 0;
             await using (var file = ImportFile.Open(db, tenantId, importId))
             {
-                await foreach (var _ in CsvFile.ReadAsync(file, ct))
+                await foreach (var _ in CsvFile.ReadAsync(file, encoding, ct))
                 {
-                    lines++;
+                    records++;
                 }
             }
             await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
             await session.ExecuteAsync("UPDATE imports SET total_rows = @Total WHERE tenant_id = @tenantId AND id = @importId",
-                new { Total = Math.Max(lines - 1, 0), tenantId, importId }, ct);
+                new { Total = Math.Max(records - 1, 0), tenantId, importId }, ct);
             await session.CommitAsync(ct);
         }
         await using (var file = ImportFile.Open(db, tenantId, importId))
         {
             var batch = new List<CsvFile.Line>(options.BatchSize);
             var skip = 1 + job.RowsDone;
-            await foreach (var line in CsvFile.ReadAsync(file, ct))
+            await foreach (var line in CsvFile.ReadAsync(file, encoding, ct))
             {
                 if (skip > 0)
                 {
@@ -149,20 +186,20 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
     private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, List<CsvFile.Line> batch, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
-        var problems = new List<(int Line, string Column, string Reason)>();
+        var problems = new List<(int Line, string Column, string Reason, string Original)>();
         var contacts = new Dictionary<string, (int Line, NewContact Contact)>();
         var duplicatesInBatch = 0;
         foreach (var line in batch)
         {
             if (line.Malformed)
             {
-                problems.Add((line.Number, "(line)", "Malformed CSV: a stray or unclosed quote."));
+                problems.Add((line.Number, "(line)", line.Problem!, line.Raw));
                 continue;
             }
             var (contact, problem) = ImportRow.Read(header, line.Fields, columns, project.Country, project.TimeZone);
             if (problem is not null)
             {
-                problems.Add((line.Number, problem.Column, problem.Reason));
+                problems.Add((line.Number, problem.Column, problem.Reason, line.Raw));
             }
             else if (!contacts.TryAdd(contact!.Phone.E164, (line.Number, contact)))
             {
@@ -178,10 +215,11 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         string StatusOf(NewContact contact) => ContactLifecycle.Name(listed.Contains(contact.Phone.E164) ? ContactStatus.DoNotCall : ContactStatus.Potential);
         const string insert = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
-                                  custom_fields, created_at, updated_at)
-            SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, c.status, CAST(c.custom AS jsonb), @now, @now
-            FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Statuses, @Customs)
-                AS c(id, kind, name, company, phone, region, zone, vip, status, custom)
+                                  custom_fields, created_at, updated_at, calling_zones)
+            SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, c.status, CAST(c.custom AS jsonb), @now, @now,
+                   coalesce(string_to_array(nullif(c.calling, ''), ' '), '{}')
+            FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Statuses, @Customs, @Callings)
+                AS c(id, kind, name, company, phone, region, zone, vip, status, custom, calling)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
             RETURNING id, vip, status, phone, name, custom_fields
             """;
@@ -195,6 +233,7 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             Phones = list.Select(c => c.Contact.Phone.E164).ToArray(),
             Regions = list.Select(c => c.Contact.Phone.Region).ToArray(),
             Zones = list.Select(c => c.Contact.TimeZone).ToArray(),
+            Callings = list.Select(c => string.Join(' ', c.Contact.CallingZones)).ToArray(), // zone ids hold no spaces
             Vips = list.Select(c => c.Contact.Vip).ToArray(),
             Statuses = list.Select(c => StatusOf(c.Contact)).ToArray(),
             Customs = list.Select(c => c.Contact.CustomFields?.GetRawText() ?? "{}").ToArray(),
@@ -208,10 +247,10 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
                 DoNotCallReason = $"imported from a call list; {DoNotCallList.Reason}" }, ct);
         await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId, i.Status, i.Vip, now, i.Phone, i.Name, i.CustomFields)).ToList(), ct);
         await session.ExecuteAsync("""
-            INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason)
-            SELECT @TenantId, @Id, e.line, e.col, e.reason FROM unnest(@Lines, @Columns, @Reasons) AS e(line, col, reason)
+            INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason, original)
+            SELECT @TenantId, @Id, e.line, e.col, e.reason, e.original FROM unnest(@Lines, @Columns, @Reasons, @Originals) AS e(line, col, reason, original)
             """, new { job.TenantId, job.Id, Lines = problems.Select(p => p.Line).ToArray(), Columns = problems.Select(p => p.Column).ToArray(),
-                Reasons = problems.Select(p => p.Reason).ToArray() }, ct);
+                Reasons = problems.Select(p => p.Reason).ToArray(), Originals = problems.Select(p => p.Original).ToArray() }, ct);
         await session.ExecuteAsync("""
             UPDATE imports SET rows_done = rows_done + @Rows, imported = imported + @Imported, duplicates = duplicates + @Duplicates,
                 failed_rows = failed_rows + @Failed, do_not_call = do_not_call + @DoNotCall,
@@ -227,8 +266,17 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
     {
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
         // The uploaded file holds personal data: once the job is over it is not kept (privacy by design).
-        await session.ExecuteAsync("UPDATE imports SET status = @status, failure = @failure, finished_at = now() WHERE tenant_id = @tenantId AND id = @importId",
-            new { status, failure, tenantId, importId }, ct);
+        // Every record of the file is accounted for (imported, duplicate or a row error), or the job says it failed.
+        const string sql = """
+            UPDATE imports SET
+                status = CASE WHEN @status = 'done' AND (total_rows IS DISTINCT FROM rows_done OR rows_done <> imported + duplicates + failed_rows)
+                              THEN 'failed' ELSE @status END,
+                failure = CASE WHEN @status = 'done' AND (total_rows IS DISTINCT FROM rows_done OR rows_done <> imported + duplicates + failed_rows)
+                               THEN format('The file has %s rows but %s were read; nothing more is imported from it.', total_rows, rows_done) ELSE @failure END,
+                finished_at = now()
+            WHERE tenant_id = @tenantId AND id = @importId
+            """;
+        await session.ExecuteAsync(sql, new { status, failure, tenantId, importId }, ct);
         await ImportFile.DeleteAsync(session, importId, ct);
         await session.CommitAsync(ct);
     }

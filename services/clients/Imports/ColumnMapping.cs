@@ -4,7 +4,9 @@ namespace Platform.Clients.Imports;
 /// Which column of the file holds which field of a contact. Left out, a field is read from the column of its own name
 /// (case does not matter). <c>name</c> and <c>phone</c> must be found; <c>customFields</c> names columns kept as they are.
 /// </summary>
-public sealed record ColumnMapping(string? Name, string? Phone, string? Company, string? Kind, string? TimeZone, string? Vip, string[]? CustomFields)
+/// <param name="Country">The column of each row's country (ISO 3166, e.g. CZ), for numbers written without a country code; else the project's.</param>
+public sealed record ColumnMapping(string? Name, string? Phone, string? Company, string? Kind, string? TimeZone, string? Vip, string[]? CustomFields,
+    string? Country = null)
 {
     public static ColumnMapping Default { get; } = new(null, null, null, null, null, null, null);
 
@@ -29,9 +31,11 @@ public sealed record ColumnMapping(string? Name, string? Phone, string? Company,
         var columns = new ResolvedColumns(
             Find("name", Name, true) ?? -1, Find("phone", Phone, true) ?? -1, Find("company", Company, false), Find("kind", Kind, false),
             Find("timeZone", TimeZone, false), Find("vip", Vip, false),
-            (CustomFields ?? []).Select(c => (c, Find($"customFields.{c}", c, true))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value)).ToArray());
+            (CustomFields ?? []).Select(c => (c, Find($"customFields.{c}", c, true))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!.Value)).ToArray(),
+            Find("country", Country, false));
         return errors.Count > 0 ? (null, errors) : (columns, errors);
     }
 }
 
-public sealed record ResolvedColumns(int Name, int Phone, int? Company, int? Kind, int? TimeZone, int? Vip, (string Header, int Index)[] CustomFields);
+public sealed record ResolvedColumns(int Name, int Phone, int? Company, int? Kind, int? TimeZone, int? Vip, (string Header, int Index)[] CustomFields,
+    int? Country = null);

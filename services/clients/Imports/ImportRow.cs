@@ -26,13 +26,22 @@ public static class ImportRow
                 return (null, new Problem(header[columns.Vip!.Value], $"'{vipText}' is not yes/no."));
             }
         }
+        var region = defaultRegion;
+        if (At(columns.Country) is { } country)
+        {
+            region = country.ToUpperInvariant();
+            if (!PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(region))
+            {
+                return (null, new Problem(header[columns.Country!.Value], $"'{country}' is not an ISO 3166 country code such as CZ."));
+            }
+        }
         JsonElement? custom = null;
         if (columns.CustomFields.Length > 0)
         {
             custom = JsonSerializer.SerializeToElement(columns.CustomFields.ToDictionary(c => c.Header, c => At(c.Index)));
         }
         var (contact, errors) = NewContact.From(At(columns.Kind), At(columns.Name), At(columns.Company), At(columns.Phone), At(columns.TimeZone), vip,
-            custom, defaultRegion, projectZone);
+            custom, region, projectZone);
         if (contact is not null)
         {
             return (contact, null);

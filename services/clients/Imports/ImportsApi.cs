@@ -24,6 +24,10 @@ public static class ImportsApi
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes + 64 * 1024)); // the file, the mapping, the form's own lines
         routes.MapGet("/api/clients/imports/{importId:guid}", GetImport)
             .WithTags("Call lists").WithName("GetImport").RequireAuthorization(Policies.Staff);
+        routes.MapGet("/api/clients/imports/{importId:guid}/rejected", RejectedRows.Download)
+            .WithTags("Call lists").WithName("DownloadRejectedRows").RequireAuthorization(Policies.Staff)
+            .WithSummary("The rejected rows of an import as CSV: the file's header and each rejected line as it was, with its line and error, to fix and upload again")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
     public sealed record ImportError(int Line, string Column, string Reason);
@@ -45,6 +49,12 @@ public static class ImportsApi
         /// <summary>Rows whose number is on a suppression list binding the project: imported, and not callable while the list holds the number.</summary>
         public int Suppressed { get; init; }
         public string? Failure { get; init; }
+
+        /// <summary>The encoding the file is read in: the uploader's choice, or detected when the job starts (null until then).</summary>
+        public string? Encoding { get; init; }
+
+        /// <summary>What the reader was unsure of (a guessed encoding); the rows are imported all the same.</summary>
+        public string[] Warnings { get; init; } = [];
         public DateTime CreatedAt { get; init; }
         public DateTime? FinishedAt { get; init; }
         public ImportError[] Errors { get; set; } = [];
@@ -52,8 +62,9 @@ public static class ImportsApi
 
     /// <summary>What the upload's form holds (for the OpenAPI document: the handler reads the form as a stream).</summary>
     /// <param name="File">The call list: CSV with a header line (comma, semicolon or tab).</param>
-    /// <param name="Mapping">JSON: which column holds name, phone, company, kind, timeZone, vip; customFields: columns kept as they are.</param>
-    public sealed record CallListForm(IFormFile File, string? Mapping);
+    /// <param name="Mapping">JSON: which column holds name, phone, company, kind, timeZone, vip, country; customFields: columns kept as they are.</param>
+    /// <param name="Encoding">utf-8, utf-16, utf-16be, windows-1250, windows-1251, windows-1252 or iso-8859-2; detected when left out.</param>
+    public sealed record CallListForm(IFormFile File, string? Mapping, string? Encoding);
 
     /// <summary>
     /// Streams the form's file into the job's chunks as it arrives (never the whole file in memory) inside one transaction
@@ -81,7 +92,7 @@ public static class ImportsApi
             """, new { session.TenantId, id, projectId, CreatedBy = user.UserId(), now = clock.GetUtcNow() }, ct);
 
         var errors = new Dictionary<string, string[]>();
-        string? fileName = null, mappingText = null;
+        string? fileName = null, mappingText = null, encodingName = null;
         var (bytes, firstChunk) = (0L, Array.Empty<byte>());
         try
         {
@@ -98,6 +109,13 @@ public static class ImportsApi
                         break;
                     case "file":
                         errors["file"] = ["One call list per import."];
+                        break;
+                    case "encoding":
+                        encodingName = (await ReadTextAsync(section.Body, 32, ct))?.Trim().ToLowerInvariant();
+                        if (TextEncodings.ByName(encodingName) is null)
+                        {
+                            errors["encoding"] = [$"One of {string.Join(", ", TextEncodings.Names)}, or none to have it detected."];
+                        }
                         break;
                     case "mapping":
                         mappingText = await ReadTextAsync(section.Body, MaxMappingChars, ct);
@@ -137,7 +155,14 @@ public static class ImportsApi
         }
         if (errors.Count == 0)
         {
-            var header = await CsvFile.HeaderAsync(new MemoryStream(firstChunk), ct);
+            var encoding = TextEncodings.ByName(encodingName);
+            if (encoding is null)
+            {
+                var sniffer = new TextEncodings.Sniffer();
+                sniffer.Add(firstChunk);
+                encoding = sniffer.Result().Encoding;
+            }
+            var header = await CsvFile.HeaderAsync(new MemoryStream(firstChunk), encoding, ct);
             if (header is null)
             {
                 errors["file"] = ["The file has no header line."];
@@ -154,8 +179,11 @@ public static class ImportsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The call list cannot be imported."); // rolled back: no job, no chunks
         }
-        await session.ExecuteAsync("UPDATE imports SET file_name = @fileName, mapping = CAST(@Mapping AS jsonb) WHERE tenant_id = @TenantId AND id = @id",
-            new { fileName, Mapping = JsonSerializer.Serialize(columns, JsonSerializerOptions.Web), session.TenantId, id }, ct);
+        await session.ExecuteAsync("""
+            UPDATE imports SET file_name = @fileName, mapping = CAST(@Mapping AS jsonb), encoding = @encodingName, encoding_chosen = @Chosen
+            WHERE tenant_id = @TenantId AND id = @id
+            """, new { fileName, Mapping = JsonSerializer.Serialize(columns, JsonSerializerOptions.Web), encodingName, Chosen = encodingName is not null,
+                session.TenantId, id }, ct);
         var job = (await FindAsync(session, id, ct))!;
         await session.CommitAsync(ct);
         return TypedResults.Accepted($"/api/clients/imports/{id}", job);
@@ -178,10 +206,10 @@ public static class ImportsApi
         return job is null ? Problems.NotFound("Import", importId) : TypedResults.Ok(job);
     }
 
-    private static async Task<ImportResponse?> FindAsync(TenantSession session, Guid importId, CancellationToken ct)
+    internal static async Task<ImportResponse?> FindAsync(TenantSession session, Guid importId, CancellationToken ct)
     {
         var job = await session.QuerySingleOrDefaultAsync<ImportResponse>("""
-            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, created_at, finished_at
+            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, encoding, warnings, created_at, finished_at
             FROM imports WHERE tenant_id = @TenantId AND id = @importId
             """, new { session.TenantId, importId }, ct);
         if (job is not null)

@@ -29,8 +29,13 @@ public static class DailyPlan
                 continue; // another agent's personal callback
             }
             // The plan's date is the contact's own date: their calendar hours, their holidays.
-            var windows = calendarOf(candidate.ProjectId).OpenIntervals(date)
-                .Select(w => new Interval(date.At(w.From).InZoneLeniently(candidate.Zone).ToInstant(), date.At(w.To).InZoneLeniently(candidate.Zone).ToInstant()))
+            var calendar = calendarOf(candidate.ProjectId);
+            IEnumerable<Interval> WindowsIn(DateTimeZone zone) => calendar.OpenIntervals(date)
+                .Select(w => new Interval(date.At(w.From).InZoneLeniently(zone).ToInstant(), date.At(w.To).InZoneLeniently(zone).ToInstant()));
+            // A number that may be in any of several zones: only while the calendar is open in all of them.
+            var open = (candidate.OtherZones ?? []).Where(z => z.Id != candidate.Zone.Id)
+                .Aggregate(WindowsIn(candidate.Zone).ToList(), (acc, zone) => Intersect(acc, WindowsIn(zone).ToList()));
+            var windows = open
                 .Where(w => candidate.NextContactAt is not { } due || due < w.End)
                 .ToList();
             if (windows.Count == 0)
@@ -51,6 +56,24 @@ public static class DailyPlan
             .ThenBy(e => e.Contact.ContactId)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>The instants inside both lists of intervals (each list ordered, no overlaps).</summary>
+    public static List<Interval> Intersect(IReadOnlyList<Interval> a, IReadOnlyList<Interval> b)
+    {
+        var both = new List<Interval>();
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                var (start, end) = (Instant.Max(x.Start, y.Start), Instant.Min(x.End, y.End));
+                if (start < end)
+                {
+                    both.Add(new Interval(start, end));
+                }
+            }
+        }
+        return both.OrderBy(i => i.Start).ToList();
     }
 
     private static Reason ReasonOf(PlanCandidate candidate, LocalDate date) =>

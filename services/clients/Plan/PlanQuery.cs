@@ -12,14 +12,27 @@ namespace Platform.Clients.Plan;
 /// </summary>
 internal static class PlanQuery
 {
-    private sealed record Row(Guid Id, Guid ProjectId, string Name, string Phone, string Status, bool Vip, DateTime? NextContactAt, Guid? CallbackAgentId, string TimeZone, bool OpenComplaint);
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid ProjectId { get; init; }
+        public string Name { get; init; } = "";
+        public string Phone { get; init; } = "";
+        public string Status { get; init; } = "";
+        public bool Vip { get; init; }
+        public DateTime? NextContactAt { get; init; }
+        public Guid? CallbackAgentId { get; init; }
+        public string TimeZone { get; init; } = "";
+        public bool OpenComplaint { get; init; }
+        public string[] CallingZones { get; init; } = [];
+    }
 
     public static async Task<IReadOnlyList<PlanCandidate>> CandidatesAsync(TenantSession session, Guid agentId, Guid? projectId, LocalDate date, int limit, CancellationToken ct)
     {
         // Walk the plan's index in order; contacts with an open complaint (few) are added whatever their place in it.
         const string sql = $"""
             WITH candidates AS (
-            SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
+            SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones
             FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             WHERE c.tenant_id = @TenantId
               AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
@@ -33,10 +46,11 @@ internal static class PlanQuery
                    WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'data_processing' ORDER BY s.at DESC, s.id DESC LIMIT 1)
             ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
             LIMIT @Fetch)
-            SELECT k.*, EXISTS (SELECT 1 FROM complaints o WHERE o.tenant_id = @TenantId AND o.contact_id = k.id AND o.resolved_at IS NULL) AS open_complaint
+            SELECT k.id, k.project_id, k.name, k.phone, k.status, k.vip, k.next_contact_at, k.callback_agent_id, k.time_zone,
+                   EXISTS (SELECT 1 FROM complaints o WHERE o.tenant_id = @TenantId AND o.contact_id = k.id AND o.resolved_at IS NULL) AS open_complaint, k.calling_zones
             FROM (SELECT * FROM candidates
                   UNION
-                  SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone
+                  SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones
                   FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
                   JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
                   WHERE NOT {SuppressionMatches.BlocksContactSql} AND o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
@@ -53,6 +67,7 @@ internal static class PlanQuery
         var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, LatestDayEnd = latestDayEnd, agentId, Fetch = limit * 4 }, ct);
         return rows.Select(r => new PlanCandidate(r.Id, r.ProjectId, r.Name, r.Phone, ContactLifecycle.Parse(r.Status), r.Vip,
             r.NextContactAt is { } next ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null,
-            r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone], r.OpenComplaint)).ToList();
+            r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone], r.OpenComplaint,
+            r.CallingZones.Select(z => DateTimeZoneProviders.Tzdb[z]).ToList())).ToList();
     }
 }

@@ -20,14 +20,14 @@ public static class SuppressionFile
         var numbers = new HashSet<string>();
         var rejections = new List<Rejected>();
         var rejected = 0;
-        await foreach (var line in CsvFile.ReadAsync(content, ct))
+        await foreach (var line in CsvFile.ReadAsync(content, null, ct))
         {
             var raw = line.Fields.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f));
             if (raw is null && !line.Malformed)
             {
                 continue; // an empty line holds no number
             }
-            var (number, problem) = line.Malformed ? (null, "Malformed CSV: a stray or unclosed quote.") : ContactPhone.Normalise(raw, defaultRegion);
+            var (number, problem) = line.Malformed ? (null, line.Problem) : ContactPhone.Normalise(raw, defaultRegion);
             if (number is not null)
             {
                 numbers.Add(number.E164);

@@ -98,4 +98,18 @@ public sealed class CallingPermissionTests
         Assert.Equal(["on the suppression list 'Robinson CZ' (version 2, registry)", "on the suppression list 'Acme' (version 1, letter)"], verdict.Reasons);
         Assert.True(CallingPermission.Check(ContactStatus.HotPotential, FullConsent, BusinessCalendar.Default, Prague, now, []).MayCall);
     }
+
+    [Fact]
+    public void A_number_of_several_zones_is_callable_only_when_every_zone_is_in_its_window()
+    {
+        var (sydney, perth) = (DateTimeZoneProviders.Tzdb["Australia/Sydney"], DateTimeZoneProviders.Tzdb["Australia/Perth"]);
+        var sydneyMorningPerthDawn = Instant.FromUtc(2026, 11, 23, 23, 0); // Tuesday 10:00 in Sydney, 07:00 in Perth
+        var bothOpen = Instant.FromUtc(2026, 11, 24, 2, 30);              // Tuesday 13:30 in Sydney, 10:30 in Perth
+
+        var verdict = CallingPermission.Check(ContactStatus.Potential, FullConsent, BusinessCalendar.Default, sydney, sydneyMorningPerthDawn, [], [sydney, perth]);
+
+        Assert.False(verdict.MayCall);
+        Assert.Contains(verdict.Reasons, r => r.Contains("Australia/Perth"));
+        Assert.True(CallingPermission.Check(ContactStatus.Potential, FullConsent, BusinessCalendar.Default, sydney, bothOpen, [], [sydney, perth]).MayCall);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ContactPhoneTests
     {
         var (number, problem) = ContactPhone.Normalise(raw, defaultRegion);
         Assert.Null(problem);
-        Assert.Equal(new ContactPhone.Normalised(e164, region, zone), number);
+        Assert.Equal((e164, region, zone, zone), (number!.E164, number.Region, number.TimeZone, string.Join(",", number.AllZones)));
     }
 
     [Fact]
@@ -36,5 +36,28 @@ public sealed class ContactPhoneTests
         var (number, problem) = ContactPhone.Normalise(raw, "CZ");
         Assert.Null(number);
         Assert.False(string.IsNullOrWhiteSpace(problem));
+    }
+
+    [Theory]
+    [InlineData("+61 412 345 678")]   // an Australian mobile
+    [InlineData("+7 912 345 67 89")]  // a Russian mobile
+    public void A_mobile_of_a_country_of_several_zones_has_no_one_zone_but_all_of_them(string raw)
+    {
+        var (number, _) = ContactPhone.Normalise(raw, "ZZ");
+
+        Assert.Null(number!.TimeZone);
+        Assert.True(number.AllZones.Length > 1, string.Join(", ", number.AllZones));
+    }
+
+    [Fact]
+    public void Without_a_zone_of_its_own_a_contact_of_several_zones_is_called_in_all_of_them_and_a_given_zone_wins()
+    {
+        var (bare, _) = NewContact.From(null, "Bruce", null, "+61 412 345 678", null, null, null, "ZZ", "Europe/Prague");
+        var (placed, _) = NewContact.From(null, "Bruce", null, "+61 412 345 678", "Australia/Perth", null, null, "ZZ", "Europe/Prague");
+
+        Assert.Contains("Australia/Perth", bare!.CallingZones);
+        Assert.Contains("Australia/Sydney", bare.CallingZones);
+        Assert.Contains(bare.TimeZone, bare.CallingZones);
+        Assert.Equal(("Australia/Perth", 0), (placed!.TimeZone, placed.CallingZones.Length));
     }
 }

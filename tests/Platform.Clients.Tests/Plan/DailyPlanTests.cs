@@ -97,4 +97,18 @@ public sealed class DailyPlanTests
         Assert.Equal(["complaining", "hot"], plan.Take(2).Order());
         Assert.Equal("callback", plan[2]);
     }
+
+    [Fact]
+    public void A_number_of_several_zones_is_planned_only_while_the_calendar_is_open_in_all_of_them()
+    {
+        var (sydney, perth) = (DateTimeZoneProviders.Tzdb["Australia/Sydney"], DateTimeZoneProviders.Tzdb["Australia/Perth"]);
+        var candidate = new PlanCandidate(Guid.NewGuid(), Project, "Bruce", "+61412345678", ContactStatus.Potential, false, null, null, sydney,
+            OtherZones: [sydney, perth]);
+
+        var windows = DailyPlan.Draw([candidate], _ => BusinessCalendar.Default, Agent, Monday, 100).Single().WindowsUtc;
+
+        // Sydney (UTC+11 in November) 9-12 and 13-17 is 22:00-01:00 and 02:00-06:00 UTC; Perth (UTC+8) 9-12, 13-17 is 01:00-04:00 and 05:00-09:00.
+        Assert.Equal([new Interval(Instant.FromUtc(2026, 11, 23, 2, 0), Instant.FromUtc(2026, 11, 23, 4, 0)),
+            new Interval(Instant.FromUtc(2026, 11, 23, 5, 0), Instant.FromUtc(2026, 11, 23, 6, 0))], windows);
+    }
 }

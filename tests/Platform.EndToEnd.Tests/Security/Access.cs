@@ -73,6 +73,7 @@ internal static class Access
         ["GetSuppressionList"] = Supervision,
         ["ListSuppressionMatches"] = Supervision,
         ["GetImport"] = Staff,
+        ["DownloadRejectedRows"] = Staff,
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)
         ["DrawDailyPlan"] = Staff,
         ["ListUsers"] = [Roles.Admin],
