@@ -11,6 +11,7 @@ using Platform.Clients.Outcomes;
 using Platform.Clients.Plan;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Scoping;
 using Platform.Clients.Suppression;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
@@ -28,6 +29,7 @@ builder.Services.AddHostedService<CallListImporter>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseProjectScope(); // every operation sees only the projects its user may (agents: the projects they work on)
 app.MapClientCompaniesApi();
 app.MapProjectsApi();
 app.MapCalendarApi();

@@ -94,6 +94,7 @@ public sealed class ClientCompaniesTests(PlatformUnderTest platform)
             new { name = "Acme hotline", direction = "inbound", timeZone = "Europe/Prague", clientCompanyId = companyId })).CreatedIdAsync();
         var viewer = await platform.CreateUserAsync(tenant, ["client_viewer"], [projectId]);
         var agent = await platform.CreateUserAsync(tenant, ["agent"]);
+        await Crm.CrmWorld.AssignAgentAsync(tenant, agent, projectId); // an agent sees the companies of the projects they work on
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/clients/companies")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/api/clients/companies/{companyId}")).StatusCode);

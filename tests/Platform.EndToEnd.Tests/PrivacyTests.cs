@@ -54,6 +54,7 @@ public sealed class PrivacyTests(PlatformUnderTest platform)
         var projectId = await (await tenant.Admin.PostAsJsonAsync("/api/clients/projects",
             new { name = "Privacy", direction = "outbound", timeZone = "Europe/Prague" })).CreatedIdAsync();
         var contactId = await (await tenant.Admin.PostAsJsonAsync($"/api/clients/projects/{projectId}/contacts", new { name = "X", phone = "777 500 002" })).CreatedIdAsync();
+        await Crm.CrmWorld.AssignAgentAsync(tenant, agent, projectId);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/clients/contacts/{contactId}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.DeleteAsync($"/api/clients/contacts/{contactId}")).StatusCode);

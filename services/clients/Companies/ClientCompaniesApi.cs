@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Clients.Scoping;
 using Platform.Contracts.Projects;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -61,7 +62,7 @@ public static class ClientCompaniesApi
         return TypedResults.Created($"/api/clients/companies/{id}", created);
     }
 
-    private static async Task<Ok<ClientCompanyResponse[]>> ListClientCompanies(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok<ClientCompanyResponse[]>> ListClientCompanies(ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var companies = (await session.QueryAsync<ClientCompanyResponse>(
@@ -71,18 +72,23 @@ public static class ClientCompaniesApi
             SELECT client_company_id, id, name, direction FROM projects
             WHERE tenant_id = @TenantId AND client_company_id IS NOT NULL ORDER BY created_at, id
             """, new { session.TenantId }, ct)).ToLookup(p => p.CompanyId, p => new CompanyProject(p.Id, p.Name, p.Direction));
+        var scope = ProjectScope.Of(http); // an agent: the companies of the projects they work on, and those projects only
         foreach (var company in companies)
         {
-            company.Projects = projects[company.Id].ToArray();
+            company.Projects = projects[company.Id].Where(p => scope.Allows(p.Id)).ToArray();
         }
-        return TypedResults.Ok(companies);
+        return TypedResults.Ok(scope is null ? companies : companies.Where(c => c.Projects.Length > 0).ToArray());
     }
 
     private static async Task<Results<Ok<ClientCompanyResponse>, ProblemHttpResult>> GetClientCompany(
-        Guid companyId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid companyId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var company = await FindAsync(session, companyId, ct);
+        if (company is not null && ProjectScope.Of(http) is { } scope)
+        {
+            company.Projects = company.Projects.Where(p => scope.Contains(p.Id)).ToArray();
+        }
         return company is null ? Problems.NotFound("Client company", companyId) : TypedResults.Ok(company);
     }
 

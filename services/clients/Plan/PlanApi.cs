@@ -7,6 +7,7 @@ using Platform.Clients.Calendar;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Scoping;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -35,16 +36,18 @@ public static class PlanApi
     /// <param name="date">yyyy-MM-dd; today (UTC) when left out.</param>
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> GetPlan(
         string? date, Guid? agentId, Guid? projectId, int? limit, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
-        CancellationToken ct) =>
+        HttpContext http, CancellationToken ct) =>
         ComputeAsync(new DrawPlanRequest(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), agentId, projectId, limit),
-            user, db, doNotCall, draw: null, ct);
+            user, db, doNotCall, http, draw: null, ct);
 
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> DrawPlan(
-        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, CancellationToken ct) =>
-        ComputeAsync(request, user, db, doNotCall, draw: clock.GetUtcNow(), ct);
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock, HttpContext http,
+        CancellationToken ct) =>
+        ComputeAsync(request, user, db, doNotCall, http, draw: clock.GetUtcNow(), ct);
 
     private static async Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> ComputeAsync(
-        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, DateTimeOffset? draw, CancellationToken ct)
+        DrawPlanRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, HttpContext http, DateTimeOffset? draw,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedDate = LocalDatePattern.Iso.Parse(request.Date ?? "");
@@ -81,7 +84,9 @@ public static class PlanApi
             var numbers = await doNotCall.ListedAsync(session, ofProject.Select(c => c.Phone).ToList(), project.ClientCompanyId, ct);
             listed.UnionWith(ofProject.Where(c => numbers.Contains(c.Phone)).Select(c => c.ContactId));
         }
-        candidates = candidates.Where(c => !listed.Contains(c.ContactId)).ToList();
+        // An agent plans the projects they work on only (a project named in the request outside them gives an empty plan).
+        var scope = ProjectScope.Of(http);
+        candidates = candidates.Where(c => !listed.Contains(c.ContactId) && scope.Allows(c.ProjectId)).ToList();
         var entries = DailyPlan.Draw(candidates, project => calendars[project], agentId, date, limit);
         var response = new PlanResponse(agentId, LocalDatePattern.Iso.Format(date), entries.Select(e => new PlanEntry(
             e.Contact.ContactId, e.Contact.ProjectId, e.Contact.Name, e.Contact.Phone, ContactLifecycle.Name(e.Contact.Status), e.Contact.Vip,

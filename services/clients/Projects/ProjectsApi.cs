@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Clients.Calendar;
 using Platform.Clients.Companies;
 using Platform.Clients.Dispositions;
+using Platform.Clients.Scoping;
 using Platform.Contracts.Projects;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -79,12 +80,13 @@ public static class ProjectsApi
         return TypedResults.Created($"/api/clients/projects/{created.ProjectId}", response);
     }
 
-    private static async Task<Ok<ProjectResponse[]>> ListProjects(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok<ProjectResponse[]>> ListProjects(ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         const string sql = $"{Select} WHERE p.tenant_id = @TenantId ORDER BY p.created_at, p.id";
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var projects = await session.QueryAsync<ProjectResponse>(sql, new { TenantId = session.TenantId }, ct);
-        return TypedResults.Ok(projects.ToArray());
+        var scope = ProjectScope.Of(http); // an agent: the projects they work on
+        return TypedResults.Ok(projects.Where(p => scope.Allows(p.Id)).ToArray());
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(

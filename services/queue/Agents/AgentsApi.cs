@@ -86,6 +86,7 @@ public static class AgentsApi
         await WriteSkillsAsync(session, agentId, request.Skills ?? [], ct);
         await WriteProjectsAsync(session, agentId, request.ProjectIds ?? [], ct);
         await session.PublishAsync(new AgentChanged(session.TenantId, agentId, request.UserId, request.Name.Trim(), request.GroupId, clock.GetUtcNowAsStored()), ct);
+        await AgentAssignments.PublishAsync(session, [agentId], clock.GetUtcNowAsStored(), ct);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/queue/agents/{agentId}", (await FindAsync(db, user.TenantId(), agentId, ct))!);
     }
@@ -109,6 +110,7 @@ public static class AgentsApi
             return Problems.NotFound("Agent", agentId);
         }
         await session.PublishAsync(new AgentChanged(session.TenantId, agentId, request.UserId, request.Name.Trim(), request.GroupId, clock.GetUtcNowAsStored()), ct);
+        await AgentAssignments.PublishAsync(session, [agentId], clock.GetUtcNowAsStored(), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok((await FindAsync(db, user.TenantId(), agentId, ct))!);
     }
@@ -132,7 +134,7 @@ public static class AgentsApi
     }
 
     private static async Task<Results<Ok<AgentResponse>, ProblemHttpResult, ValidationProblem>> ReplaceAgentProjects(
-        Guid agentId, Guid[] projectIds, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid agentId, Guid[] projectIds, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         var errors = Check(new AgentRequest(null, null, null, null, projectIds), nameRequired: false);
         if (errors.Count > 0)
@@ -149,6 +151,7 @@ public static class AgentsApi
             return refused;
         }
         await WriteProjectsAsync(session, agentId, projectIds, ct);
+        await AgentAssignments.PublishAsync(session, [agentId], clock.GetUtcNowAsStored(), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok((await FindAsync(db, user.TenantId(), agentId, ct))!);
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Queue.Agents;
 using Platform.Queue.Routing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -121,7 +122,7 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<Member[]>, ProblemHttpResult, ValidationProblem>> ReplaceQueueMembers(
-        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         if (members.Length > 1000 || members.Any(m => m is null || m.Tier is < 1 or > 9) || members.Select(m => m?.AgentId).Distinct().Count() != members.Length)
         {
@@ -148,7 +149,9 @@ public static class QueuesApi
             INSERT INTO queue_members (tenant_id, queue_id, agent_id, tier, member_order)
             SELECT @TenantId, @queueId, agent, tier, ord FROM unnest(@agentIds, @tiers) WITH ORDINALITY AS m(agent, tier, ord);
             """;
+        var before = await AgentAssignments.MembersOfAsync(session, queueId, ct);
         await session.ExecuteAsync(sql, new { session.TenantId, queueId, agentIds, tiers = members.Select(m => m.Tier).ToArray() }, ct);
+        await AgentAssignments.PublishAsync(session, [.. before, .. agentIds], clock.GetUtcNowAsStored(), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok(members);
     }

@@ -58,6 +58,24 @@ internal static class CrmWorld
         return Guid.Parse(document.RootElement.GetProperty("sub").GetString()!);
     }
 
+    /// <summary>
+    /// Makes the signed-in user an agent of the queue service working on these projects, and waits until the CRM knows
+    /// (the first project becomes visible to them).
+    /// </summary>
+    public static async Task<Guid> AssignAgentAsync(TestTenant tenant, HttpClient agent, params Guid[] projectIds)
+    {
+        foreach (var projectId in projectIds)
+        {
+            await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync($"/api/queue/projects/{projectId}/queues")).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(15), "the queue service knows the project");
+        }
+        var agentId = await (await tenant.Admin.PostAsJsonAsync("/api/queue/agents",
+            new { name = "Assigned agent", userId = UserIdOf(agent), projectIds })).CreatedIdAsync();
+        await Eventually.HoldsAsync(async () => (await agent.GetAsync($"/api/clients/projects/{projectIds[0]}")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(15), "the CRM knows the agent's projects");
+        return agentId;
+    }
+
     /// <summary>The next working day of the default calendar (Mon–Fri), tomorrow or later.</summary>
     public static string NextWorkingDay()
     {

@@ -49,6 +49,7 @@ public sealed class NumberDoNotCallTests(PlatformUnderTest platform)
         var elsewhere = (await ContactAsync(tenant, rival, "Karel Novák", "777 810 011")).GetProperty("id").GetGuid();
 
         var agent = await platform.CreateUserAsync(tenant, ["agent"]);
+        await AssignAgentAsync(tenant, agent, hotline);
         var recorded = await agent.PostAsJsonAsync($"/api/clients/projects/{hotline}/do-not-call",
             new { phone = "777810011", scope = "call_center", source = "Letter of 2026-11-20" });
         var notYet = await agent.PostAsJsonAsync($"/api/clients/projects/{hotline}/do-not-call",
@@ -92,6 +93,7 @@ public sealed class NumberDoNotCallTests(PlatformUnderTest platform)
         (await tenant.Admin.PostAsJsonAsync($"/api/clients/contacts/{contactId}/outcomes", new { disposition = "do_not_call" })).EnsureSuccessStatusCode();
 
         var agent = await platform.CreateUserAsync(tenant, ["agent"]);
+        await AssignAgentAsync(tenant, agent, hotline);
         var agentId = UserIdOf(agent);
         var edited = await agent.PutAsJsonAsync($"/api/clients/contacts/{contactId}",
             new { name = "Eva Malá", phone = "777 810 032", customFields = new { segment = "gold" } });

@@ -32,6 +32,8 @@ public sealed class RoleTests(PlatformUnderTest platform, ITestOutputHelper outp
             [Roles.ClientViewer] = await platform.CreateUserAsync(world.Tenant, [Roles.ClientViewer], [world.ProjectId]),
             [Roles.Telephony] = await platform.CreateUserAsync(world.Tenant, [Roles.Telephony]),
         };
+        // The agent works on the world's project: the CRM shows an agent the projects they are assigned to only (Crm/ProjectScopeTests).
+        await Crm.CrmWorld.AssignAgentAsync(world.Tenant, clients[Roles.Agent], world.ProjectId);
         var operations = (await ApiSurface.OperationsAsync(platform.Gateway.CreateClient()))
             .Where(o => !Access.Anonymous.Contains(o.OperationId)).ToList();
 

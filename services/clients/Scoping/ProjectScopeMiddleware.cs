@@ -1,0 +1,63 @@
+using Npgsql;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.Clients.Scoping;
+
+/// <summary>
+/// Enforces <see cref="ProjectScope"/> in the service, after authorization and before any handler (a middleware, so that
+/// every operation of the service passes it): for a limited user, every id in the route
+/// (project, contact, import, complaint, client company) must belong to one of their projects, or the answer is the same
+/// 404 as for an id that does not exist; handlers of lists and the plan read the scope to leave other projects out.
+/// </summary>
+public static class ProjectScopeMiddleware
+{
+    private sealed record Target(string Route, string What, string Sql);
+
+    private static readonly Target[] Targets =
+    [
+        new("projectId", "Project", "SELECT @id WHERE @id = ANY(@Allowed)"),
+        new("contactId", "Contact", "SELECT project_id FROM contacts WHERE tenant_id = @TenantId AND id = @id AND project_id = ANY(@Allowed)"),
+        new("importId", "Import", "SELECT project_id FROM imports WHERE tenant_id = @TenantId AND id = @id AND project_id = ANY(@Allowed)"),
+        new("complaintId", "Complaint", """
+            SELECT c.project_id FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
+            WHERE o.tenant_id = @TenantId AND o.id = @id AND c.project_id = ANY(@Allowed)
+            """),
+        new("companyId", "Client company", "SELECT id FROM projects WHERE tenant_id = @TenantId AND client_company_id = @id AND id = ANY(@Allowed) LIMIT 1"),
+    ];
+
+    public static WebApplication UseProjectScope(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint() is null || http.User.Identity?.IsAuthenticated != true || !ProjectScope.IsLimited(http.User)
+                || await RefusedAsync(http, http.RequestServices.GetRequiredService<NpgsqlDataSource>()) is not { } refused)
+            {
+                await next(http);
+                return;
+            }
+            await refused.ExecuteAsync(http);
+        });
+        return app;
+    }
+
+    private static async Task<IResult?> RefusedAsync(HttpContext http, NpgsqlDataSource db)
+    {
+        var ct = http.RequestAborted;
+        await using (var session = await db.BeginTenantSessionAsync(http.User.TenantId(), ct))
+        {
+            var allowed = await ProjectScope.ProjectsOfAsync(session, http.User.UserId(), ct);
+            foreach (var target in Targets)
+            {
+                if (http.Request.RouteValues.TryGetValue(target.Route, out var value) && Guid.TryParse(value?.ToString(), out var id)
+                    && await session.QuerySingleOrDefaultAsync<Guid?>(target.Sql, new { session.TenantId, id, Allowed = allowed.ToArray() }, ct) is null)
+                {
+                    return Problems.NotFound(target.What, id);
+                }
+            }
+            ProjectScope.Set(http, allowed);
+        }
+        return null;
+    }
+}
