@@ -11,6 +11,7 @@ using Platform.Clients.Outcomes;
 using Platform.Clients.Plan;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
+using Platform.Clients.Recycling;
 using Platform.Clients.Scoping;
 using Platform.Clients.Suppression;
 using Platform.ServiceDefaults;
@@ -43,5 +44,6 @@ app.MapPrivacyApi();
 app.MapDoNotCallApi();
 app.MapSuppressionListsApi();
 app.MapComplaintsApi();
+app.MapRecyclingApi();
 
 return await app.RunServiceAsync(args);

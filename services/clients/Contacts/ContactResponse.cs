@@ -28,13 +28,16 @@ public sealed class ContactResponse
     /// <summary>The suppression lists that block this contact's number in its project now (a list of the call center or of its client company).</summary>
     public string[] SuppressedBy { get; init; } = [];
 
+    /// <summary>Why the contact is called no more under the project's recycling rules (the attempts' limit), or null.</summary>
+    public string? ClosedReason { get; init; }
+
     /// <summary>Bumped by every change of the card; sent as the ETag, and an edit may name it in If-Match.</summary>
     public int Version { get; init; }
 
     /// <summary>The card's columns, for a statement over <c>contacts</c> not aliased.</summary>
     public const string Columns = """
         id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status, next_contact_at, callback_agent_id,
-        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version, calling_zones,
+        cooldown_until, custom_fields::text AS custom_fields, created_at, updated_at, version, calling_zones, closed_reason,
         ARRAY(SELECT l.name FROM suppression_numbers n JOIN suppression_lists l ON l.tenant_id = n.tenant_id AND l.id = n.list_id
               WHERE n.tenant_id = contacts.tenant_id AND n.phone = contacts.phone
                 AND (l.client_company_id IS NULL OR l.client_company_id =

@@ -14,4 +14,6 @@ public enum DispositionCategory
     Resolved,
     ContractEnded,
     DoNotCall,
+    Busy,
+    AnsweringMachine,
 }

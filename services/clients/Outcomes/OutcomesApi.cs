@@ -5,6 +5,7 @@ using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
+using Platform.Clients.Recycling;
 using Platform.Clients.Projects;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
@@ -108,6 +109,7 @@ public static class OutcomesApi
             await session.PublishAsync(new CallbackScheduled(session.TenantId, contactId, projectId, due,
                 request.PersonalCallback ? agentId : null), ct);
         }
+        await Recycle.AfterOutcomeAsync(session, contactId, projectId, request.NextContactAt, now, ct);
         var updated = await ContactsApi.FindAsync(session, contactId, ct);
         await session.CommitAsync(ct);
         return TypedResults.Created($"/api/clients/contacts/{contactId}/history", new OutcomeResponse(outcomeId, updated!));

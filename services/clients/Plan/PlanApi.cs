@@ -27,7 +27,11 @@ public static class PlanApi
         group.MapPost("/", DrawPlan).WithName("DrawDailyPlan");
     }
 
-    public sealed record DrawPlanRequest(string? Date, Guid? AgentId, Guid? ProjectId, int? Limit);
+    /// <param name="MyDay">Size the plan to what is left of today's working hours of the project at its average handle time (needs ProjectId).</param>
+    public sealed record DrawPlanRequest(string? Date, Guid? AgentId, Guid? ProjectId, int? Limit, bool? MyDay = null);
+
+    /// <summary>How long a drawn plan holds its contacts for its agent, unless an outcome frees them sooner.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromHours(10);
     public sealed record PlanEntry(Guid ContactId, Guid ProjectId, string Name, string Phone, string Status, bool Vip, string Why,
         DateTime? NextContactAt, string TimeZone, Window[] Windows);
     public sealed record Window(DateTime From, DateTime To);
@@ -35,9 +39,9 @@ public static class PlanApi
 
     /// <param name="date">yyyy-MM-dd; today (UTC) when left out.</param>
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> GetPlan(
-        string? date, Guid? agentId, Guid? projectId, int? limit, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
+        string? date, Guid? agentId, Guid? projectId, int? limit, bool? myDay, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
         HttpContext http, CancellationToken ct) =>
-        ComputeAsync(new DrawPlanRequest(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), agentId, projectId, limit),
+        ComputeAsync(new DrawPlanRequest(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"), agentId, projectId, limit, myDay),
             user, db, doNotCall, http, draw: null, ct);
 
     private static Task<Results<Ok<PlanResponse>, ValidationProblem, ProblemHttpResult>> DrawPlan(
@@ -59,6 +63,10 @@ public static class PlanApi
         {
             errors["limit"] = [$"1 to {MaxLimit} contacts."];
         }
+        if (request.MyDay == true && (request.ProjectId is null || request.Limit is not null))
+        {
+            errors["myDay"] = ["'My day' sizes the plan of one project (projectId) and takes no limit."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The plan cannot be drawn.");
@@ -72,6 +80,21 @@ public static class PlanApi
         var date = parsedDate.Value;
         var limit = request.Limit ?? DefaultLimit;
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (request.MyDay == true)
+        {
+            var project = await ProjectSettings.LoadAsync(session, request.ProjectId!.Value, ct);
+            if (project is null || !ProjectScope.Of(http).Allows(project.Id))
+            {
+                return Platform.ServiceDefaults.Http.Problems.NotFound("Project", request.ProjectId.Value);
+            }
+            var handleSeconds = await session.QuerySingleOrDefaultAsync<double?>("""
+                SELECT avg(k.talk_seconds + k.hold_seconds + k.wrap_up_seconds) FROM contact_calls k
+                JOIN contacts c ON c.tenant_id = k.tenant_id AND c.id = k.contact_id
+                WHERE k.tenant_id = @TenantId AND c.project_id = @ProjectId AND k.completed_at > now() - interval '30 days'
+                """, new { session.TenantId, request.ProjectId }, ct);
+            limit = PlanSize.ForRestOfDay(project.Calendar, project.Zone, NodaTime.SystemClock.Instance.GetCurrentInstant(),
+                handleSeconds is { } s ? NodaTime.Duration.FromSeconds(s) : PlanSize.DefaultHandleTime, MaxLimit);
+        }
         var candidates = await PlanQuery.CandidatesAsync(session, agentId, request.ProjectId, date, limit, ct);
         var calendars = new Dictionary<Guid, BusinessCalendar>();
         var listed = new HashSet<Guid>();
@@ -95,6 +118,16 @@ public static class PlanApi
 
         if (draw is { } drawnAt)
         {
+            // Lease the plan's contacts to this agent: a contact another agent holds (a plan drawn at the same moment) stays theirs.
+            var leased = (await session.QueryAsync<Guid>("""
+                INSERT INTO contact_leases (tenant_id, contact_id, agent_id, leased_at, leased_until)
+                SELECT @TenantId, c, @agentId, @drawnAt, @Until FROM unnest(@Ids) AS c ORDER BY c
+                ON CONFLICT (tenant_id, contact_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, leased_at = EXCLUDED.leased_at, leased_until = EXCLUDED.leased_until
+                WHERE contact_leases.agent_id = EXCLUDED.agent_id OR contact_leases.leased_until <= EXCLUDED.leased_at
+                RETURNING contact_id
+                """, new { session.TenantId, agentId, drawnAt, Until = drawnAt + LeaseDuration,
+                    Ids = response.Contacts.Select(c => c.ContactId).Order().ToArray() }, ct)).ToHashSet();
+            response = response with { Contacts = response.Contacts.Where(c => leased.Contains(c.ContactId)).ToArray() };
             var contactIds = response.Contacts.Select(c => c.ContactId).ToArray();
             await session.ExecuteAsync("""
                 INSERT INTO daily_plans (tenant_id, agent_id, plan_date, contact_ids, drawn_at) VALUES (@TenantId, @agentId, CAST(@Date AS date), @contactIds, @drawnAt)

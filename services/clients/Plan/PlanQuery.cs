@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Database;
 namespace Platform.Clients.Plan;
 
 /// <summary>
-/// The contacts that may be due on a date: not do-not-call, no suppression list binding their project holding their number, not waiting out a cooldown, with consent to data processing
+/// The contacts that may be due on a date: not do-not-call, not closed by the recycling rules, not leased to another agent, no suppression list binding their project holding their number, not waiting out a cooldown, with consent to data processing
 /// and to calls holding now, due before the date is over somewhere on Earth (or never called), and not another
 /// agent's personal callback. The plan's own rules (their calendar, their zone) then decide in <see cref="DailyPlan"/>.
 /// </summary>
@@ -37,6 +37,9 @@ internal static class PlanQuery
             WHERE c.tenant_id = @TenantId
               AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
               AND NOT {SuppressionMatches.BlocksContactSql}
+              AND c.closed_reason IS NULL
+              AND NOT EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id
+                              AND l.agent_id <> @agentId AND l.leased_until > now())
               AND c.status IN ('potential', 'hot_potential', 'accompanied')
               AND (c.next_contact_at IS NULL OR c.next_contact_at < @LatestDayEnd)
               AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
@@ -53,7 +56,9 @@ internal static class PlanQuery
                   SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones
                   FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
                   JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
-                  WHERE NOT {SuppressionMatches.BlocksContactSql} AND o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
+                  WHERE NOT {SuppressionMatches.BlocksContactSql} AND c.closed_reason IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id
+                                    AND l.agent_id <> @agentId AND l.leased_until > now()) AND o.tenant_id = @TenantId AND o.resolved_at IS NULL AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
                     AND c.status IN ('potential', 'hot_potential', 'accompanied') AND c.erased_at IS NULL
                     AND (c.callback_agent_id IS NULL OR c.callback_agent_id = @agentId)
                     AND (SELECT granted AND (expires_at IS NULL OR expires_at > now()) FROM consents s

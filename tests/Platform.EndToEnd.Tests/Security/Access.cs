@@ -74,6 +74,8 @@ internal static class Access
         ["ListSuppressionMatches"] = Supervision,
         ["GetImport"] = Staff,
         ["DownloadRejectedRows"] = Staff,
+        ["GetRecyclingRules"] = Staff,
+        ["ReplaceRecyclingRules"] = [Roles.Admin],
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)
         ["DrawDailyPlan"] = Staff,
         ["ListUsers"] = [Roles.Admin],

@@ -57,6 +57,10 @@ internal static class Samples
         },
         "StartImport" => new JsonObject(), // sent as a form, see Content
         "UploadSuppressionList" => new JsonObject(), // likewise
+        "ReplaceRecyclingRules" => new JsonObject
+        {
+            ["retryDelayMinutes"] = new JsonObject { ["no_answer"] = 120, ["busy"] = 30 }, ["maxAttempts"] = 6, ["maxAttemptsPerDay"] = 2,
+        },
         "RecordDoNotCall" => new JsonObject { ["phone"] = UniqueMobile(), ["scope"] = "client_company", ["source"] = "Letter of 2026-11-20" },
         "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
         "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
@@ -141,11 +145,13 @@ internal static class Samples
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
         "StartImport" => [], // a form with a file: the whole-body cases; the file's own rules are in ImportTests
         "UploadSuppressionList" => [], // likewise; its fields' rules in Crm/SuppressionListTests
+        "ReplaceRecyclingRules" => [new("retryDelayMinutes", false, false), new("maxAttempts", false, true), new("maxAttemptsPerDay", false, true)],
         "RecordDoNotCall" => [new("phone", false, true), new("scope", false, false), new("source", true, true)],
         "OpenComplaint" => [new("subject", true, true), new("callId", false, false)],
         "ResolveComplaint" => [new("resolution", true, true)],
         "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
-        "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
+        "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false),
+            new("myDay", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
         "CreateQueue" or "ConfigureQueue" => [new("name", true, true), new("strategy", false, false), new("serviceLevelPercent", false, false),
             new("serviceLevelSeconds", false, false), new("wrapUpSeconds", false, false), new("maxWaitSeconds", false, false), new("requiredSkills", false, false)],
