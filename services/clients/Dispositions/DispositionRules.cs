@@ -28,6 +28,10 @@ public static partial class DispositionRules
                 problems.Add($"category: one of {string.Join(", ", Enum.GetValues<DispositionCategory>().Select(SnakeCase.Of))}.");
             if (!SnakeCase.TryParse<LifecycleMove>(entry?.Move, out var move) || move == LifecycleMove.CooldownElapsed)
                 problems.Add($"move: one of {string.Join(", ", Enum.GetValues<LifecycleMove>().Where(m => m != LifecycleMove.CooldownElapsed).Select(SnakeCase.Of))}.");
+            if (problems.Count == 0 && CategoryMoves.Contradiction(category, move) is { } contradiction)
+            {
+                problems.Add($"move: {contradiction}");
+            }
             if (problems.Count > 0)
             {
                 errors[$"dispositions[{i}]"] = [.. problems];

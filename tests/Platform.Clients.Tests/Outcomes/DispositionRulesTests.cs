@@ -19,6 +19,10 @@ public sealed class DispositionRulesTests
     [InlineData("sale", "", "sale", "sign_contract")]              // no label
     [InlineData("sale", "Sale", "bargain", "sign_contract")]       // unknown category
     [InlineData("sale", "Sale", "sale", "cooldown_elapsed")]       // the platform's own move
+    [InlineData("sale", "Sale", "sale", "do_not_call")]            // a sale that bars the buyer
+    [InlineData("dnc", "Do not call", "do_not_call", "none")]      // a request that moves nothing
+    [InlineData("no", "Not interested", "not_interested", "sign_contract")]
+    [InlineData("busy", "Busy", "busy", "become_hot")]
     public void An_entry_that_cannot_work_is_refused(string code, string label, string category, string move) =>
         Assert.Contains("dispositions[0]", DispositionRules.Read([new Document(code, label, category, move, false)]).Errors.Keys);
 
