@@ -26,6 +26,9 @@ public static class ContactsApi
         contact.MapGet("/history", GetContactHistory).WithName("GetContactHistory");
     }
 
+    public const int DefaultPage = 200;
+    public const int MaxPage = 1000;
+
     public sealed record CreateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
 
     /// <summary>The card as a whole, as on creation (a left-out zone is the number's again); the status moves only by outcomes.</summary>
@@ -90,9 +93,19 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Ok<ContactResponse[]>, ValidationProblem, ProblemHttpResult>> SearchContacts(
-        Guid projectId, string? phone, string? name, string? status, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid projectId, string? phone, string? name, string? status, int? limit, string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
+        HttpResponse response, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxPage)
+        {
+            errors["limit"] = [$"1 to {MaxPage} contacts a page."];
+        }
+        var after = cursor is null ? null : SearchCursor.Read(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors["cursor"] = ["Not a cursor this search gave (X-Next-Cursor)."];
+        }
         if (status is not null && !ContactLifecycle.TryParse(status, out _))
         {
             errors["status"] = [$"One of {string.Join(", ", Enum.GetValues<ContactStatus>().Select(ContactLifecycle.Name))}."];
@@ -122,14 +135,25 @@ public static class ContactsApi
             SELECT {ContactResponse.Columns} FROM contacts
             WHERE tenant_id = @TenantId AND project_id = @projectId
               AND (@e164::text IS NULL OR phone = @e164)
-              AND (@NamePrefix::text IS NULL OR lower(name) LIKE @NamePrefix)
+              AND (@NamePart::text IS NULL OR search_name LIKE '%' || fold_name(@NamePart) || '%')
               AND (@status::text IS NULL OR status = @status)
+              AND (@AfterName::text IS NULL OR (name, id) > (@AfterName, @AfterId))
               AND erased_at IS NULL
             ORDER BY name, id
-            LIMIT 200
+            LIMIT @Take
             """;
-        var namePrefix = name is null ? null : name.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var contacts = await session.QueryAsync<ContactResponse>(sql, new { session.TenantId, projectId, e164, NamePrefix = namePrefix, status }, ct);
+        // Any part of the name, case and accents aside ("novak" finds "Jana Novák"); LIKE's own characters taken literally.
+        var namePart = name is null ? null : name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+        var take = limit ?? DefaultPage;
+        var contacts = (await session.QueryAsync<ContactResponse>(sql, new
+        {
+            session.TenantId, projectId, e164, NamePart = namePart, status, AfterName = after?.Name, AfterId = after?.Id, Take = take + 1,
+        }, ct)).ToList();
+        if (contacts.Count > take)
+        {
+            contacts.RemoveAt(take);
+            response.Headers["X-Next-Cursor"] = SearchCursor.Write(contacts[^1].Name, contacts[^1].Id);
+        }
         return TypedResults.Ok(contacts.ToArray());
     }
 
