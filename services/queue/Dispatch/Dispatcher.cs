@@ -78,7 +78,16 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
     }
 
-    private sealed record CallRow(Guid Id, Guid ProjectId, bool Vip, int Priority, DateTime EnqueuedAt, Guid? TargetAgentId);
+    private sealed class CallRow
+    {
+        public Guid Id { get; init; }
+        public Guid ProjectId { get; init; }
+        public bool Vip { get; init; }
+        public int Priority { get; init; }
+        public DateTime EnqueuedAt { get; init; }
+        public Guid? TargetAgentId { get; init; }
+        public Guid[]? DeclinedBy { get; init; }
+    }
 
     private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
 
@@ -96,12 +105,19 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             return [];
         }
         var now = clock.GetUtcNowAsStored();
+        // A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
+        // lets any agent take the call; agents who declined a call are not offered it again.
         const string callsSql = """
-            SELECT id, project_id, vip, priority, enqueued_at, target_agent_id FROM calls
-            WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting'
-            ORDER BY vip DESC, priority DESC, enqueued_at LIMIT @limit
+            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at,
+                   CASE WHEN c.target_until IS NULL OR c.target_until > @now THEN c.target_agent_id END AS target_agent_id,
+                   CASE WHEN c.declined THEN (SELECT array_agg(d.agent_id) FROM call_declines d
+                                              WHERE d.tenant_id = c.tenant_id AND d.call_id = c.id) END AS declined_by
+            FROM calls c
+            WHERE c.tenant_id = @TenantId AND c.queue_id = @queueId AND c.status = 'waiting'
+              AND (c.callback_due_at IS NULL OR c.callback_due_at <= @now)
+            ORDER BY c.vip DESC, c.priority DESC, c.enqueued_at LIMIT @limit
             """;
-        var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered }, ct)).ToList();
+        var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered, now }, ct)).ToList();
         if (calls.Count == 0)
         {
             return [];
@@ -125,7 +141,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             return [];
         }
         var assignments = new List<Assignment>();
-        // A call transferred to one agent waits for that agent only; it does not enter the strategy.
+        // A call transferred to one agent waits for that agent only (until the transfer's wait runs out); it does not enter the strategy.
         foreach (var call in calls.Where(c => c.TargetAgentId is not null))
         {
             var target = agentRows.FirstOrDefault(a => a.Id == call.TargetAgentId);
@@ -136,8 +152,18 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             }
         }
         var candidates = agentRows.Select(ToCandidate).ToList();
-        var waiting = calls.Where(c => c.TargetAgentId is null)
-            .Select(c => new WaitingCall(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero))).ToList();
+        // A call some agent declined is routed on its own, in line order, among the agents who did not decline it (few calls).
+        foreach (var call in calls.Where(c => c.TargetAgentId is null && c.DeclinedBy is { Length: > 0 }))
+        {
+            var others = candidates.Where(a => !call.DeclinedBy!.Contains(a.AgentId)).ToList();
+            var one = Router.Route(queue.Rules, [ToWaiting(call)], others, now, new RoundRobinCursor(null, null), Random.Shared);
+            foreach (var assignment in one.Assignments)
+            {
+                assignments.Add(assignment);
+                candidates.RemoveAll(a => assignment.AgentIds.Contains(a.AgentId));
+            }
+        }
+        var waiting = calls.Where(c => c.TargetAgentId is null && c.DeclinedBy is not { Length: > 0 }).Select(ToWaiting).ToList();
         // Round robin continues after the agent who had the last turn, even while that agent is busy (not a candidate now).
         var lastTurn = queue.RoundRobinLastAgent is { } last
             ? await session.QuerySingleOrDefaultAsync<int?>(
@@ -197,6 +223,8 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
         return true;
     }
+
+    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero));
 
     private static AgentCandidate ToCandidate(AgentRow row) => new(
         row.Id, row.Tier, row.MemberOrder, new DateTimeOffset(row.IdleSince, TimeSpan.Zero), row.CallsHandledToday, row.TalkSecondsToday,

@@ -37,8 +37,11 @@ internal static class Access
         ["ChangeAgentState"] = Supervision,
         ["StreamAgentEvents"] = Supervision,
         ["ReportCallArrived"] = Telephony,
-        ["GetCall"] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Telephony],
+        // An agent reads only the calls offered to them, in their hands or handled by them (CallVisibilityTests).
+        ["GetCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["AcceptCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
+        ["DeclineCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
+        ["CancelCallback"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["HangUpCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["FinishWrapUp"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["TransferCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],

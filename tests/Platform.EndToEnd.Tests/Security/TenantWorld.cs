@@ -143,11 +143,17 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         {
             ids["callId"] = (await CallAsync(Tenant, Queue.QueueId)).ToString();
         }
-        else if (operationId is "AcceptCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
+        else if (operationId == "CancelCallback")
+        {
+            var callId = await CallAsync(Tenant, Queue.QueueId);
+            (await Tenant.Admin.PostAsync($"/api/queue/calls/{callId}/callback", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+            ids["callId"] = callId.ToString();
+        }
+        else if (operationId is "AcceptCall" or "DeclineCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
         {
             var (callId, agentId) = operationId switch
             {
-                "AcceptCall" => await OfferedCallAsync(),
+                "AcceptCall" or "DeclineCall" => await OfferedCallAsync(),
                 "FinishWrapUp" => await AnsweredCallAsync(hungUp: true),
                 _ => await AnsweredCallAsync(hungUp: false),
             };
