@@ -4,6 +4,7 @@ using Platform.Queue.Calls;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
 using Platform.Queue.Queues;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -29,5 +30,6 @@ app.MapGroupsApi();
 app.MapAgentStateApi();
 app.MapAgentEventsApi();
 app.MapCallsApi();
+app.MapTelephonyApi();
 
 return await app.RunServiceAsync(args);

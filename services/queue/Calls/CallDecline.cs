@@ -66,6 +66,7 @@ public static class CallDecline
                        target_until = CASE WHEN target_agent_id = @agentId THEN NULL ELSE target_until END
                 WHERE tenant_id = @TenantId AND id = @callId
                 RETURNING {CallsApi.ViewColumns};
+                {Telephony.PbxCommands.StopRingingSql}
                 """;
             view = await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(sql, new { session.TenantId, callId, agentId, reason, now }, ct);
             await session.CommitAsync(ct);

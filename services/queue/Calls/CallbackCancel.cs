@@ -51,7 +51,7 @@ public static class CallbackCancel
                     ? CallConflict.Because("The callback cannot be cancelled.", "The call is not a callback.")
                     : CallConflict.State("cancelled", call.Status, "a callback waiting or ringing");
             }
-            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct);
+            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "callback cancelled");
             const string sql = $"""
                 UPDATE calls SET status = 'cancelled', ended_at = @now, end_reason = @reason
                 WHERE tenant_id = @TenantId AND id = @callId

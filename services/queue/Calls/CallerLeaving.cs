@@ -43,7 +43,7 @@ public static class CallerLeaving
                     ? CallConflict.Because("The call cannot be abandoned.", "The caller already left the line and waits for a callback.")
                     : CallConflict.State("abandoned", call.Status, "waiting or ringing");
             }
-            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct);
+            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "caller hung up");
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
             const string sql = """
                 UPDATE calls SET status = 'abandoned', ended_at = @now, wait_seconds = @waited, end_reason = 'caller hung up'
@@ -94,7 +94,7 @@ public static class CallerLeaving
             {
                 return CallConflict.Because("The callback is already requested.", "The caller already waits for a callback.");
             }
-            await Offers.WithdrawAsync(session, callId, keep: null, now, ct);
+            await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "caller asked for a callback");
             number ??= call.CallerNumber;
             const string sql = """
                 UPDATE calls SET status = 'waiting', callback_number = @number, callback_due_at = @DueAt

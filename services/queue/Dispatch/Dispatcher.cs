@@ -4,6 +4,7 @@ using Platform.Contracts.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Queues;
 using Platform.Queue.Routing;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
@@ -122,7 +123,8 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         {
             return [];
         }
-        // Free members who work the queue's project and hold no offer. Counters of another day count as zero.
+        // Free members who work the queue's project and hold no offer, whose device the PBX has not reported unregistered.
+        // Counters of another day count as zero.
         const string agentsSql = """
             SELECT a.id, m.tier, m.member_order, a.idle_since,
                    CASE WHEN a.day = CAST(@now AS date) THEN a.calls_handled_today ELSE 0 END AS calls_handled_today,
@@ -134,6 +136,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             WHERE m.tenant_id = @TenantId AND m.queue_id = @queueId AND a.state = 'available'
               AND EXISTS (SELECT 1 FROM agent_projects p WHERE p.tenant_id = a.tenant_id AND p.agent_id = a.id AND p.project_id = @ProjectId)
               AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.tenant_id = a.tenant_id AND o.agent_id = a.id)
+              AND a.device_registered IS NOT FALSE
             """;
         var agentRows = (await session.QueryAsync<AgentRow>(agentsSql, new { session.TenantId, queueId, queue.ProjectId, now }, ct)).ToList();
         if (agentRows.Count == 0)
@@ -210,10 +213,12 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
         var ringAll = queue.RoutingStrategy == RoutingStrategy.RingAll;
         var expiresAt = now.AddSeconds(queue.OfferTimeoutSeconds);
-        const string offerSql = """
+        // The offer and the PBX's command to ring the agents' devices commit together (one round trip).
+        const string offerSql = $"""
             UPDATE calls SET status = 'offered', offered_at = @now WHERE tenant_id = @TenantId AND id = @callId;
             INSERT INTO call_offers (tenant_id, call_id, agent_id, ring_all, offered_at, expires_at)
             SELECT @TenantId, @callId, agent, @ringAll, @now, @expiresAt FROM unnest(@agents) AS agent;
+            {PbxCommands.RingSql}
             """;
         await session.ExecuteAsync(offerSql, new { session.TenantId, callId = call.Id, now, ringAll, expiresAt, agents = agents.ToArray() }, ct);
         foreach (var agentId in agents)

@@ -5,6 +5,7 @@ using Platform.Queue.Agents;
 using Platform.Queue.Calls;
 using Platform.Queue.Queues;
 using Platform.Queue.Routing;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
@@ -112,9 +113,9 @@ public sealed partial class RoutingSweep(
             const string returnSql = """
                 UPDATE calls SET status = 'waiting', ring_no_answers = ring_no_answers + 1
                 WHERE tenant_id = @TenantId AND id = @callId AND status = 'offered'
-                  AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId)
+                  AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId);
                 """;
-            await session.ExecuteAsync(returnSql, new { session.TenantId, callId }, ct);
+            await session.ExecuteAsync(returnSql + PbxCommands.StopRingingSql, new { session.TenantId, callId, agentId, reason = "no answer", now }, ct);
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }
@@ -202,11 +203,12 @@ public sealed partial class RoutingSweep(
                     continue;
                 }
                 var reason = refusal is null ? why : $"{why}, and the overflow queue could not take it ({refusal})";
-                await session.ExecuteAsync("""
+                await session.ExecuteAsync($"""
                     UPDATE calls SET status = 'rejected', ended_at = @now, end_reason = @reason,
                            wait_seconds = extract(epoch FROM (@now - arrived_at))
-                    WHERE tenant_id = @TenantId AND id = @Id
-                    """, new { session.TenantId, call.Id, now, reason }, ct);
+                    WHERE tenant_id = @TenantId AND id = @callId;
+                    {PbxCommands.EndCallSql}
+                    """, new { session.TenantId, callId = call.Id, now, reason }, ct);
                 await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, null, reason, now), ct);
             }
             await session.CommitAsync(ct);

@@ -10,6 +10,30 @@ namespace Platform.Queue.Queues;
 /// </summary>
 public static class QueueSettingsChange
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body as a JSON object (read by hand: the fields it names matter, not only their values), or why not.</summary>
+    public static async Task<(JsonObject? Changes, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return (null, new() { ["body"] = ["A JSON object (Content-Type: application/json)."] });
+        }
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        try
+        {
+            StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return JsonNode.Parse(buffer.ToArray()) is JsonObject changes
+                ? (changes, [])
+                : (null, new() { ["body"] = ["A JSON object of the settings to change."] });
+        }
+        catch (Exception e) when (e is JsonException or System.Text.DecoderFallbackException)
+        {
+            return (null, new() { ["body"] = ["Not valid JSON in UTF-8."] });
+        }
+    }
+
     public static (QueueSettingsRequest? Request, Dictionary<string, string[]> Errors) Merge(QueueRow current, JsonObject changes)
     {
         var unknown = changes.Select(p => p.Key).Where(k => !Fields.Contains(k)).ToList();

@@ -87,15 +87,20 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<QueueResponse>, ProblemHttpResult, ValidationProblem>> ConfigureQueue(
-        Guid queueId, System.Text.Json.Nodes.JsonObject changes, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid queueId, HttpRequest http, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
+        var (changes, unreadable) = await QueueSettingsChange.ReadAsync(http, ct);
+        if (changes is null)
+        {
+            return TypedResults.ValidationProblem(unreadable, title: "The queue cannot be configured.");
+        }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         if (await QueueRow.FindAsync(session, queueId, ct) is not { } current)
         {
             return Problems.NotFound("Queue", queueId);
         }
-        var (request, unreadable) = QueueSettingsChange.Merge(current, changes);
-        var (settings, errors) = request is null ? (null, unreadable) : QueueSettings.From(request, queueId);
+        var (request, notSettings) = QueueSettingsChange.Merge(current, changes);
+        var (settings, errors) = request is null ? (null, notSettings) : QueueSettings.From(request, queueId);
         if (settings is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The queue cannot be configured.");

@@ -83,6 +83,14 @@ internal static class Samples
         "AcceptCall" => new JsonObject { ["agentId"] = "{agentId}" },
         "DeclineCall" => new JsonObject { ["reason"] = "Does not speak the caller's language", ["agentId"] = "{agentId}" },
         "CancelCallback" => new JsonObject { ["reason"] = "The caller rang again and was helped" },
+        "AcknowledgePbxCommands" => new JsonObject { ["commandIds"] = new JsonArray(Guid.NewGuid().ToString()) },
+        // The sweep's own calls are fresh for each operation: the PBX says it has none of the tenant's calls.
+        "ResynchronisePbx" => new JsonObject { ["liveExternalIds"] = new JsonArray() },
+        "ReportDevicePresence" => new JsonObject { ["device"] = "{device}", ["registered"] = true },
+        "ReportRingResult" => new JsonObject { ["agentId"] = "{agentId}", ["result"] = "busy" },
+        "ReportDialResult" => new JsonObject { ["result"] = "answered" },
+        "MonitorCall" => new JsonObject { ["mode"] = "whisper", ["device"] = "2001" },
+        "SetAgentDevice" => new JsonObject { ["extension"] = "1001", ["sipUri"] = "sip:1001@pbx.example", ["phone"] = "+420601000222" },
         "HangUpCall" => new JsonObject { ["holdSeconds"] = 1 },   // the sample call was answered a moment ago: hold never exceeds talk
         "TransferCall" => new JsonObject { ["queueId"] = "{transferQueueId}", ["holdSeconds"] = 1 },
         "RequestCallback" => new JsonObject { ["number"] = UniqueMobile() },
@@ -145,7 +153,8 @@ internal static class Samples
         "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
         "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false)],
         "RecordConsent" => [new("purpose", false, true), new("granted", false, true), new("source", true, true), new("expiresAt", false, false)],
-        "CreateQueue" or "ConfigureQueue" => [new("name", true, true), new("strategy", false, false), new("serviceLevelPercent", false, false),
+        // ConfigureQueue changes the fields it names and keeps the others (docs/routing.md): its name may be left out.
+        "CreateQueue" or "ConfigureQueue" => [new("name", true, operationId == "CreateQueue"), new("strategy", false, false), new("serviceLevelPercent", false, false),
             new("serviceLevelSeconds", false, false), new("wrapUpSeconds", false, false), new("maxWaitSeconds", false, false), new("requiredSkills", false, false)],
         "ReplaceQueueMembers" or "ReplaceAgentSkills" or "ReplaceAgentProjects" => [], // lists: the whole-body cases; their entries' rules in QueueTests
         "CreateGroup" => [new("name", true, true)],
@@ -158,6 +167,13 @@ internal static class Samples
         "AcceptCall" => [new("agentId", false, false)],
         "DeclineCall" => [new("reason", true, true), new("agentId", false, false)],
         "CancelCallback" => [new("reason", true, false)],
+        "AcknowledgePbxCommands" => [new("commandIds", false, true)],
+        "ResynchronisePbx" => [new("liveExternalIds", false, true)],
+        "ReportDevicePresence" => [new("device", true, true), new("registered", false, true)],
+        "ReportRingResult" => [new("agentId", false, true), new("result", false, true)],
+        "ReportDialResult" => [new("result", false, true)],
+        "MonitorCall" => [new("mode", false, true), new("device", true, true)],
+        "SetAgentDevice" => [new("extension", false, false), new("sipUri", false, false), new("phone", false, false)],
         "HangUpCall" => [new("holdSeconds", false, false)],
         "TransferCall" => [new("queueId", false, false), new("holdSeconds", false, false)],
         "RequestCallback" => [new("number", false, false)],
