@@ -19,6 +19,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Dispatcher>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingSweepOptions>() ?? new RoutingSweepOptions());
 builder.Services.AddHostedService<RoutingSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
+builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 

@@ -112,9 +112,9 @@ public static class CallArrival
             var (admitted, verdict, hops) = await AdmitAsync(session, queue, now, callId, ct);
             const string sql = """
                 INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, external_id,
-                                   contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason, overflow_hops)
+                                   contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason, overflow_hops, pbx_seen_at)
                 VALUES (@TenantId, @callId, @ProjectId, @QueueId, @FirstQueueId, @caller, @dialled, @ExternalId,
-                        @ContactId, @vip, @Priority, @Status, @now, @now, @EndedAt, @Reason, @hops)
+                        @ContactId, @vip, @Priority, @Status, @now, @now, @EndedAt, @Reason, @hops, @now)
                 """;
             var rejected = verdict.Verdict == AdmissionVerdict.Reject;
             await session.ExecuteAsync(sql, new

@@ -97,10 +97,10 @@ public static class CallerLeaving
             await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "caller asked for a callback");
             number ??= call.CallerNumber;
             const string sql = """
-                UPDATE calls SET status = 'waiting', callback_number = @number, callback_due_at = @DueAt
+                UPDATE calls SET status = 'waiting', callback_number = @number, callback_due_at = @DueAt, pbx_seen_at = @now
                 WHERE tenant_id = @TenantId AND id = @callId
                 """;
-            await session.ExecuteAsync(sql, new { session.TenantId, callId, number, DueAt = request.DueAt?.ToUniversalTime() }, ct);
+            await session.ExecuteAsync(sql, new { session.TenantId, callId, number, DueAt = request.DueAt?.ToUniversalTime(), now }, ct);
             await session.PublishAsync(new CallbackRequested(session.TenantId, callId, call.QueueId, call.ProjectId, number, now), ct);
             await session.CommitAsync(ct);
             queueId = call.QueueId;

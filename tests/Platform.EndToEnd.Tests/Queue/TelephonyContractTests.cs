@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
 using Xunit;
 
@@ -130,5 +131,31 @@ public sealed class TelephonyContractTests(PlatformUnderTest platform)
         var settled = await world.CallViewAsync(lostId);
         Assert.Equal("abandoned", settled.GetProperty("status").GetString());
         Assert.Contains("resynchronisation", settled.GetProperty("endReason").GetString());
+    }
+
+    [Fact]
+    public async Task A_call_the_pbx_stopped_reporting_on_is_closed_by_the_sweep_with_the_reason()
+    {
+        var world = await QueueWorld.CreateAsync(platform);
+        var callId = (await world.CallAsync(QueueWorld.UniqueNumber())).GetProperty("callId").GetGuid();
+        var fresh = (await world.CallAsync(QueueWorld.UniqueNumber())).GetProperty("callId").GetGuid();
+        await using (var db = platform.Database("queue"))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE calls SET pbx_seen_at = now() - interval '2 minutes' WHERE id = @callId", new { callId });
+        }
+        var services = platform.Queue.Services;
+        var sweep = new Platform.Queue.Telephony.StaleCallSweep(
+            services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<Platform.Queue.Dispatch.Dispatcher>(),
+            new Platform.Queue.Telephony.StaleCallOptions { StaleAfterMinutes = 1 }, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Platform.Queue.Telephony.StaleCallSweep>.Instance);
+
+        // The test database holds other tests' old calls too: the sweep takes the oldest 200 at a time.
+        for (var round = 0; round < 100 && await sweep.SweepAsync(CancellationToken.None) > 0; round++)
+        {
+        }
+
+        var closed = await world.CallViewAsync(callId);
+        Assert.Equal(("abandoned", "no report from the PBX for 1 minutes"), (closed.GetProperty("status").GetString(), closed.GetProperty("endReason").GetString()));
+        Assert.Equal("waiting", await world.CallStatusAsync(fresh));
     }
 }
