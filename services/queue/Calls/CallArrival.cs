@@ -90,6 +90,7 @@ public static class CallArrival
 
         var now = clock.GetUtcNowAsStored();
         CallArrivedResponse response;
+        var dispatchAfter = false;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             // A repeated report (same PBX call id) is not looked for first: the unique index calls_external_id refuses its
@@ -102,6 +103,9 @@ public static class CallArrival
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No queue answers this number.",
                         detail: $"No queue of this tenant lists {dialled} among its dialled numbers.");
             }
+            // The line's order is the order of entry under the queue's lock (see Dispatcher.LockQueueAsync).
+            await Dispatcher.LockQueueAsync(session, queue.Id, ct);
+            var enqueuedAt = clock.GetUtcNowAsStored();
             var contact = await session.QuerySingleOrDefaultAsync<(Guid ContactId, bool Vip)?>("""
                 SELECT contact_id, vip FROM contact_directory
                 WHERE tenant_id = @TenantId AND project_id = @ProjectId AND phone = @caller ORDER BY updated_at DESC LIMIT 1
@@ -114,14 +118,14 @@ public static class CallArrival
                 INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, external_id,
                                    contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason, overflow_hops, pbx_seen_at)
                 VALUES (@TenantId, @callId, @ProjectId, @QueueId, @FirstQueueId, @caller, @dialled, @ExternalId,
-                        @ContactId, @vip, @Priority, @Status, @now, @now, @EndedAt, @Reason, @hops, @now)
+                        @ContactId, @vip, @Priority, @Status, @now, @enqueuedAt, @EndedAt, @Reason, @hops, @now)
                 """;
             var rejected = verdict.Verdict == AdmissionVerdict.Reject;
             await session.ExecuteAsync(sql, new
             {
                 session.TenantId, callId, admitted.ProjectId, QueueId = admitted.Id, FirstQueueId = queue.Id, caller, dialled, request.ExternalId,
                 ContactId = contact?.ContactId, vip, Priority = request.Priority ?? 0, Status = rejected ? "rejected" : "waiting", now,
-                EndedAt = rejected ? now : (DateTimeOffset?)null, verdict.Reason, hops,
+                EndedAt = rejected ? now : (DateTimeOffset?)null, verdict.Reason, hops, enqueuedAt,
             }, ct);
             if (rejected)
             {
@@ -134,14 +138,17 @@ public static class CallArrival
                     request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds), ct);
                 response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
                 // Offered in the transaction that queues it when an agent is free: no second transaction, no read-back.
-                if (offerInline && (await dispatcher.DispatchInAsync(session, admitted.Id, ct)).Contains(callId))
+                // An overflowed call is offered after the commit: this transaction holds the first queue's lock, and taking a
+                // second queue's here could deadlock with an arrival overflowing the other way.
+                dispatchAfter = !offerInline || admitted.Id != queue.Id;
+                if (!dispatchAfter && (await dispatcher.DispatchInAsync(session, admitted.Id, ct)).Contains(callId))
                 {
                     response = response with { Status = "offered" };
                 }
             }
             await session.CommitAsync(ct);
         }
-        if (!offerInline && response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
+        if (dispatchAfter && response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
         {
             response = response with { Status = (await CallsApi.ViewAsync(db, user.TenantId(), response.CallId, ct))?.Status ?? response.Status };
         }

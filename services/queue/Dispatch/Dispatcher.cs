@@ -79,6 +79,14 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
     }
 
+    /// <summary>
+    /// The queue's dispatch lock for the rest of <paramref name="session"/>'s transaction (taking it again in the same
+    /// transaction does not wait). An arrival takes it before it joins the line, so the line's order by entry time is the
+    /// order in which arrivals commit: a call stamped earlier is never invisible to a dispatch that offers a later one.
+    /// </summary>
+    public static Task LockQueueAsync(TenantSession session, Guid queueId, CancellationToken ct) =>
+        session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
+
     private sealed class CallRow
     {
         public Guid Id { get; init; }
@@ -99,7 +107,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
     /// </summary>
     public async Task<IReadOnlyList<Guid>> DispatchInAsync(TenantSession session, Guid queueId, CancellationToken ct)
     {
-        await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
+        await LockQueueAsync(session, queueId, ct);
         var queue = await QueueRow.FindAsync(session, queueId, ct);
         if (queue is null)
         {
