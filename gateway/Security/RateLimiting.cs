@@ -21,19 +21,23 @@ internal static class RateLimiting
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PerClaim(PlatformClaims.TenantId, limits.PerTenantPerMinute),
-                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute));
+                PerClaim(PlatformClaims.TenantId, limits.PerTenantPerMinute, pbxPermits: null),
+                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute, limits.PerPbxAccountPerMinute));
             options.AddPolicy(TokenApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(limits.SignInPerAddressPerMinute)));
             options.OnRejected = WriteTooManyRequests;
         });
     }
 
-    private static PartitionedRateLimiter<HttpContext> PerClaim(string claim, int permitsPerMinute) =>
+    /// <param name="pbxPermits">A PBX service account's own budget; null: its requests do not count in this partition.</param>
+    private static PartitionedRateLimiter<HttpContext> PerClaim(string claim, int permitsPerMinute, int? pbxPermits) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.User.FindFirstValue(claim) is { } key
-                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permitsPerMinute))
-                : RateLimitPartition.GetNoLimiter("anonymous")); // unauthenticated requests get 401 anyway
+            context.User.FindFirstValue(claim) is not { } key ? RateLimitPartition.GetNoLimiter("anonymous") // unauthenticated requests get 401 anyway
+            : !IsPbx(context.User) ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permitsPerMinute))
+            : pbxPermits is { } pbx ? RateLimitPartition.GetFixedWindowLimiter($"pbx:{key}", _ => Window(pbx))
+            : RateLimitPartition.GetNoLimiter("pbx"));
+
+    private static bool IsPbx(ClaimsPrincipal user) => user.IsInRole(Roles.Telephony) || user.HasClaim(PlatformClaims.Role, Roles.Telephony);
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

@@ -4,6 +4,7 @@ using Platform.Queue.Calls;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
 using Platform.Queue.Queues;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -18,6 +19,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Dispatcher>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingSweepOptions>() ?? new RoutingSweepOptions());
 builder.Services.AddHostedService<RoutingSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
+builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
@@ -29,5 +32,6 @@ app.MapGroupsApi();
 app.MapAgentStateApi();
 app.MapAgentEventsApi();
 app.MapCallsApi();
+app.MapTelephonyApi();
 
 return await app.RunServiceAsync(args);

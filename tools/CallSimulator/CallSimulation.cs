@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Platform.CallSimulator.Agents;
 using Platform.CallSimulator.Calls;
 using Platform.CallSimulator.Measuring;
+using Platform.CallSimulator.Pbx;
 using Platform.CallSimulator.Sampling;
 using Platform.CallSimulator.Setup;
 
@@ -19,6 +20,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
     private readonly Random random = options.Seed is { } seed ? new Random(seed) : new Random();
 
     public CallLedger Ledger { get; } = new();
+    public PbxLedger Pbx { get; } = new();
     public CallCenter? Center { get; private set; }
 
     /// <param name="stop">Ends the arrivals early (Ctrl+C); the drain, log-out and read-back still happen.</param>
@@ -28,6 +30,10 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         Ledger.ForgetErrors();
         log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
+        using var pbxStop = new CancellationTokenSource();
+        var pbx = options.PlayPbx
+            ? Task.Run(() => new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next())).RunAsync(pbxStop.Token), CancellationToken.None)
+            : Task.CompletedTask;
         var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))).ToArray();
         var working = agents.Select(a => Task.Run(() => a.RunAsync(agentsStop.Token), CancellationToken.None)).ToArray();
         await Task.WhenAny(Task.WhenAll(agents.Select(a => a.Ready.Task)), Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None));
@@ -43,8 +49,14 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         await agentsStop.CancelAsync();
         await Task.WhenAll(working);
         await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, ct) => await a.LogOutAsync(ct));
+        if (options.PlayPbx)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None); // the last commands (stop ringing at log-out) are read
+        }
+        await pbxStop.CancelAsync();
+        await pbx;
         var audit = await CallAudit.RunAsync(center.Admin, Ledger, options.VerifyAll, CancellationToken.None);
-        return SimulationReport.From(Ledger, arrivalSeconds, audit);
+        return SimulationReport.From(Ledger, arrivalSeconds, audit, options.PlayPbx ? Pbx : null);
     }
 
     /// <summary>Poisson arrivals: exponential gaps on a schedule (late ticks fire at once, so the mean rate holds).</summary>

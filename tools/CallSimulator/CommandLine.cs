@@ -32,6 +32,7 @@ public static class CommandLine
           --drain-seconds S        wait for open calls after the last arrival (60)
           --verify all|open        read back every call at the end, or only those still open (all)
           --seed N                 repeatable random draws
+          --no-pbx                 do not play the PBX side of the command stream (agents get no extensions)
         """;
 
     public static SimulationOptions Parse(string[] args, Func<string, string?>? environment = null)
@@ -59,6 +60,7 @@ public static class CommandLine
                 "--rate" => o with { Rate = Positive(name, Number()) },
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--forever" => o with { Forever = true },
+                "--no-pbx" => o with { PlayPbx = false },
                 "--report-every" => o with { ReportEvery = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--agents" => o with { Agents = (int)Positive(name, Number()) },
                 "--queues" => o with { Queues = (int)Positive(name, Number()) },

@@ -42,4 +42,9 @@ public sealed record SimulationOptions
     /// <summary>Read every call back from the queue service at the end (GET calls/{id}); otherwise only the open ones.</summary>
     public bool VerifyAll { get; init; } = true;
     public int? Seed { get; init; }
+
+    /// <summary>Play the PBX side of the command stream (ring, bridge, stop ringing, answer dial-outs); agents get extensions 1001….</summary>
+    public bool PlayPbx { get; init; } = true;
+    /// <summary>How the PBX's dial-outs (callbacks) end.</summary>
+    public Pbx.DialMix DialMix { get; init; } = new();
 }

@@ -48,12 +48,14 @@ public static class CallAnswer
             {
                 return CallConflict.Because("The call cannot be accepted.", "The call is not offered to this agent.");
             }
-            freed = await Offers.WithdrawAsync(session, callId, keep: agentId, now, ct);
+            freed = await Offers.WithdrawAsync(session, callId, keep: agentId, now, ct, reason: "answered by another agent");
+            // The PBX bridges the caller to the agent's device, or for a callback dials the caller (one round trip with the update).
             const string sql = $"""
                 UPDATE calls SET status = 'on_call', agent_id = @agentId, answered_at = @now,
                        wait_seconds = extract(epoch FROM (@now - arrived_at))
                 WHERE tenant_id = @TenantId AND id = @callId
-                RETURNING {CallsApi.ViewColumns}
+                RETURNING {CallsApi.ViewColumns};
+                {Telephony.PbxCommands.AnsweredSql}
                 """;
             view = await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(sql, new { session.TenantId, callId, agentId, now }, ct);
             var answering = await AgentMoves.ApplyAsync(session, agentId!.Value, AgentCommand.Accept, now, ct,

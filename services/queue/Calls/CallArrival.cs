@@ -21,7 +21,6 @@ namespace Platform.Queue.Calls;
 public static class CallArrival
 {
     public const int MaxPriority = 100;
-    private const int MaxOverflowHops = 3;
 
     public sealed record CallArrivedRequest(
         string? CallerNumber, Guid? QueueId, Guid? ProjectId, string? DialledNumber, bool? Vip, int? Priority, string? ExternalId);
@@ -91,6 +90,7 @@ public static class CallArrival
 
         var now = clock.GetUtcNowAsStored();
         CallArrivedResponse response;
+        var dispatchAfter = false;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             // A repeated report (same PBX call id) is not looked for first: the unique index calls_external_id refuses its
@@ -103,6 +103,9 @@ public static class CallArrival
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No queue answers this number.",
                         detail: $"No queue of this tenant lists {dialled} among its dialled numbers.");
             }
+            // The line's order is the order of entry under the queue's lock (see Dispatcher.LockQueueAsync).
+            await Dispatcher.LockQueueAsync(session, queue.Id, ct);
+            var enqueuedAt = clock.GetUtcNowAsStored();
             var contact = await session.QuerySingleOrDefaultAsync<(Guid ContactId, bool Vip)?>("""
                 SELECT contact_id, vip FROM contact_directory
                 WHERE tenant_id = @TenantId AND project_id = @ProjectId AND phone = @caller ORDER BY updated_at DESC LIMIT 1
@@ -110,19 +113,19 @@ public static class CallArrival
             var vip = request.Vip ?? contact?.Vip ?? false;
             var callId = Guid.CreateVersion7();
 
-            var (admitted, verdict) = await AdmitAsync(session, queue, now, callId, ct);
+            var (admitted, verdict, hops) = await AdmitAsync(session, queue, now, callId, ct);
             const string sql = """
                 INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, external_id,
-                                   contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason)
+                                   contact_id, vip, priority, status, arrived_at, enqueued_at, ended_at, end_reason, overflow_hops, pbx_seen_at)
                 VALUES (@TenantId, @callId, @ProjectId, @QueueId, @FirstQueueId, @caller, @dialled, @ExternalId,
-                        @ContactId, @vip, @Priority, @Status, @now, @now, @EndedAt, @Reason)
+                        @ContactId, @vip, @Priority, @Status, @now, @enqueuedAt, @EndedAt, @Reason, @hops, @now)
                 """;
             var rejected = verdict.Verdict == AdmissionVerdict.Reject;
             await session.ExecuteAsync(sql, new
             {
                 session.TenantId, callId, admitted.ProjectId, QueueId = admitted.Id, FirstQueueId = queue.Id, caller, dialled, request.ExternalId,
                 ContactId = contact?.ContactId, vip, Priority = request.Priority ?? 0, Status = rejected ? "rejected" : "waiting", now,
-                EndedAt = rejected ? now : (DateTimeOffset?)null, verdict.Reason,
+                EndedAt = rejected ? now : (DateTimeOffset?)null, verdict.Reason, hops, enqueuedAt,
             }, ct);
             if (rejected)
             {
@@ -135,49 +138,46 @@ public static class CallArrival
                     request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds), ct);
                 response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
                 // Offered in the transaction that queues it when an agent is free: no second transaction, no read-back.
-                if (offerInline && (await dispatcher.DispatchInAsync(session, admitted.Id, ct)).Contains(callId))
+                // An overflowed call is offered after the commit: this transaction holds the first queue's lock, and taking a
+                // second queue's here could deadlock with an arrival overflowing the other way.
+                dispatchAfter = !offerInline || admitted.Id != queue.Id;
+                if (!dispatchAfter && (await dispatcher.DispatchInAsync(session, admitted.Id, ct)).Contains(callId))
                 {
                     response = response with { Status = "offered" };
                 }
             }
             await session.CommitAsync(ct);
         }
-        if (!offerInline && response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
+        if (dispatchAfter && response.Status == "waiting" && await dispatcher.DispatchAsync(user.TenantId(), response.QueueId, ct) > 0)
         {
             response = response with { Status = (await CallsApi.ViewAsync(db, user.TenantId(), response.CallId, ct))?.Status ?? response.Status };
         }
         return TypedResults.Created($"/api/queue/calls/{response.CallId}", response);
     }
 
-    /// <summary>Follows the overflow chain while a queue's door says so (a few hops at most, never in a circle).</summary>
-    private static async Task<(QueueRow Queue, AdmissionDecision Verdict)> AdmitAsync(
+    /// <summary>Follows the overflow chain while a queue's door says so (<see cref="Admission.MaxOverflowHops"/> at most, never in a circle).</summary>
+    private static async Task<(QueueRow Queue, AdmissionDecision Verdict, int Hops)> AdmitAsync(
         TenantSession session, QueueRow queue, DateTimeOffset now, Guid callId, CancellationToken ct)
     {
         var visited = new HashSet<Guid>();
         for (var hop = 0; ; hop++)
         {
             visited.Add(queue.Id);
-            var load = await session.QuerySingleOrDefaultAsync<(int Waiting, int LoggedIn)>("""
-                SELECT (SELECT count(*)::int FROM calls WHERE tenant_id = @TenantId AND queue_id = @Id AND status IN ('waiting', 'offered')),
-                       (SELECT count(*)::int FROM queue_members m JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id
-                        WHERE m.tenant_id = @TenantId AND m.queue_id = @Id AND a.state <> 'logged_out')
-                """, new { session.TenantId, queue.Id }, ct);
-            var decision = Admission.Decide(new QueueLoad(load.Waiting, queue.MaxLength, load.LoggedIn,
-                queue.WhenNoAgents == NoAgentsPolicy.Overflow, queue.WhenNoAgents == NoAgentsPolicy.Reject, queue.OverflowQueueId is not null));
+            var decision = await QueueDoor.DecideAsync(session, queue, ct);
             if (decision.Verdict == AdmissionVerdict.Join)
             {
-                return (queue, decision);
+                return (queue, decision, hop);
             }
             await session.PublishAsync(new QueueOverflowed(session.TenantId, callId, queue.Id,
                 decision.Verdict == AdmissionVerdict.Overflow ? queue.OverflowQueueId : null, decision.Reason!, now), ct);
             if (decision.Verdict == AdmissionVerdict.Reject)
             {
-                return (queue, decision);
+                return (queue, decision, hop);
             }
             var next = await QueueRow.FindAsync(session, queue.OverflowQueueId!.Value, ct);
-            if (next is null || visited.Contains(next.Id) || hop >= MaxOverflowHops)
+            if (next is null || visited.Contains(next.Id) || !Admission.MayOverflowAgain(hop))
             {
-                return (queue, new AdmissionDecision(AdmissionVerdict.Reject, $"{decision.Reason}, and no overflow queue could take it"));
+                return (queue, new AdmissionDecision(AdmissionVerdict.Reject, $"{decision.Reason}, and no overflow queue could take it"), hop);
             }
             queue = next;
         }

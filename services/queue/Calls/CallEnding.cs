@@ -54,6 +54,10 @@ public static class CallEnding
                 return forbidden;
             }
             var hold = request.HoldSeconds ?? 0;
+            if (CheckHold(call, hold, now) is { } badHold)
+            {
+                return TypedResults.ValidationProblem(badHold, title: "The hang-up cannot be recorded.");
+            }
             var wrapUpSeconds = call.QueueWrapUpSeconds;
             view = await EndTalkAsync(session, call, agentId, hold, now, ct);
             await AgentMoves.ApplyAsync(session, agentId, AgentCommand.HangUp, now, ct,
@@ -98,6 +102,21 @@ public static class CallEnding
         }
         await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
         return TypedResults.Ok(view!);
+    }
+
+    /// <summary>
+    /// The hold time is measured by the PBX or the desktop, the talk time by this service's clock: a few seconds between two
+    /// machines' clocks are tolerated, more hold than that beyond the talk is refused.
+    /// </summary>
+    public const int HoldClockToleranceSeconds = 2;
+
+    /// <summary>A call cannot have been on hold longer than it was answered: the errors when it would, else null.</summary>
+    public static Dictionary<string, string[]>? CheckHold(LockedCall call, int holdSeconds, DateTimeOffset now)
+    {
+        var talk = (now - LockedCall.Utc(call.AnsweredAt!.Value)).TotalSeconds;
+        return holdSeconds > Math.Ceiling(talk) + HoldClockToleranceSeconds
+            ? new Dictionary<string, string[]> { ["holdSeconds"] = [$"The call was answered {Math.Ceiling(talk):0} seconds ago; it cannot have been on hold longer."] }
+            : null;
     }
 
     /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow. The call as it is now.</summary>

@@ -13,14 +13,17 @@ namespace Platform.Queue.Calls;
 
 /// <summary>
 /// A waiting caller leaves the line: they hang up (abandoned, with the time they waited), or ask to be called back
-/// (the callback keeps the call's place in line and is offered to an agent like a call). An offer already ringing
-/// is taken back and its agent is free again.
+/// (the callback keeps the call's place in line and is offered to an agent like a call, at once or from the time it is
+/// scheduled for; no max wait or no-agent rule drops it). An offer already ringing is taken back and its agent is free again.
 /// </summary>
 public static class CallerLeaving
 {
     // Every field is optional: a misspelt one is refused rather than silently read as absent.
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record CallbackRequest(string? Number);
+    public sealed record CallbackRequest(string? Number, DateTimeOffset? DueAt = null);
+
+    /// <summary>How far ahead a callback may be scheduled.</summary>
+    public const int MaxCallbackDays = 30;
 
     public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult>> AbandonCall(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
@@ -40,7 +43,7 @@ public static class CallerLeaving
                     ? CallConflict.Because("The call cannot be abandoned.", "The caller already left the line and waits for a callback.")
                     : CallConflict.State("abandoned", call.Status, "waiting or ringing");
             }
-            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct);
+            freed = await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "caller hung up");
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
             const string sql = """
                 UPDATE calls SET status = 'abandoned', ended_at = @now, wait_seconds = @waited, end_reason = 'caller hung up'
@@ -70,6 +73,11 @@ public static class CallerLeaving
             }
         }
         var now = clock.GetUtcNowAsStored();
+        if (request.DueAt is { } due && (due < now.AddMinutes(-1) || due > now.AddDays(MaxCallbackDays)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dueAt"] = [$"From now to {MaxCallbackDays} days ahead, with its offset (2026-12-03T14:30:00+01:00)."] },
+                title: "The callback cannot be requested.");
+        }
         Guid queueId;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
@@ -86,13 +94,13 @@ public static class CallerLeaving
             {
                 return CallConflict.Because("The callback is already requested.", "The caller already waits for a callback.");
             }
-            await Offers.WithdrawAsync(session, callId, keep: null, now, ct);
+            await Offers.WithdrawAsync(session, callId, keep: null, now, ct, reason: "caller asked for a callback");
             number ??= call.CallerNumber;
             const string sql = """
-                UPDATE calls SET status = 'waiting', callback_number = @number
+                UPDATE calls SET status = 'waiting', callback_number = @number, callback_due_at = @DueAt, pbx_seen_at = @now
                 WHERE tenant_id = @TenantId AND id = @callId
                 """;
-            await session.ExecuteAsync(sql, new { session.TenantId, callId, number }, ct);
+            await session.ExecuteAsync(sql, new { session.TenantId, callId, number, DueAt = request.DueAt?.ToUniversalTime(), now }, ct);
             await session.PublishAsync(new CallbackRequested(session.TenantId, callId, call.QueueId, call.ProjectId, number, now), ct);
             await session.CommitAsync(ct);
             queueId = call.QueueId;

@@ -24,7 +24,12 @@ public static class CallsApi
         group.MapPost("/{callId:guid}/wrapup-done", CallEnding.FinishWrapUp).WithName("FinishWrapUp");
         group.MapPost("/{callId:guid}/transfer", CallTransfer.TransferCall).WithName("TransferCall");
         group.MapPost("/{callId:guid}/abandon", CallerLeaving.AbandonCall).WithName("AbandonCall").RequireAuthorization(Policies.Telephony);
-        group.MapPost("/{callId:guid}/callback", CallerLeaving.RequestCallback).WithName("RequestCallback").RequireAuthorization(Policies.Telephony);
+        group.MapPost("/{callId:guid}/callback", CallerLeaving.RequestCallback).WithName("RequestCallback").RequireAuthorization(Policies.Telephony)
+            .WithSummary("The waiting caller asks to be called back, now or at dueAt; the callback keeps the call's place and no max wait drops it.");
+        group.MapPost("/{callId:guid}/callback/cancel", CallbackCancel.CancelCallback).WithName("CancelCallback")
+            .WithSummary("Calls off a callback nobody has made yet (supervision or the PBX integration).");
+        group.MapPost("/{callId:guid}/decline", CallDecline.DeclineCall).WithName("DeclineCall")
+            .WithSummary("The agent declines the offer with a reason: available again, and the call is not offered to them again.");
         return group;
     }
 
@@ -36,9 +41,30 @@ public static class CallsApi
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
     {
-        var call = await ViewAsync(db, user.TenantId(), callId, ct);
-        return call is null ? Problems.NotFound("Call", callId) : TypedResults.Ok(call);
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        var call = await ReadAsync(session, callId, ct);
+        if (call is null)
+        {
+            return Problems.NotFound("Call", callId);
+        }
+        if (ActingAgent.ActsForSelfOnly(user) && !await HeldByAsync(session, user, callId, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.",
+                detail: "An agent reads the calls offered to them, in their hands or handled by them; supervisors and admins read any.");
+        }
+        await session.CommitAsync(ct);
+        return TypedResults.Ok(call);
     }
+
+    /// <summary>Whether the user's own agent is offered the call, holds it, or held it once (its state history names the call).</summary>
+    private static Task<bool> HeldByAsync(TenantSession session, ClaimsPrincipal user, Guid callId, CancellationToken ct) =>
+        session.QuerySingleOrDefaultAsync<bool>("""
+            WITH me AS (SELECT id FROM agents WHERE tenant_id = @TenantId AND user_id = @userId)
+            SELECT EXISTS (SELECT 1 FROM calls c, me WHERE c.tenant_id = @TenantId AND c.id = @callId AND (c.agent_id = me.id OR c.transferred_from = me.id))
+                OR EXISTS (SELECT 1 FROM call_offers o, me WHERE o.tenant_id = @TenantId AND o.call_id = @callId AND o.agent_id = me.id)
+                OR EXISTS (SELECT 1 FROM agent_state_history h, me WHERE h.tenant_id = @TenantId AND h.agent_id = me.id AND h.call_id = @callId
+                                                                  AND h.to_state = 'on_call')
+            """, new { session.TenantId, userId = user.UserId(), callId }, ct);
 
     public static async Task<CallView?> ViewAsync(NpgsqlDataSource db, Guid tenantId, Guid callId, CancellationToken ct)
     {
@@ -69,7 +95,8 @@ public static class CallsApi
     }
 
     /// <summary>
-    /// The call's place in its queue's line (1 = next) by VIP, priority and arrival, and the estimated wait: the
+    /// The call's place in its queue's line (1 = next) in routing's order (<see cref="CallOrder"/>: VIP, then the priority with
+    /// what aging added to it, then arrival; a callback scheduled for later is not ahead of anyone), and the estimated wait: the
     /// classic estimate from the place, the agents staffing the queue and the average handle time of its last 50 calls within the hour (a bounded
     /// read of the completion index, whatever the traffic: LATERAL, so the queue is a parameter of the inner scan and PostgreSQL walks
     /// calls_completed backwards 50 rows; joined to the CTE it sorted the whole hour's calls, 3 ms an arrival at 30 calls/s).
@@ -77,11 +104,21 @@ public static class CallsApi
     public static async Task<(int? Position, int? EstimatedWaitSeconds)> PlaceInLineAsync(TenantSession session, Guid callId, CancellationToken ct)
     {
         const string sql = """
-            WITH me AS (SELECT queue_id, vip, priority, enqueued_at FROM calls WHERE tenant_id = @TenantId AND id = @callId)
+            WITH q AS (SELECT aging_every_seconds AS every, aging_max_boost AS boost FROM queues
+                       WHERE tenant_id = @TenantId AND id = (SELECT queue_id FROM calls WHERE tenant_id = @TenantId AND id = @callId)),
+            line AS (
+              SELECT c.id, c.queue_id, c.vip, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
+                     ELSE LEAST(floor(GREATEST(extract(epoch FROM (now() - c.enqueued_at)), 0) / q.every)::int, q.boost) END AS effective
+              FROM calls c, q
+              WHERE c.tenant_id = @TenantId AND c.queue_id = (SELECT queue_id FROM calls WHERE tenant_id = @TenantId AND id = @callId)
+                AND c.status = 'waiting' AND (c.callback_due_at IS NULL OR c.callback_due_at <= now())),
+            me AS (
+              SELECT c.id, c.queue_id, c.vip, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
+                     ELSE LEAST(floor(GREATEST(extract(epoch FROM (now() - c.enqueued_at)), 0) / q.every)::int, q.boost) END AS effective
+              FROM calls c, q WHERE c.tenant_id = @TenantId AND c.id = @callId)
             SELECT
-              (SELECT count(*)::int + 1 FROM calls c, me
-               WHERE c.tenant_id = @TenantId AND c.queue_id = me.queue_id AND c.status = 'waiting' AND c.id <> @callId
-                 AND (c.vip, c.priority, me.enqueued_at) > (me.vip, me.priority, c.enqueued_at)) AS position,
+              (SELECT count(*)::int + 1 FROM line c, me
+               WHERE c.id <> @callId AND (c.vip, c.effective, me.enqueued_at) > (me.vip, me.effective, c.enqueued_at)) AS position,
               (SELECT count(*)::int FROM queue_members m JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id, me
                WHERE m.tenant_id = @TenantId AND m.queue_id = me.queue_id AND a.state IN ('available', 'offered', 'on_call', 'wrap_up')) AS staffed,
               COALESCE((SELECT avg(extract(epoch FROM (last.completed_at - last.answered_at)))::float8

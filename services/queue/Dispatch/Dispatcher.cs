@@ -4,6 +4,7 @@ using Platform.Contracts.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Queues;
 using Platform.Queue.Routing;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
@@ -78,7 +79,24 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
     }
 
-    private sealed record CallRow(Guid Id, Guid ProjectId, bool Vip, int Priority, DateTime EnqueuedAt, Guid? TargetAgentId);
+    /// <summary>
+    /// The queue's dispatch lock for the rest of <paramref name="session"/>'s transaction (taking it again in the same
+    /// transaction does not wait). An arrival takes it before it joins the line, so the line's order by entry time is the
+    /// order in which arrivals commit: a call stamped earlier is never invisible to a dispatch that offers a later one.
+    /// </summary>
+    public static Task LockQueueAsync(TenantSession session, Guid queueId, CancellationToken ct) =>
+        session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
+
+    private sealed class CallRow
+    {
+        public Guid Id { get; init; }
+        public Guid ProjectId { get; init; }
+        public bool Vip { get; init; }
+        public int Priority { get; init; }
+        public DateTime EnqueuedAt { get; init; }
+        public Guid? TargetAgentId { get; init; }
+        public Guid[]? DeclinedBy { get; init; }
+    }
 
     private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
 
@@ -89,24 +107,32 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
     /// </summary>
     public async Task<IReadOnlyList<Guid>> DispatchInAsync(TenantSession session, Guid queueId, CancellationToken ct)
     {
-        await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"queue:{queueId}" }, ct);
+        await LockQueueAsync(session, queueId, ct);
         var queue = await QueueRow.FindAsync(session, queueId, ct);
         if (queue is null)
         {
             return [];
         }
         var now = clock.GetUtcNowAsStored();
+        // A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
+        // lets any agent take the call; agents who declined a call are not offered it again.
         const string callsSql = """
-            SELECT id, project_id, vip, priority, enqueued_at, target_agent_id FROM calls
-            WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting'
-            ORDER BY vip DESC, priority DESC, enqueued_at LIMIT @limit
+            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at,
+                   CASE WHEN c.target_until IS NULL OR c.target_until > @now THEN c.target_agent_id END AS target_agent_id,
+                   CASE WHEN c.declined THEN (SELECT array_agg(d.agent_id) FROM call_declines d
+                                              WHERE d.tenant_id = c.tenant_id AND d.call_id = c.id) END AS declined_by
+            FROM calls c
+            WHERE c.tenant_id = @TenantId AND c.queue_id = @queueId AND c.status = 'waiting'
+              AND (c.callback_due_at IS NULL OR c.callback_due_at <= @now)
+            ORDER BY c.vip DESC, c.priority DESC, c.enqueued_at LIMIT @limit
             """;
-        var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered }, ct)).ToList();
+        var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered, now }, ct)).ToList();
         if (calls.Count == 0)
         {
             return [];
         }
-        // Free members who work the queue's project and hold no offer. Counters of another day count as zero.
+        // Free members who work the queue's project and hold no offer, whose device the PBX has not reported unregistered.
+        // Counters of another day count as zero.
         const string agentsSql = """
             SELECT a.id, m.tier, m.member_order, a.idle_since,
                    CASE WHEN a.day = CAST(@now AS date) THEN a.calls_handled_today ELSE 0 END AS calls_handled_today,
@@ -118,6 +144,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             WHERE m.tenant_id = @TenantId AND m.queue_id = @queueId AND a.state = 'available'
               AND EXISTS (SELECT 1 FROM agent_projects p WHERE p.tenant_id = a.tenant_id AND p.agent_id = a.id AND p.project_id = @ProjectId)
               AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.tenant_id = a.tenant_id AND o.agent_id = a.id)
+              AND a.device_registered IS NOT FALSE
             """;
         var agentRows = (await session.QueryAsync<AgentRow>(agentsSql, new { session.TenantId, queueId, queue.ProjectId, now }, ct)).ToList();
         if (agentRows.Count == 0)
@@ -125,7 +152,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             return [];
         }
         var assignments = new List<Assignment>();
-        // A call transferred to one agent waits for that agent only; it does not enter the strategy.
+        // A call transferred to one agent waits for that agent only (until the transfer's wait runs out); it does not enter the strategy.
         foreach (var call in calls.Where(c => c.TargetAgentId is not null))
         {
             var target = agentRows.FirstOrDefault(a => a.Id == call.TargetAgentId);
@@ -136,8 +163,18 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             }
         }
         var candidates = agentRows.Select(ToCandidate).ToList();
-        var waiting = calls.Where(c => c.TargetAgentId is null)
-            .Select(c => new WaitingCall(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero))).ToList();
+        // A call some agent declined is routed on its own, in line order, among the agents who did not decline it (few calls).
+        foreach (var call in calls.Where(c => c.TargetAgentId is null && c.DeclinedBy is { Length: > 0 }))
+        {
+            var others = candidates.Where(a => !call.DeclinedBy!.Contains(a.AgentId)).ToList();
+            var one = Router.Route(queue.Rules, [ToWaiting(call)], others, now, new RoundRobinCursor(null, null), Random.Shared);
+            foreach (var assignment in one.Assignments)
+            {
+                assignments.Add(assignment);
+                candidates.RemoveAll(a => assignment.AgentIds.Contains(a.AgentId));
+            }
+        }
+        var waiting = calls.Where(c => c.TargetAgentId is null && c.DeclinedBy is not { Length: > 0 }).Select(ToWaiting).ToList();
         // Round robin continues after the agent who had the last turn, even while that agent is busy (not a candidate now).
         var lastTurn = queue.RoundRobinLastAgent is { } last
             ? await session.QuerySingleOrDefaultAsync<int?>(
@@ -184,10 +221,12 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
         var ringAll = queue.RoutingStrategy == RoutingStrategy.RingAll;
         var expiresAt = now.AddSeconds(queue.OfferTimeoutSeconds);
-        const string offerSql = """
+        // The offer and the PBX's command to ring the agents' devices commit together (one round trip).
+        const string offerSql = $"""
             UPDATE calls SET status = 'offered', offered_at = @now WHERE tenant_id = @TenantId AND id = @callId;
             INSERT INTO call_offers (tenant_id, call_id, agent_id, ring_all, offered_at, expires_at)
             SELECT @TenantId, @callId, agent, @ringAll, @now, @expiresAt FROM unnest(@agents) AS agent;
+            {PbxCommands.RingSql}
             """;
         await session.ExecuteAsync(offerSql, new { session.TenantId, callId = call.Id, now, ringAll, expiresAt, agents = agents.ToArray() }, ct);
         foreach (var agentId in agents)
@@ -197,6 +236,8 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         }
         return true;
     }
+
+    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero));
 
     private static AgentCandidate ToCandidate(AgentRow row) => new(
         row.Id, row.Tier, row.MemberOrder, new DateTimeOffset(row.IdleSince, TimeSpan.Zero), row.CallsHandledToday, row.TalkSecondsToday,

@@ -5,6 +5,7 @@ using Platform.Queue.Agents;
 using Platform.Queue.Calls;
 using Platform.Queue.Queues;
 using Platform.Queue.Routing;
+using Platform.Queue.Telephony;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
@@ -64,7 +65,7 @@ public sealed partial class RoutingSweep(
             nextRedispatch = clock.GetUtcNow().AddSeconds(options.RedispatchSeconds);
             foreach (var (tenantId, queueId) in await FindAsync<(Guid, Guid)>("SELECT DISTINCT tenant_id, queue_id FROM calls WHERE status = 'waiting'", ct))
             {
-                await EnforceMaxWaitAsync(tenantId, queueId, ct);
+                await EnforceLimitsAsync(tenantId, queueId, ct);
                 await dispatcher.DispatchAsync(tenantId, queueId, ct);
             }
         }
@@ -80,34 +81,50 @@ public sealed partial class RoutingSweep(
         return rows.ToList();
     }
 
-    /// <summary>Ring-no-answer: the call goes back to its place in line (when no other ring-all offer is still open), the agent on a break.</summary>
+    /// <summary>
+    /// Ring-no-answer: the call goes back to its place in line (when no other ring-all offer is still open). The agent goes on
+    /// a ring-no-answer break when the queue says so (its <c>pauseOnRingNoAnswer</c>, on by default) and the offer rang them
+    /// alone; a ring-all offer nobody answered puts none of the agents it rang on a break.
+    /// </summary>
     public async Task ExpireOfferAsync(Guid tenantId, Guid callId, Guid agentId, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         Guid? queueId;
+        bool paused;
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
+            if (call is null)
+            {
+                return;
+            }
             const string deleteSql = """
                 DELETE FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId AND agent_id = @agentId AND expires_at < @now
-                RETURNING agent_id
+                RETURNING ring_all, (SELECT q.pause_on_ring_no_answer FROM queues q WHERE q.tenant_id = @TenantId AND q.id = @QueueId) AS pause
                 """;
-            if (call is null || await session.QuerySingleOrDefaultAsync<Guid?>(deleteSql, new { session.TenantId, callId, agentId, now }, ct) is null)
+            var expired = await session.QuerySingleOrDefaultAsync<(bool RingAll, bool Pause)?>(deleteSql, new { session.TenantId, callId, agentId, now, call.QueueId }, ct);
+            if (expired is not { } offer)
             {
                 return; // accepted meanwhile, or another replica expired it
             }
-            await AgentMoves.ApplyAsync(session, agentId, AgentCommand.RingNoAnswer, now, ct, new AgentMoves.Options(PauseCodes.RingNoAnswer, callId));
+            paused = offer.Pause && !offer.RingAll;
+            await AgentMoves.ApplyAsync(session, agentId, paused ? AgentCommand.RingNoAnswer : AgentCommand.WithdrawOffer, now, ct,
+                new AgentMoves.Options(paused ? PauseCodes.RingNoAnswer : null, callId));
             const string returnSql = """
                 UPDATE calls SET status = 'waiting', ring_no_answers = ring_no_answers + 1
                 WHERE tenant_id = @TenantId AND id = @callId AND status = 'offered'
-                  AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId)
+                  AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId);
                 """;
-            await session.ExecuteAsync(returnSql, new { session.TenantId, callId }, ct);
+            await session.ExecuteAsync(returnSql + PbxCommands.StopRingingSql, new { session.TenantId, callId, agentId, reason = "no answer", now }, ct);
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }
         LogRingNoAnswer(callId, agentId);
         await dispatcher.DispatchAsync(tenantId, queueId.Value, ct);
+        if (!paused)
+        {
+            await dispatcher.DispatchForAgentAsync(tenantId, agentId, ct);
+        }
     }
 
     private async Task EndWrapUpAsync(Guid tenantId, Guid agentId, CancellationToken ct)
@@ -127,59 +144,82 @@ public sealed partial class RoutingSweep(
         await dispatcher.DispatchForAgentAsync(tenantId, agentId, ct);
     }
 
-    /// <summary>Calls that waited past the queue's max wait go to its overflow queue (keeping their place in time) or are refused.</summary>
-    private async Task EnforceMaxWaitAsync(Guid tenantId, Guid queueId, CancellationToken ct)
+    /// <summary>
+    /// The limits of a queue with calls waiting: a transfer's wait for a named agent that ran out falls back to the queue;
+    /// calls that waited past the max wait (since they joined, or were transferred or overflowed in), and every call
+    /// when the queue's last agent able to take calls left and its no-agent rule says so, go to the overflow queue —
+    /// keeping their place by original arrival, if its door lets them in and the hop limit allows — or are refused with
+    /// the reason. A callback is never dropped this way: the caller is not on the line, an agent will call them.
+    /// </summary>
+    private async Task EnforceLimitsAsync(Guid tenantId, Guid queueId, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         Guid? overflowInto = null;
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             var queue = await QueueRow.FindAsync(session, queueId, ct);
-            if (queue?.MaxWaitSeconds is not { } maxWait)
+            if (queue is null)
             {
+                return;
+            }
+            await session.ExecuteAsync("""
+                UPDATE calls SET target_agent_id = NULL, target_until = NULL
+                WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND target_until < @now
+                """, new { session.TenantId, queueId, now }, ct);
+            var nobody = Admission.WhenLastAgentLeft(await QueueDoor.LoadAsync(session, queue, ct));
+            if (queue.MaxWaitSeconds is null && nobody is null)
+            {
+                await session.CommitAsync(ct);
                 return;
             }
             const string sql = """
-                SELECT id, project_id, contact_id, vip, priority FROM calls
-                WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND enqueued_at <= @limit
+                SELECT id, project_id, contact_id, vip, priority, overflow_hops,
+                       COALESCE(wait_started_at, enqueued_at) <= @limit AS waited_too_long FROM calls
+                WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND callback_number IS NULL
+                  AND (@everyone OR COALESCE(wait_started_at, enqueued_at) <= @limit)
                 FOR UPDATE SKIP LOCKED
                 """;
-            var late = (await session.QueryAsync<(Guid Id, Guid ProjectId, Guid? ContactId, bool Vip, int Priority)>(
-                sql, new { session.TenantId, queueId, limit = now.AddSeconds(-maxWait) }, ct)).ToList();
-            if (late.Count == 0)
-            {
-                return;
-            }
+            var limit = queue.MaxWaitSeconds is { } maxWait ? now.AddSeconds(-maxWait) : now.AddYears(-100);
+            var leaving = (await session.QueryAsync<LeavingCall>(sql, new { session.TenantId, queueId, limit, everyone = nobody is not null }, ct)).ToList();
             var target = queue.OverflowQueueId is { } o ? await QueueRow.FindAsync(session, o, ct) : null;
-            var reason = $"waited longer than {maxWait} seconds";
-            foreach (var call in late)
+            foreach (var call in leaving)
             {
-                if (target is not null)
+                var why = call.WaitedTooLong ? $"waited longer than {queue.MaxWaitSeconds} seconds" : nobody!.Reason!;
+                var refusal = target is null ? null
+                    : !Admission.MayOverflowAgain(call.OverflowHops) ? $"overflowed {call.OverflowHops} times already"
+                    : (await QueueDoor.DecideAsync(session, target, ct)) is { Verdict: not AdmissionVerdict.Join } door ? $"{target.Name}: {door.Reason}"
+                    : null;
+                if (target is not null && refusal is null && (call.WaitedTooLong || nobody!.Verdict == AdmissionVerdict.Overflow))
                 {
                     await session.ExecuteAsync("""
-                        UPDATE calls SET queue_id = @TargetQueue, project_id = @TargetProject, enqueued_at = @now
+                        UPDATE calls SET queue_id = @TargetQueue, project_id = @TargetProject, wait_started_at = @now,
+                               overflow_hops = overflow_hops + 1, target_agent_id = NULL, target_until = NULL
                         WHERE tenant_id = @TenantId AND id = @Id
                         """, new { session.TenantId, call.Id, TargetQueue = target.Id, TargetProject = target.ProjectId, now }, ct);
-                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip, call.Priority, 0, now, target.ServiceLevelSeconds), ct);
+                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip,
+                        call.Priority, 0, now, target.ServiceLevelSeconds), ct);
+                    await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, target.Id, why, now), ct);
+                    overflowInto = target.Id;
+                    continue;
                 }
-                else
-                {
-                    await session.ExecuteAsync("""
-                        UPDATE calls SET status = 'rejected', ended_at = @now, end_reason = @reason,
-                               wait_seconds = extract(epoch FROM (@now - arrived_at))
-                        WHERE tenant_id = @TenantId AND id = @Id
-                        """, new { session.TenantId, call.Id, now, reason }, ct);
-                }
-                await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, target?.Id, reason, now), ct);
+                var reason = refusal is null ? why : $"{why}, and the overflow queue could not take it ({refusal})";
+                await session.ExecuteAsync($"""
+                    UPDATE calls SET status = 'rejected', ended_at = @now, end_reason = @reason,
+                           wait_seconds = extract(epoch FROM (@now - arrived_at))
+                    WHERE tenant_id = @TenantId AND id = @callId;
+                    {PbxCommands.EndCallSql}
+                    """, new { session.TenantId, callId = call.Id, now, reason }, ct);
+                await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, null, reason, now), ct);
             }
             await session.CommitAsync(ct);
-            overflowInto = target?.Id;
         }
         if (overflowInto is { } next)
         {
             await dispatcher.DispatchAsync(tenantId, next, ct);
         }
     }
+
+    private sealed record LeavingCall(Guid Id, Guid ProjectId, Guid? ContactId, bool Vip, int Priority, int OverflowHops, bool WaitedTooLong);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer of call {CallId} to agent {AgentId} was not answered in time; the call is back in line")]
     private partial void LogRingNoAnswer(Guid callId, Guid agentId);

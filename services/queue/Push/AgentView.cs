@@ -17,7 +17,11 @@ public static class AgentView
         Guid CallId, string Status, Guid QueueId, string QueueName, Guid ProjectId, string ProjectName, string CallerNumber, bool Vip,
         int Priority, string? CallbackNumber, DateTime ArrivedAt, DateTime? OfferExpiresAt, ContactCard? Contact, ScriptToOpen Script);
 
-    public sealed record View(Guid AgentId, string Name, string State, string? PauseCode, DateTime StateSince, DateTime? WrapUpUntil, ScreenPop? Call);
+    /// <summary>The agent's phone: the extension or SIP URI the PBX rings, a phone number when working remotely, and whether it is registered.</summary>
+    public sealed record AgentDevice(string? Extension, string? SipUri, string? Phone, bool? Registered);
+
+    public sealed record View(
+        Guid AgentId, string Name, string State, string? PauseCode, DateTime StateSince, DateTime? WrapUpUntil, ScreenPop? Call, AgentDevice? Device = null);
 
     /// <summary>The agent, and the call offered to them or else the one in their hands: one statement, two index lookups for the call.</summary>
     private sealed class Row
@@ -28,6 +32,10 @@ public static class AgentView
         public string? PauseCode { get; init; }
         public DateTime StateSince { get; init; }
         public DateTime? WrapUpUntil { get; init; }
+        public string? DeviceExtension { get; init; }
+        public string? DeviceSipUri { get; init; }
+        public string? DevicePhone { get; init; }
+        public bool? DeviceRegistered { get; init; }
         public Guid? CallId { get; init; }
         public string? Status { get; init; }
         public Guid QueueId { get; init; }
@@ -49,7 +57,8 @@ public static class AgentView
     // The call offered to the agent, else the one in their hands: two index lookups (call_offers_one_per_agent,
     // calls_one_per_agent). Asked as one OR across a left join, PostgreSQL scanned every call of the tenant on each view.
     private const string Sql = """
-        SELECT a.id AS agent_id, a.name, a.state, a.pause_code, a.state_since, a.wrap_up_until, call.*
+        SELECT a.id AS agent_id, a.name, a.state, a.pause_code, a.state_since, a.wrap_up_until,
+               a.device_extension, a.device_sip_uri, a.device_phone, a.device_registered, call.*
         FROM agents a
         LEFT JOIN LATERAL (
             SELECT c.id AS call_id, mine.status, c.queue_id, q.name AS queue_name,
@@ -82,5 +91,6 @@ public static class AgentView
             row.ContactId is { } contactId
                 ? new ContactCard(contactId, row.ContactName, row.ContactStatus ?? "unknown", row.ContactVip ?? row.Vip, $"/api/clients/contacts/{contactId}")
                 : null,
-            new ScriptToOpen(row.ProjectId, $"/api/scripts/projects/{row.ProjectId}/scripts")));
+            new ScriptToOpen(row.ProjectId, $"/api/scripts/projects/{row.ProjectId}/scripts")),
+        new AgentDevice(row.DeviceExtension, row.DeviceSipUri, row.DevicePhone, row.DeviceRegistered));
 }

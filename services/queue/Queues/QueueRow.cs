@@ -28,13 +28,14 @@ public sealed class QueueRow
     public int DefaultHandleSeconds { get; init; }
     public Guid? RoundRobinLastAgent { get; init; }
     public string[] DialledNumbers { get; init; } = [];
+    public bool PauseOnRingNoAnswer { get; init; } = true;
     public DateTime CreatedAt { get; init; }
 
     public const string Columns = """
         id, project_id, name, is_default, strategy, service_level_percent, service_level_seconds, wrap_up_seconds,
         required_skills::text AS required_skills, relaxation::text AS relaxation, aging_every_seconds, aging_max_boost,
         ring_all_width, offer_timeout_seconds, max_wait_seconds, max_length, overflow_queue_id, when_no_agents,
-        default_handle_seconds, round_robin_last_agent, dialled_numbers, created_at
+        default_handle_seconds, round_robin_last_agent, dialled_numbers, pause_on_ring_no_answer, created_at
         """;
 
     public static Task<QueueRow?> FindAsync(TenantSession session, Guid queueId, CancellationToken ct) =>

@@ -11,7 +11,11 @@ public static class NoAgentsPolicy
     public static readonly string[] All = [Wait, Overflow, Reject];
 }
 
-/// <summary>A queue's configuration as sent by an admin; <see cref="QueueSettings.From"/> checks it all at once, by field.</summary>
+/// <summary>
+/// A queue's configuration as sent by an admin; <see cref="QueueSettings.From"/> checks it all at once, by field. A field
+/// the platform does not know is refused (a misspelt <c>maxWait</c> would otherwise be read as "no limit").
+/// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record QueueSettingsRequest(
     string? Name,
     string? Strategy,
@@ -28,7 +32,8 @@ public sealed record QueueSettingsRequest(
     Guid? OverflowQueueId,
     string? WhenNoAgents,
     int? DefaultHandleSeconds,
-    string[]? DialledNumbers);
+    string[]? DialledNumbers,
+    bool? PauseOnRingNoAnswer = null);
 
 /// <summary>A queue's checked configuration, with the trade's defaults for what was not given.</summary>
 public sealed record QueueSettings(
@@ -47,7 +52,8 @@ public sealed record QueueSettings(
     Guid? OverflowQueueId,
     string WhenNoAgents,
     int DefaultHandleSeconds,
-    string[] DialledNumbers)
+    string[] DialledNumbers,
+    bool PauseOnRingNoAnswer)
 {
     public const int MaxNameLength = 120;
     public const int MaxSkills = 20;
@@ -124,7 +130,8 @@ public sealed record QueueSettings(
             relaxation.OrderBy(r => r.AfterSeconds).ToArray(),
             request.Aging,
             request.RingAllWidth ?? 5, request.OfferTimeoutSeconds ?? 15, request.MaxWaitSeconds, request.MaxLength,
-            request.OverflowQueueId, whenNoAgents, request.DefaultHandleSeconds ?? 180, normalised.Select(n => n!).ToArray()), errors);
+            request.OverflowQueueId, whenNoAgents, request.DefaultHandleSeconds ?? 180, normalised.Select(n => n!).ToArray(),
+            request.PauseOnRingNoAnswer ?? true), errors);
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min, int max)

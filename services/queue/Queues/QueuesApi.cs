@@ -19,7 +19,9 @@ public static class QueuesApi
         group.MapGet("/projects/{projectId:guid}/queues", ListProjectQueues).WithName("ListProjectQueues");
         group.MapPost("/projects/{projectId:guid}/queues", CreateQueue).WithName("CreateQueue").RequireAuthorization(Policies.Admin);
         group.MapGet("/queues/{queueId:guid}", GetQueue).WithName("GetQueue");
-        group.MapPut("/queues/{queueId:guid}", ConfigureQueue).WithName("ConfigureQueue").RequireAuthorization(Policies.Admin);
+        group.MapPut("/queues/{queueId:guid}", ConfigureQueue).WithName("ConfigureQueue").RequireAuthorization(Policies.Admin)
+            .Accepts<QueueSettingsRequest>("application/json")
+            .WithSummary("Changes the fields named in the body and keeps the others; null clears an optional one; an unknown field is refused.");
         group.MapPut("/queues/{queueId:guid}/members", ReplaceQueueMembers).WithName("ReplaceQueueMembers").RequireAuthorization(Policies.Supervision);
         return group;
     }
@@ -28,14 +30,14 @@ public static class QueuesApi
         Guid Id, Guid ProjectId, string Name, bool IsDefault, string Strategy, int ServiceLevelPercent, int ServiceLevelSeconds,
         int WrapUpSeconds, SkillRequirement[] RequiredSkills, RelaxationStep[] Relaxation, PriorityAging? Aging, int RingAllWidth,
         int OfferTimeoutSeconds, int? MaxWaitSeconds, int? MaxLength, Guid? OverflowQueueId, string WhenNoAgents,
-        int DefaultHandleSeconds, string[] DialledNumbers, DateTime CreatedAt)
+        int DefaultHandleSeconds, string[] DialledNumbers, DateTime CreatedAt, bool PauseOnRingNoAnswer)
     {
         public static QueueResponse From(QueueRow q)
         {
             var rules = q.Rules;
             return new(q.Id, q.ProjectId, q.Name, q.IsDefault, q.Strategy, q.ServiceLevelPercent, q.ServiceLevelSeconds, q.WrapUpSeconds,
                 [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
-                q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.CreatedAt);
+                q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.CreatedAt, q.PauseOnRingNoAnswer);
         }
     }
 
@@ -86,17 +88,23 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<QueueResponse>, ProblemHttpResult, ValidationProblem>> ConfigureQueue(
-        Guid queueId, QueueSettingsRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid queueId, HttpRequest http, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var (settings, errors) = QueueSettings.From(request, queueId);
+        var (changes, unreadable) = await QueueSettingsChange.ReadAsync(http, ct);
+        if (changes is null)
+        {
+            return TypedResults.ValidationProblem(unreadable, title: "The queue cannot be configured.");
+        }
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (await QueueRow.FindAsync(session, queueId, ct) is not { } current)
+        {
+            return Problems.NotFound("Queue", queueId);
+        }
+        var (request, notSettings) = QueueSettingsChange.Merge(current, changes);
+        var (settings, errors) = request is null ? (null, notSettings) : QueueSettings.From(request, queueId);
         if (settings is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The queue cannot be configured.");
-        }
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        if (await QueueRow.FindAsync(session, queueId, ct) is null)
-        {
-            return Problems.NotFound("Queue", queueId);
         }
         if (await CheckOverflowAsync(session, settings) is { } refused)
         {
@@ -180,7 +188,7 @@ public static class QueuesApi
                    aging_every_seconds = @AgingEvery, aging_max_boost = @AgingMax, ring_all_width = @RingAllWidth,
                    offer_timeout_seconds = @OfferTimeoutSeconds, max_wait_seconds = @MaxWaitSeconds, max_length = @MaxLength,
                    overflow_queue_id = @OverflowQueueId, when_no_agents = @WhenNoAgents, default_handle_seconds = @DefaultHandleSeconds,
-                   dialled_numbers = @DialledNumbers, updated_at = @now
+                   dialled_numbers = @DialledNumbers, pause_on_ring_no_answer = @PauseOnRingNoAnswer, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @queueId
             """;
         await session.ExecuteAsync(sql, new
@@ -189,7 +197,7 @@ public static class QueuesApi
             s.WrapUpSeconds, RequiredSkills = JsonSerializer.Serialize(s.RequiredSkills, JsonSerializerOptions.Web),
             Relaxation = JsonSerializer.Serialize(s.Relaxation, JsonSerializerOptions.Web), AgingEvery = s.Aging?.EverySeconds,
             AgingMax = s.Aging?.MaxBoost, s.RingAllWidth, s.OfferTimeoutSeconds, s.MaxWaitSeconds, s.MaxLength, s.OverflowQueueId,
-            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, now = clock.GetUtcNowAsStored(),
+            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, s.PauseOnRingNoAnswer, now = clock.GetUtcNowAsStored(),
         }, ct);
     }
 }

@@ -42,6 +42,7 @@ public sealed class CallFlowTests(PlatformUnderTest platform)
         Assert.Equal(("on_call", agent.Id), (onCall.GetProperty("status").GetString(), onCall.GetProperty("agentId").GetGuid()));
         Assert.Equal(JsonValueKind.String, onCall.GetProperty("answeredAt").ValueKind);
         await events.NextAsync(e => e.Data.GetProperty("state").GetString() == "on_call", TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(2));   // a hold of 4 s needs at least 2 s of talk (2 s of clock tolerance)
         var hungUp = await QueueWorld.HangUpAsync(agent, callId, holdSeconds: 4);
         Assert.Equal(HttpStatusCode.OK, hungUp.StatusCode);
         var wrapping = await hungUp.JsonAsync();

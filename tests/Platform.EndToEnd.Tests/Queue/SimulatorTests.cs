@@ -10,7 +10,8 @@ namespace Platform.EndToEnd.Tests.Queue;
 /// <summary>
 /// The call simulator's engine through the gateway, for a few seconds: more calls than two agents can take, impatient
 /// callers, some VIP, some callbacks. Every call must end answered, abandoned or rejected, none lost, none assigned
-/// twice, and what the simulator counted must be what the queue service recorded.
+/// twice, and what the simulator counted must be what the queue service recorded. The simulator plays the PBX too: it
+/// reads the command stream, rings, bridges and answers the callbacks' dial-outs.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class SimulatorTests(PlatformUnderTest platform, ITestOutputHelper output)
@@ -44,6 +45,12 @@ public sealed class SimulatorTests(PlatformUnderTest platform, ITestOutputHelper
         Assert.Equal(report.Answered, report.Completed);
         Assert.Equal(report.Answered, report.ArrivedToOffered.Count - CountOfferedThenAbandoned(simulation));
         Assert.Equal(report.Arrived, report.Verified);
+        // The PBX side: every device it was asked to ring was bridged or told to stop, and every answered call was
+        // bridged or (a callback) dialled out exactly once.
+        Assert.Empty(report.RingsUnsettled!);
+        var commands = report.PbxCommands!;
+        Assert.Equal(report.Answered, commands.GetValueOrDefault("bridge") + commands.GetValueOrDefault("dial_out"));
+        Assert.True(commands.GetValueOrDefault("ring") >= report.Answered, $"{commands.GetValueOrDefault("ring")} rings for {report.Answered} answered calls");
 
         await using var db = platform.Database("queue");
         var recorded = (await db.QueryAsync<(Guid Id, string Status, Guid? AgentId)>(

@@ -115,6 +115,22 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         return (callId, agentId);
     }
 
+    /// <summary>A callback an agent took: the PBX dials the caller and reports how that went.</summary>
+    private async Task<Guid> CallbackOnCallAsync()
+    {
+        var queueId = await (await Tenant.Admin.PostAsJsonAsync($"/api/queue/projects/{ProjectId}/queues",
+            new { name = "Callbacks", wrapUpSeconds = 3600, offerTimeoutSeconds = 120 })).CreatedIdAsync();
+        var callId = await CallAsync(Tenant, queueId);
+        (await Tenant.Admin.PostAsJsonAsync($"/api/queue/calls/{callId}/callback", new { })).EnsureSuccessStatusCode();
+        var agentId = await FreshAgentAsync();
+        (await Tenant.Admin.PutAsJsonAsync($"/api/queue/queues/{queueId}/members", new[] { new { agentId, tier = 1 } })).EnsureSuccessStatusCode();
+        (await Tenant.Admin.PutAsJsonAsync($"/api/queue/agents/{agentId}/state", new { state = "available" })).EnsureSuccessStatusCode();
+        await Eventually.HoldsAsync(async () => (await (await Tenant.Admin.GetAsync($"/api/queue/calls/{callId}")).JsonAsync())
+            .GetProperty("status").GetString() == "offered", TimeSpan.FromSeconds(10), "the callback is offered");
+        (await Tenant.Admin.PostAsJsonAsync($"/api/queue/calls/{callId}/accept", new { agentId })).EnsureSuccessStatusCode();
+        return callId;
+    }
+
     private async Task<(Guid CallId, Guid AgentId)> AnsweredCallAsync(bool hungUp)
     {
         var (callId, agentId) = await OfferedCallAsync();
@@ -151,11 +167,27 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         {
             ids["callId"] = (await CallAsync(Tenant, Queue.QueueId)).ToString();
         }
-        else if (operationId is "AcceptCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
+        else if (operationId == "ReportDevicePresence")
+        {
+            var device = $"{Random.Shared.Next(10_000, 99_999_999)}";
+            (await Tenant.Admin.PutAsJsonAsync($"/api/queue/agents/{await FreshAgentAsync()}/device", new { extension = device })).EnsureSuccessStatusCode();
+            ids["device"] = device;
+        }
+        else if (operationId == "ReportDialResult")
+        {
+            ids["callId"] = (await CallbackOnCallAsync()).ToString();
+        }
+        else if (operationId == "CancelCallback")
+        {
+            var callId = await CallAsync(Tenant, Queue.QueueId);
+            (await Tenant.Admin.PostAsync($"/api/queue/calls/{callId}/callback", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+            ids["callId"] = callId.ToString();
+        }
+        else if (operationId is "AcceptCall" or "DeclineCall" or "ReportRingResult" or "MonitorCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
         {
             var (callId, agentId) = operationId switch
             {
-                "AcceptCall" => await OfferedCallAsync(),
+                "AcceptCall" or "DeclineCall" or "ReportRingResult" => await OfferedCallAsync(),
                 "FinishWrapUp" => await AnsweredCallAsync(hungUp: true),
                 _ => await AnsweredCallAsync(hungUp: false),
             };

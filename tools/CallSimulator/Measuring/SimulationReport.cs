@@ -22,12 +22,16 @@ public sealed record SimulationReport(
     Percentiles.Summary ArrivalRequest,
     IReadOnlyDictionary<string, int> Errors,
     int RingNoAnswers,
-    int StreamReconnects)
+    int StreamReconnects,
+    IReadOnlyDictionary<string, int>? PbxCommands = null,
+    int PbxRepeats = 0,
+    IReadOnlyList<(Guid Call, Guid Agent)>? RingsUnsettled = null,
+    IReadOnlyDictionary<string, int>? DialResults = null)
 {
     public int Lost => LostCalls.Count;
     public double RateAchieved => ArrivalSeconds > 0 ? Arrived / ArrivalSeconds : 0;
 
-    public static SimulationReport From(CallLedger ledger, double arrivalSeconds, CallAudit.Result audit)
+    public static SimulationReport From(CallLedger ledger, double arrivalSeconds, CallAudit.Result audit, Pbx.PbxLedger? pbx = null)
     {
         var ours = ledger.Calls.Where(c => c.Ours).ToArray();
         var toOffer = ours.Where(c => c.OfferSeenAt is not null)
@@ -42,7 +46,9 @@ public sealed record SimulationReport(
             ours.Where(c => !c.IsFinal).Select(c => c.Id).ToArray(),
             ledger.DoubleAssignments, [.. ledger.DoubleAssignmentExamples], audit.Verified, audit.Corrected, audit.Unreadable,
             Percentiles.Summarise(toOffer), Percentiles.Summarise(ledger.ArrivalRequestMs),
-            ledger.Errors.OrderBy(e => e.Key).ToDictionary(), ledger.RingNoAnswers, ledger.StreamReconnects);
+            ledger.Errors.OrderBy(e => e.Key).ToDictionary(), ledger.RingNoAnswers, ledger.StreamReconnects,
+            pbx?.Kinds.OrderBy(k => k.Key).ToDictionary(), pbx?.Repeats ?? 0, pbx is null ? null : [.. pbx.RingingUnsettled],
+            pbx?.DialResults.OrderBy(k => k.Key).ToDictionary());
     }
 
     public void Print(TextWriter w)
@@ -62,6 +68,12 @@ public sealed record SimulationReport(
         w.WriteLine($"read back            {Verified} calls from the queue service; {Corrected} outcomes corrected from it"
             + (Unreadable > 0 ? $"; {Unreadable} could not be read" : ""));
         w.WriteLine($"ring-no-answer       {RingNoAnswers}; push channel reconnects {StreamReconnects}");
+        if (PbxCommands is not null)
+        {
+            w.WriteLine($"PBX commands         {string.Join(", ", PbxCommands.Select(k => $"{k.Key} {k.Value}"))}; read again before acknowledged: {PbxRepeats}");
+            w.WriteLine($"dial-outs answered   {string.Join(", ", (DialResults ?? new Dictionary<string, int>()).Select(k => $"{k.Key} {k.Value}"))}");
+            w.WriteLine($"RINGS never settled  {RingsUnsettled?.Count ?? 0}{(RingsUnsettled is { Count: > 0 } r ? $" (e.g. call {r[0].Call} agent {r[0].Agent})" : "")}");
+        }
         w.WriteLine(Errors.Count == 0 ? "errors               none" : "errors (operation status: count; 0 = no answer)");
         foreach (var (key, count) in Errors)
         {

@@ -41,6 +41,15 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
         }
 
         var agentIds = await AgentRecordsAsync(admin, lines, agentUsers, ct);
+        if (options.PlayPbx)
+        {
+            // Each agent's phone: extension 1001, 1002, … (the simulated PBX "rings" it).
+            await Parallel.ForAsync(0, agentIds.Length, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
+            {
+                using var response = await admin.SendAsync(HttpMethod.Put, $"/api/queue/agents/{agentIds[i]}/device", new { extension = $"{1001 + i}" }, "set device", token);
+                await GatewayUser.EnsureAsync(response, "set device", token);
+            });
+        }
         for (var line = 0; line < lines.Count; line++)
         {
             var members = agentIds.Where((_, i) => CallCenter.LineOf(i, lines.Count) == line).Select(id => new { agentId = id, tier = 1 }).ToArray();

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Platform.CallSimulator.Gateway;
+using Platform.CallSimulator.Sampling;
+
+namespace Platform.CallSimulator.Pbx;
+
+/// <summary>
+/// The PBX side of the telephony contract (docs/telephony.md): reads the tenant's command stream with a long poll,
+/// "rings" the simulated devices (the agents answer on their desktops), bridges, stops ringing, answers dial-outs with a
+/// realistic mix after a ring delay and reports the dial result, and acknowledges what it did. Commands are carried out
+/// once however often they are read.
+/// </summary>
+public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix, Random random)
+{
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var dialling = new List<Task>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await pbx.GetJsonAsync("/api/queue/telephony/commands?limit=200&waitSeconds=1", "read pbx commands", stop);
+                var done = new List<Guid>();
+                foreach (var command in batch.GetProperty("commands").EnumerateArray())
+                {
+                    var id = command.GetProperty("commandId").GetGuid();
+                    if (ledger.Received(id, command.GetProperty("kind").GetString()!))
+                    {
+                        if (Carry(command) is { } dial)
+                        {
+                            dialling.Add(dial);
+                        }
+                    }
+                    done.Add(id);
+                }
+                if (done.Count > 0)
+                {
+                    using var ack = await pbx.SendAsync(HttpMethod.Post, "/api/queue/telephony/commands/ack", new { commandIds = done }, "ack pbx commands", stop);
+                }
+                dialling.RemoveAll(t => t.IsCompleted);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or KeyNotFoundException)
+            {
+                await Task.Delay(200, CancellationToken.None); // counted by operation; read again (the stream keeps what was not acknowledged)
+            }
+        }
+        await Task.WhenAll(dialling);
+    }
+
+    /// <summary>Carries out one command; a dial-out answers later, on its own.</summary>
+    private Task? Carry(JsonElement command)
+    {
+        var body = command.GetProperty("body");
+        var callId = body.GetProperty("callId").GetGuid();
+        var agentId = body.TryGetProperty("agentId", out var a) && a.ValueKind == JsonValueKind.String ? a.GetGuid() : Guid.Empty;
+        switch (command.GetProperty("kind").GetString())
+        {
+            case "ring":
+                ledger.Ringing(callId, agentId);
+                return null;
+            case "bridge":
+            case "stop_ringing":
+                ledger.Settled(callId, agentId);
+                return null;
+            case "dial_out":
+                ledger.Settled(callId, agentId);
+                var result = mix.Draw(random);
+                var ring = TimeSpan.FromSeconds(Math.Min(Samplers.Exponential(random, 0.3), 2));
+                return Task.Run(() => ReportDialAsync(callId, result, ring), CancellationToken.None);
+            default:
+                return null; // end_call, monitor: nothing to simulate beyond counting
+        }
+    }
+
+    private async Task ReportDialAsync(Guid callId, string result, TimeSpan ring)
+    {
+        await Task.Delay(ring);
+        try
+        {
+            using var response = await pbx.SendAsync(HttpMethod.Post, $"/api/queue/calls/{callId}/dial-result", new { result }, "dial result", CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                ledger.Dialled(result);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // counted by operation with status 0
+        }
+    }
+}
