@@ -25,6 +25,16 @@ public sealed class SchemaTests
         Assert.Contains($"{Repository.Render(overlay).Count} objects, 0 problems", output);
     }
 
+    [Fact]
+    public void The_operators_jobs_match_their_schema()
+    {
+        var jobs = Directory.GetFiles(Path.Combine(Repository.Root, "k8s", "jobs"), "*.yaml")
+            .SelectMany(f => Rendering.Yaml.Documents(File.ReadAllText(f))).ToList();
+        Assert.NotEmpty(jobs);
+        var (exitCode, output) = Validate(new JsonArray(jobs.Select(j => (JsonNode)j).ToArray()));
+        Assert.True(exitCode == 0, output);
+    }
+
     /// <summary>The validator itself finds what it must: a mistyped field of each family of schemas.</summary>
     [Fact]
     public void The_validator_refuses_broken_objects_of_each_kind()
