@@ -116,6 +116,9 @@ public sealed class WorkloadPolicyTests
         // Its own role's password, the same one the migrations give the role.
         Assert.Equal(Fill($"platform-{name}-db", "password"), mainEnvironment["Database__AppPassword"]);
         Assert.Equal(mainEnvironment["Database__AppPassword"], migrateEnvironment["Database__AppPassword"]);
+        // And its cross-tenant role's (outbox relay, system tasks): another password, in both containers.
+        Assert.Equal(Fill($"platform-{name}-db", "systemPassword"), mainEnvironment["Database__SystemPassword"]);
+        Assert.Equal(mainEnvironment["Database__SystemPassword"], migrateEnvironment["Database__SystemPassword"]);
         Assert.Equal("false", mainEnvironment["Database__MigrateOnStartup"]);
     }
 

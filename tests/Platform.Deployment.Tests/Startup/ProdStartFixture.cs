@@ -32,6 +32,7 @@ public sealed class ProdStartFixture : IAsyncLifetime
         {
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{DatabaseOf(service)}\" WITH (FORCE)");
             await ExecuteAsync($"DROP ROLE IF EXISTS \"{DatabaseOf(service)}_app\"");
+            await ExecuteAsync($"DROP ROLE IF EXISTS \"{DatabaseOf(service)}_system\"");
         }
         await ExecuteAsync($"DROP ROLE IF EXISTS \"{Owner}\"");
         await Broker.DisposeAsync();
