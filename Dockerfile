@@ -1,13 +1,63 @@
-# One image per service: docker build --build-arg PROJECT=services/clients/Platform.Clients.csproj -t callcenter/clients .
-# (Not built on the development machines, which have no Docker engine.)
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-ARG PROJECT
-WORKDIR /src
-COPY . .
-RUN dotnet publish "$PROJECT" -c Release -o /app
+# syntax=docker/dockerfile:1
+# One Dockerfile for the five images; each is a target:
+#   docker build --target gateway   -t registry.example.com/callcenter/gateway:0.1.0 .
+#   docker build --target clients   -t registry.example.com/callcenter/clients:0.1.0 .
+#   (queue, scripts, reporting alike; the tag is the one set in k8s/base/kustomization.yaml)
+# The gateway image carries the built web app (web/dist) and serves it. Every image runs as the non-root user "app"
+# (UID 1654) and writes nothing outside /tmp, so the pods run with a read-only root filesystem.
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# --- the web app: npm ci && npm run build in web/ -> web/dist
+FROM node:22-bookworm-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
+# --- the .NET build: restore once, publish each project into /out/<name>
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY libs/ libs/
+COPY services/ services/
+COPY gateway/ gateway/
+RUN dotnet restore gateway/Platform.Gateway.csproj \
+ && dotnet restore services/clients/Platform.Clients.csproj \
+ && dotnet restore services/queue/Platform.Queue.csproj \
+ && dotnet restore services/scripts/Platform.Scripts.csproj \
+ && dotnet restore services/reporting/Platform.Reporting.csproj
+RUN dotnet publish gateway/Platform.Gateway.csproj -c Release --no-restore -o /out/gateway \
+ && dotnet publish services/clients/Platform.Clients.csproj -c Release --no-restore -o /out/clients \
+ && dotnet publish services/queue/Platform.Queue.csproj -c Release --no-restore -o /out/queue \
+ && dotnet publish services/scripts/Platform.Scripts.csproj -c Release --no-restore -o /out/scripts \
+ && dotnet publish services/reporting/Platform.Reporting.csproj -c Release --no-restore -o /out/reporting
+
+# --- the runtime every image shares
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-COPY --from=build /app .
-USER app
-ENTRYPOINT ["sh", "-c", "exec dotnet $(ls *.deps.json | sed 's/.deps.json$/.dll/') \"$@\"", "--"]
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_NOLOGO=1 \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+EXPOSE 8080
+USER 1654
+
+FROM runtime AS gateway
+COPY --from=build --chown=root:root /out/gateway ./
+COPY --from=web --chown=root:root /src/web/dist ./web/dist
+ENTRYPOINT ["dotnet", "Platform.Gateway.dll"]
+
+FROM runtime AS clients
+COPY --from=build --chown=root:root /out/clients ./
+ENTRYPOINT ["dotnet", "Platform.Clients.dll"]
+
+FROM runtime AS queue
+COPY --from=build --chown=root:root /out/queue ./
+ENTRYPOINT ["dotnet", "Platform.Queue.dll"]
+
+FROM runtime AS scripts
+COPY --from=build --chown=root:root /out/scripts ./
+ENTRYPOINT ["dotnet", "Platform.Scripts.dll"]
+
+FROM runtime AS reporting
+COPY --from=build --chown=root:root /out/reporting ./
+ENTRYPOINT ["dotnet", "Platform.Reporting.dll"]

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Platform.Deployment.Tests.Schemas;
+
+/// <summary>
+/// Every rendered object against its schema: the Kubernetes API's, KEDA's and External Secrets' from the npm packages
+/// kubernetes-models, @kubernetes-models/keda and @kubernetes-models/external-secrets; CloudNativePG's Cluster and the
+/// RabbitMQ operator's RabbitmqCluster from their CRD schemas kept in schema/crds/. The packages are installed from
+/// schema/package-lock.json by <c>npm ci</c> the first time (the npm registry is the only thing fetched).
+/// </summary>
+public sealed class SchemaTests
+{
+    private static readonly string SchemaDirectory = Path.Combine(Repository.Root, "tests", "Platform.Deployment.Tests", "schema");
+    private static readonly Lazy<bool> Installed = new(Install);
+
+    public static TheoryData<string> Overlays => new(Repository.Overlays);
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_object_of_the_overlay_matches_its_schema(string overlay)
+    {
+        var (exitCode, output) = Validate(new JsonArray(Repository.Render(overlay).Select(o => (JsonNode)o.DeepClone()).ToArray()));
+        Assert.True(exitCode == 0, $"{overlay}:\n{output}");
+        Assert.Contains($"{Repository.Render(overlay).Count} objects, 0 problems", output);
+    }
+
+    [Fact]
+    public void The_operators_jobs_match_their_schema()
+    {
+        var jobs = Directory.GetFiles(Path.Combine(Repository.Root, "k8s", "jobs"), "*.yaml")
+            .SelectMany(f => Rendering.Yaml.Documents(File.ReadAllText(f))).ToList();
+        Assert.NotEmpty(jobs);
+        var (exitCode, output) = Validate(new JsonArray(jobs.Select(j => (JsonNode)j).ToArray()));
+        Assert.True(exitCode == 0, output);
+    }
+
+    /// <summary>The validator itself finds what it must: a mistyped field of each family of schemas.</summary>
+    [Fact]
+    public void The_validator_refuses_broken_objects_of_each_kind()
+    {
+        var prod = Repository.Render("prod");
+        JsonObject Broken(string kind, Action<JsonObject> breakIt)
+        {
+            var copy = prod.First(o => Rendering.Kustomize.Kind(o) == kind).DeepClone().AsObject();
+            breakIt(copy);
+            return copy;
+        }
+        var broken = new JsonArray(
+            Broken("Deployment", o => o["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["containerPort"] = "http"),
+            Broken("ScaledObject", o => o["spec"]!["minReplicaCount"] = "two"),
+            Broken("ExternalSecret", o => o["spec"]!["data"]![0]!.AsObject().Remove("remoteRef")),
+            Broken("Cluster", o => o["spec"]!["instancess"] = 3),
+            Broken("RabbitmqCluster", o => o["spec"]!["replicas"] = "three"));
+        var (exitCode, output) = Validate(broken);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("5 objects, 5 problems", output);
+    }
+
+    private static (int ExitCode, string Output) Validate(JsonArray objects)
+    {
+        Assert.True(Installed.Value);
+        var input = Path.Combine(Path.GetTempPath(), $"k8s-objects-{Guid.NewGuid():N}.json");
+        File.WriteAllText(input, objects.ToJsonString());
+        try
+        {
+            return Run("node", "validate.mjs", input);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    private static bool Install()
+    {
+        if (Directory.Exists(Path.Combine(SchemaDirectory, "node_modules", "kubernetes-models")))
+        {
+            return true;
+        }
+        var (exitCode, output) = Run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        return exitCode == 0 ? true : throw new InvalidOperationException($"npm ci in {SchemaDirectory} failed:\n{output}");
+    }
+
+    private static (int, string) Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = SchemaDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+        return (process.ExitCode, output.Result + errors.Result);
+    }
+}
