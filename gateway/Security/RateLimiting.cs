@@ -10,7 +10,8 @@ namespace Platform.Gateway.Security;
 
 /// <summary>
 /// Every signed-in request counts against its user and against its tenant (fixed one-minute windows), so one noisy
-/// user or one call center cannot starve the others; sign-in counts per client address. Over the limit: 429
+/// user or one call center cannot starve the others; sign-in and requests of nobody signed in count per client address.
+/// Over the limit: 429
 /// ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 internal static class RateLimiting
@@ -22,7 +23,8 @@ internal static class RateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PerClaim(PlatformClaims.TenantId, limits.PerTenantPerMinute),
-                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute));
+                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute),
+                PerAnonymousAddress(limits.AnonymousPerAddressPerMinute));
             options.AddPolicy(TokenApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(limits.SignInPerAddressPerMinute)));
             options.OnRejected = WriteTooManyRequests;
@@ -33,7 +35,14 @@ internal static class RateLimiting
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             context.User.FindFirstValue(claim) is { } key
                 ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permitsPerMinute))
-                : RateLimitPartition.GetNoLimiter("anonymous")); // unauthenticated requests get 401 anyway
+                : RateLimitPartition.GetNoLimiter("anonymous")); // counted per address by PerAnonymousAddress
+
+    /// <summary>Requests of nobody signed in count per client address (behind a proxy: the forwarded one, see ForwardedClients).</summary>
+    private static PartitionedRateLimiter<HttpContext> PerAnonymousAddress(int permitsPerMinute) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter($"anonymous:{context.Connection.RemoteIpAddress}", _ => Window(permitsPerMinute)));
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

@@ -17,6 +17,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logs, telemetry, ProblemDetails, OpenAPI, JWT auth, the service's own database and health checks.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, PlatformService service)
     {
+        if (builder.Environment.IsProduction() && ProductionSecrets.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException($"Refusing to start in Production: {string.Join(" ", problems)}");
+        }
         builder.AddLocalDefaults();
         builder.Services.AddSingleton(service);
         builder.AddStructuredLogging();
@@ -27,6 +31,9 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformDatabase(service);
         builder.Services.AddPlatformHealthChecks();
+        // A background job that fails (an import's error handler meeting a database outage) is logged and stops alone; it
+        // never stops the host and its API with it. The jobs themselves retry their loop and resume (see docs/reliability.md).
+        builder.Services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         // Calls between services (only where a user waits): timeouts, circuit breaker, and retries of safe methods only
         // (a POST that timed out may have happened; repeating it could do it twice).
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods()));
@@ -44,7 +51,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformHealthChecks();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPlatformMetrics();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -29,7 +29,8 @@ internal static class DatabaseExtensions
         var app = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
         {
             Username = options.AppUser ?? $"{owner.Database}_app",
-            Password = options.AppPassword,
+            // Each service's role its own password; in development one derived from the service's name.
+            Password = options.AppPassword == DatabaseOptions.DevelopmentAppPassword ? $"{options.AppPassword}-{service.Name}" : options.AppPassword,
         };
         // The services send the same few dozen statements all day: prepared once per connection, PostgreSQL neither parses
         // nor plans them again (planning took more time than execution in the queue database under load).
