@@ -23,9 +23,9 @@ builder.Services.AddSingleton<TenantProvisioning>();
 var app = builder.Build();
 app.UseForwardedClients();
 app.UseWebCors();
-app.UseServiceDefaults();
+// Rate limits between authentication and authorization: they count per user, and anonymous requests refused with 401 too.
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
 app.UseTokenRevocation();
-app.UseRateLimiter();
 app.MapTokenApi();
 app.MapUsersApi();
 // A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).

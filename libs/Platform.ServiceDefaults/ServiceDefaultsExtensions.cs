@@ -41,7 +41,9 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>The middleware every service runs, and its health, metrics and OpenAPI endpoints.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <param name="afterAuthentication">Middleware that must know who calls but run before authorization refuses anyone
+    /// (the gateway's rate limits, which count refused anonymous requests too).</param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -49,6 +51,7 @@ public static class ServiceDefaultsExtensions
         app.UseCorrelationId();
         app.UseRequestLimits();
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         app.MapPlatformHealthChecks();
         app.MapPlatformMetrics();
