@@ -156,6 +156,15 @@ public sealed class RevocationTests(RevocationTests.Platform platform, ITestOutp
         Assert.Equal(HttpStatusCode.Unauthorized, (await platform.Gateway.WithToken(noIssuedAt).GetAsync("/api/reporting/anything")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_gateways_metrics_are_not_reachable_without_a_scrape_token_configured()
+    {
+        var admin = await platform.Gateway.AdminAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.Host.CreateClient().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/metrics")).StatusCode);
+    }
+
     /// <summary>A token signed with the (development) key, as a leaked key or a misconfigured issuer would make it.</summary>
     private static string Forge(Call call, DateTime? issuedAt, DateTime expires)
     {
