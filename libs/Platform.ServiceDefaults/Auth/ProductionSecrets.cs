@@ -19,7 +19,7 @@ public static class ProductionSecrets
     private static readonly string[] LocalPasswords = ["postgres", "guest", "demo"];
 
     /// <summary>The settings that hold secrets, by configuration key.</summary>
-    private static readonly string[] SecretKeys = ["Jwt:SigningKey", "Database:AppPassword", "Metrics:ScrapeToken", "DEMO_PASSWORD", "ADMIN_PASSWORD"];
+    private static readonly string[] SecretKeys = ["Jwt:SigningKey", "Database:AppPassword", "Database:SystemPassword", "Metrics:ScrapeToken", "DEMO_PASSWORD", "ADMIN_PASSWORD"];
 
     public static IReadOnlyList<string> Problems(IConfiguration configuration)
     {

@@ -17,7 +17,7 @@ namespace Platform.Clients.Imports;
 /// again adds nothing. Each batch commits its contacts, their history and events, its row errors and the progress
 /// together; a job taken over after a crash resumes after its last committed batch.
 /// </summary>
-public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions options, DoNotCallList doNotCall, TimeProvider clock,
+public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, ImportOptions options, DoNotCallList doNotCall, TimeProvider clock,
     ILogger<CallListImporter> logger) : BackgroundService
 {
     private sealed class Job

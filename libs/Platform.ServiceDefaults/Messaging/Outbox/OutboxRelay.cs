@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Dapper;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Messaging.Outbox;
@@ -18,7 +20,7 @@ namespace Platform.ServiceDefaults.Messaging.Outbox;
 /// Delivery is at least once (a crash between confirm and commit republishes); consumers dedupe by message id.
 /// </summary>
 internal sealed partial class OutboxRelay(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource dataSource,
     IBus bus,
     BrokerConnection broker,
     OutboxOptions options,
