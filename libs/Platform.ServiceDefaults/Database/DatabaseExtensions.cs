@@ -36,17 +36,6 @@ internal static class DatabaseExtensions
             // Each service's role its own password; in development one derived from the service's name.
             Password = options.AppPassword == DatabaseOptions.DevelopmentAppPassword ? $"{options.AppPassword}-{service.Name}" : options.AppPassword,
         };
-        var system = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
-        {
-            Username = options.SystemUser ?? $"{owner.Database}_system",
-            Password = options.SystemPassword == DatabaseOptions.DevelopmentSystemPassword ? $"{options.SystemPassword}-{service.Name}" : options.SystemPassword,
-            ApplicationName = $"platform-{service.Name}-system",
-            MaxPoolSize = 20,
-        };
-        if (system.Username == app.Username)
-        {
-            throw new InvalidOperationException("Database:SystemUser must differ from Database:AppUser: the request-serving role may not work across tenants.");
-        }
         // The services send the same few dozen statements all day: prepared once per connection, PostgreSQL neither parses
         // nor plans them again (planning took more time than execution in the queue database under load).
         // Database__MaxAutoPrepare=0 turns it off. No session state outlives a unit of work (the tenant is set for the transaction only, locks
@@ -62,6 +51,19 @@ internal static class DatabaseExtensions
                 throw new InvalidOperationException($"Database:PlanCacheMode '{mode}' is none of auto, force_generic_plan, force_custom_plan.");
             }
             app.Options = $"{app.Options} -c plan_cache_mode={mode}".Trim();
+        }
+
+        // The cross-tenant role: the same connection settings as the service's own, another login (CrossTenantDataSource).
+        var system = new NpgsqlConnectionStringBuilder(app.ConnectionString)
+        {
+            Username = options.SystemUser ?? $"{owner.Database}_system",
+            Password = options.SystemPassword == DatabaseOptions.DevelopmentSystemPassword ? $"{options.SystemPassword}-{service.Name}" : options.SystemPassword,
+            ApplicationName = $"platform-{service.Name}-system",
+            MaxPoolSize = 20,
+        };
+        if (system.Username == app.Username)
+        {
+            throw new InvalidOperationException("Database:SystemUser must differ from Database:AppUser: the request-serving role may not work across tenants.");
         }
 
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
