@@ -1,5 +1,6 @@
 using Platform.Gateway;
 using Platform.Gateway.Auth;
+using Platform.Gateway.Proxy;
 using Platform.Gateway.Security;
 using Platform.Gateway.Tenants;
 using Platform.Gateway.Users;
@@ -9,21 +10,26 @@ var service = new PlatformService("gateway", typeof(GatewayService).Assembly);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddGatewayRateLimits();
+builder.AddForwardedClients();
 builder.AddWebCors();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddDestinationFailover();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TokenIssuer>();
+builder.AddTokenRevocation();
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddSingleton<TenantProvisioning>();
 
 var app = builder.Build();
+app.UseForwardedClients();
 app.UseWebCors();
-app.UseServiceDefaults();
-app.UseRateLimiter();
+// Rate limits between authentication and authorization: they count per user, and anonymous requests refused with 401 too.
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+app.UseTokenRevocation();
 app.MapTokenApi();
 app.MapUsersApi();
 // A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).
-app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+app.MapReverseProxy(proxy => proxy.UseDestinationFailover()).ConfigureEndpoints((endpoint, route) =>
 {
     if (route.Metadata?.TryGetValue("MaxRequestBodyBytes", out var bytes) == true)
     {
@@ -31,6 +37,10 @@ app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
     }
 });
 
+if (args.Contains(TenantCommand.Name))
+{
+    return await TenantCommand.RunAsync(app.Services, args, builder.Configuration["ADMIN_PASSWORD"]);
+}
 if (args.Contains("seed-demo"))
 {
     return await DemoTenants.SeedAsync(app.Services, builder.Configuration["DEMO_PASSWORD"] ?? "demo");

@@ -32,6 +32,7 @@ public static class TokenApi
         public Guid[] ProjectIds { get; init; } = [];
         public int FailedSignIns { get; init; }
         public DateTime? LockedUntil { get; init; }
+        public int TokenVersion { get; init; }
     }
 
     private static readonly PasswordHasher<object> Hasher = new();
@@ -68,7 +69,7 @@ public static class TokenApi
         }
 
         const string findUser = """
-            SELECT id, username, password_hash, roles, project_ids, failed_sign_ins, locked_until
+            SELECT id, username, password_hash, roles, project_ids, failed_sign_ins, locked_until, token_version
             FROM users WHERE username = @Username AND disabled_at IS NULL
             FOR UPDATE
             """;
@@ -102,7 +103,7 @@ public static class TokenApi
             new { user.Id, Rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(new object(), request.Password!) : null }, ct);
         await session.CommitAsync(ct);
 
-        var (token, expiresIn) = issuer.Issue(new SignedInUser(user.Id, tenantId.Value, slug, user.Username, user.Roles, user.ProjectIds));
+        var (token, expiresIn) = issuer.Issue(new SignedInUser(user.Id, tenantId.Value, slug, user.Username, user.Roles, user.ProjectIds, user.TokenVersion));
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));
     }
 

@@ -19,11 +19,12 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
             new(PlatformClaims.Name, user.Username),
             new(PlatformClaims.TenantId, user.TenantId.ToString()),
             new(PlatformClaims.Tenant, user.TenantSlug),
+            new(PlatformClaims.TokenVersion, user.TokenVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(user.Roles.Select(role => new Claim(PlatformClaims.Role, role)));
         claims.AddRange(user.ProjectIds.Select(project => new Claim(PlatformClaims.Project, project.ToString())));
         var now = clock.GetUtcNow().UtcDateTime;
-        var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
+        var lifetime = TimeSpan.FromMinutes(Math.Min(options.TokenLifetimeMinutes, options.MaxTokenLifetimeMinutes));
         var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
@@ -39,4 +40,5 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
 }
 
 /// <param name="ProjectIds">For a client viewer: the projects whose reports they may read.</param>
-public sealed record SignedInUser(Guid Id, Guid TenantId, string TenantSlug, string Username, string[] Roles, Guid[] ProjectIds);
+/// <param name="TokenVersion">The user's <c>token_version</c> when signed in: a token of an older version is refused at the gateway.</param>
+public sealed record SignedInUser(Guid Id, Guid TenantId, string TenantSlug, string Username, string[] Roles, Guid[] ProjectIds, int TokenVersion = 0);

@@ -15,4 +15,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Sign-in attempts per client address; per-account guessing is stopped by the lockout as well.</summary>
     public int SignInPerAddressPerMinute { get; set; } = 30;
+
+    /// <summary>Requests without a signed-in user per client address (health probes excepted): probing, public documents, 401s.</summary>
+    public int AnonymousPerAddressPerMinute { get; set; } = 300;
 }

@@ -10,7 +10,8 @@ namespace Platform.Gateway.Security;
 
 /// <summary>
 /// Every signed-in request counts against its user and against its tenant (fixed one-minute windows), so one noisy
-/// user or one call center cannot starve the others; sign-in counts per client address. Over the limit: 429
+/// user or one call center cannot starve the others; sign-in and requests of nobody signed in count per client address.
+/// Over the limit: 429
 /// ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 internal static class RateLimiting
@@ -22,7 +23,8 @@ internal static class RateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PerClaim(PlatformClaims.TenantId, limits.PerTenantPerMinute, pbxPermits: null),
-                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute, limits.PerPbxAccountPerMinute));
+                PerClaim(PlatformClaims.Subject, limits.PerUserPerMinute, limits.PerPbxAccountPerMinute),
+                PerAnonymousAddress(limits.AnonymousPerAddressPerMinute));
             options.AddPolicy(TokenApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => Window(limits.SignInPerAddressPerMinute)));
             options.OnRejected = WriteTooManyRequests;
@@ -32,12 +34,19 @@ internal static class RateLimiting
     /// <param name="pbxPermits">A PBX service account's own budget; null: its requests do not count in this partition.</param>
     private static PartitionedRateLimiter<HttpContext> PerClaim(string claim, int permitsPerMinute, int? pbxPermits) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.User.FindFirstValue(claim) is not { } key ? RateLimitPartition.GetNoLimiter("anonymous") // unauthenticated requests get 401 anyway
+            context.User.FindFirstValue(claim) is not { } key ? RateLimitPartition.GetNoLimiter("anonymous") // counted per address by PerAnonymousAddress
             : !IsPbx(context.User) ? RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permitsPerMinute))
             : pbxPermits is { } pbx ? RateLimitPartition.GetFixedWindowLimiter($"pbx:{key}", _ => Window(pbx))
             : RateLimitPartition.GetNoLimiter("pbx"));
 
     private static bool IsPbx(ClaimsPrincipal user) => user.IsInRole(Roles.Telephony) || user.HasClaim(PlatformClaims.Role, Roles.Telephony);
+
+    /// <summary>Requests of nobody signed in count per client address (behind a proxy: the forwarded one, see ForwardedClients).</summary>
+    private static PartitionedRateLimiter<HttpContext> PerAnonymousAddress(int permitsPerMinute) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter($"anonymous:{context.Connection.RemoteIpAddress}", _ => Window(permitsPerMinute)));
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

@@ -25,6 +25,14 @@ public sealed class TenantProvisioning(NpgsqlDataSource db)
         return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition(sql, new { Id = Guid.CreateVersion7(), slug, name }, cancellationToken: ct));
     }
 
+    /// <summary>A new tenant, or null when the slug is taken (nothing changed).</summary>
+    public async Task<Guid?> CreateTenantAsync(string slug, string name, CancellationToken ct)
+    {
+        const string sql = "INSERT INTO tenants (id, slug, name) VALUES (@Id, @slug, @name) ON CONFLICT (slug) DO NOTHING RETURNING id";
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(sql, new { Id = Guid.CreateVersion7(), slug, name }, cancellationToken: ct));
+    }
+
     public async Task<Guid> EnsureUserAsync(Guid tenantId, string username, string displayName, string password, string[] roles,
         CancellationToken ct, Guid[]? projectIds = null)
     {
@@ -37,7 +45,8 @@ public sealed class TenantProvisioning(NpgsqlDataSource db)
             VALUES (@Id, @tenantId, @username, @displayName, @PasswordHash, @roles, @ProjectIds)
             ON CONFLICT (tenant_id, username) DO UPDATE
                 SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
-                    project_ids = EXCLUDED.project_ids, disabled_at = NULL, failed_sign_ins = 0, locked_until = NULL
+                    project_ids = EXCLUDED.project_ids, disabled_at = NULL, failed_sign_ins = 0, locked_until = NULL,
+                    token_version = users.token_version + 1
             RETURNING id
             """;
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);

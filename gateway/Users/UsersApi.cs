@@ -108,7 +108,10 @@ public static class UsersApi
         }
         const string sql = $"""
             UPDATE users SET display_name = @DisplayName, roles = @Roles, project_ids = @ProjectIds,
-                disabled_at = CASE WHEN @Disabled THEN coalesce(disabled_at, now()) END
+                disabled_at = CASE WHEN @Disabled THEN coalesce(disabled_at, now()) END,
+                -- fewer or other rights, or none: every token issued before is refused at the gateway within seconds
+                token_version = token_version + CASE WHEN roles IS DISTINCT FROM @Roles OR project_ids IS DISTINCT FROM @ProjectIds
+                    OR (@Disabled AND disabled_at IS NULL) THEN 1 ELSE 0 END
             WHERE tenant_id = @TenantId AND id = @userId
             RETURNING {Columns}
             """;
@@ -136,7 +139,7 @@ public static class UsersApi
             return TypedResults.ValidationProblem(errors, title: "The password cannot be set.");
         }
         const string sql = """
-            UPDATE users SET password_hash = @PasswordHash, failed_sign_ins = 0, locked_until = NULL
+            UPDATE users SET password_hash = @PasswordHash, failed_sign_ins = 0, locked_until = NULL, token_version = token_version + 1
             WHERE tenant_id = @TenantId AND id = @userId
             """;
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);

@@ -17,6 +17,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logs, telemetry, ProblemDetails, OpenAPI, JWT auth, the service's own database and health checks.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, PlatformService service)
     {
+        if (builder.Environment.IsProduction() && ProductionSecrets.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException($"Refusing to start in Production: {string.Join(" ", problems)}");
+        }
         builder.AddLocalDefaults();
         builder.Services.AddSingleton(service);
         builder.AddStructuredLogging();
@@ -27,6 +31,9 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformDatabase(service);
         builder.Services.AddPlatformHealthChecks();
+        // A background job that fails (an import's error handler meeting a database outage) is logged and stops alone; it
+        // never stops the host and its API with it. The jobs themselves retry their loop and resume (see docs/reliability.md).
+        builder.Services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         // Calls between services (only where a user waits): timeouts, circuit breaker, and retries of safe methods only
         // (a POST that timed out may have happened; repeating it could do it twice).
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods()));
@@ -34,7 +41,9 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>The middleware every service runs, and its health, metrics and OpenAPI endpoints.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <param name="afterAuthentication">Middleware that must know who calls but run before authorization refuses anyone
+    /// (the gateway's rate limits, which count refused anonymous requests too).</param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -42,9 +51,10 @@ public static class ServiceDefaultsExtensions
         app.UseCorrelationId();
         app.UseRequestLimits();
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         app.MapPlatformHealthChecks();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPlatformMetrics();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -80,6 +80,7 @@ public class PlatformUnderTest : IAsyncLifetime
         settings["RateLimits:SignInPerAddressPerMinute"] = "100000";
         settings["RateLimits:PerUserPerMinute"] = "100000";
         settings["RateLimits:PerTenantPerMinute"] = "100000";
+        settings["RateLimits:AnonymousPerAddressPerMinute"] = "100000";
         return settings;
     }
 

@@ -16,6 +16,10 @@ internal static class AuthenticationExtensions
         {
             throw new InvalidOperationException("Jwt:SigningKey is the development default; set a real key (Jwt__SigningKey) in Production.");
         }
+        if (jwt.MaxTokenLifetimeMinutes <= 0)
+        {
+            throw new InvalidOperationException("Jwt:MaxTokenLifetimeMinutes must be positive.");
+        }
         if (jwt.SigningKey.Length < 32)
         {
             throw new InvalidOperationException("Jwt:SigningKey must be at least 32 characters.");
@@ -35,6 +39,7 @@ internal static class AuthenticationExtensions
                     RoleClaimType = PlatformClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                options.Events = new JwtBearerEvents { OnTokenValidated = context => MaxTokenLifetime.Enforce(context, jwt) };
             });
         var authorization = builder.Services.AddAuthorizationBuilder()
             // Anything not marked otherwise needs a signed-in user of a tenant.

@@ -17,5 +17,11 @@ public sealed class JwtOptions
     public string SigningKey { get; set; } = DevelopmentSigningKey;
     public int TokenLifetimeMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// The longest a token is accepted for, from its <c>iat</c>, whatever its <c>exp</c> says (a token minted with a long
+    /// lifetime by a misconfigured or stolen issuer still dies then). Checked by the gateway and every service.
+    /// </summary>
+    public int MaxTokenLifetimeMinutes { get; set; } = 480;
+
     public SymmetricSecurityKey SecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey));
 }

@@ -8,7 +8,9 @@ namespace Platform.ServiceDefaults.Database;
 /// The database role a service runs as: it may log in and read and write its database's tables, and nothing
 /// more; above all it is not a superuser and has no BYPASSRLS, so row-level security applies to it.
 /// </summary>
-public sealed partial record AppRole(string Name, string Password)
+/// <param name="CrossTenant">The system-task role: a member of <c>platform_cross_tenant</c> (migration 0006), which the
+/// request-serving role never is.</param>
+public sealed partial record AppRole(string Name, string Password, bool CrossTenant = false)
 {
     public async Task EnsureAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
     {
@@ -29,6 +31,7 @@ public sealed partial record AppRole(string Name, string Password)
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role};
             REVOKE ALL ON TABLE schemaversions FROM {role};
+            {(CrossTenant ? "GRANT platform_cross_tenant TO " : "REVOKE platform_cross_tenant FROM ")}{role};
             """;
         // Replicas of one service run this under the migrator's advisory lock, one at a time.
         await owner.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));

@@ -19,6 +19,10 @@ internal static class DatabaseExtensions
         {
             throw new InvalidOperationException("Database:AppPassword is the development default; set Database__AppPassword in Production.");
         }
+        if (builder.Environment.IsProduction() && options.SystemPassword == DatabaseOptions.DevelopmentSystemPassword)
+        {
+            throw new InvalidOperationException("Database:SystemPassword is the development default; set Database__SystemPassword in Production.");
+        }
         var server = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:postgres is not set (scripts/infra.sh env prints a local one).");
         var owner = new NpgsqlConnectionStringBuilder(server)
@@ -29,7 +33,8 @@ internal static class DatabaseExtensions
         var app = new NpgsqlConnectionStringBuilder(owner.ConnectionString)
         {
             Username = options.AppUser ?? $"{owner.Database}_app",
-            Password = options.AppPassword,
+            // Each service's role its own password; in development one derived from the service's name.
+            Password = options.AppPassword == DatabaseOptions.DevelopmentAppPassword ? $"{options.AppPassword}-{service.Name}" : options.AppPassword,
         };
         // The services send the same few dozen statements all day: prepared once per connection, PostgreSQL neither parses
         // nor plans them again (planning took more time than execution in the queue database under load).
@@ -48,13 +53,28 @@ internal static class DatabaseExtensions
             app.Options = $"{app.Options} -c plan_cache_mode={mode}".Trim();
         }
 
+        // The cross-tenant role: the same connection settings as the service's own, another login (CrossTenantDataSource).
+        var system = new NpgsqlConnectionStringBuilder(app.ConnectionString)
+        {
+            Username = options.SystemUser ?? $"{owner.Database}_system",
+            Password = options.SystemPassword == DatabaseOptions.DevelopmentSystemPassword ? $"{options.SystemPassword}-{service.Name}" : options.SystemPassword,
+            ApplicationName = $"platform-{service.Name}-system",
+            MaxPoolSize = 20,
+        };
+        if (system.Username == app.Username)
+        {
+            throw new InvalidOperationException("Database:SystemUser must differ from Database:AppUser: the request-serving role may not work across tenants.");
+        }
+
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true; // time_zone -> TimeZone
         Dapper.SqlMapper.AddTypeHandler(new JsonElementHandler());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(app.ConnectionString).Build());
+        builder.Services.AddKeyedSingleton(CrossTenantDataSource.Key, (_, _) => new NpgsqlDataSourceBuilder(system.ConnectionString).Build());
         builder.Services.AddSingleton(sp => new DatabaseMigrator(
             owner.ConnectionString, new AppRole(app.Username!, app.Password!), service.Assembly,
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>(),
+            new AppRole(system.Username!, system.Password!, CrossTenant: true)));
         if (options.MigrateOnStartup)
         {
             // Registered before the bus and the outbox relay, so they start on a migrated database.

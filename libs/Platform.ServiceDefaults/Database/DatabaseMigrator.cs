@@ -15,7 +15,8 @@ namespace Platform.ServiceDefaults.Database;
 /// the service's <see cref="AppRole"/> exists and may use the tables. An advisory lock lets several replicas start at
 /// once without racing.
 /// </summary>
-public sealed class DatabaseMigrator(string connectionString, AppRole appRole, Assembly serviceAssembly, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(string connectionString, AppRole appRole, Assembly serviceAssembly, ILogger<DatabaseMigrator> logger,
+    AppRole? systemRole = null)
 {
     private const long MigrationLockKey = 0x706c6174666f726d; // "platform"
 
@@ -39,6 +40,10 @@ public sealed class DatabaseMigrator(string connectionString, AppRole appRole, A
                 throw new InvalidOperationException($"Migration {upgrade.ErrorScript?.Name} failed.", upgrade.Error);
             }
             await appRole.EnsureAsync(connection, cancellationToken);
+            if (systemRole is not null)
+            {
+                await systemRole.EnsureAsync(connection, cancellationToken);
+            }
         }
         finally
         {

@@ -18,6 +18,15 @@ public sealed class DatabaseOptions
     /// <summary>DEVELOPMENT ONLY default; refused at start-up in Production. Set <c>Database__AppPassword</c> from a secret.</summary>
     public string AppPassword { get; set; } = DevelopmentAppPassword;
 
+    /// <summary>
+    /// The role of the work across tenants (outbox relay, system tasks; <see cref="CrossTenantDataSource"/>). Defaults to
+    /// <c>{database}_system</c>.
+    /// </summary>
+    public string? SystemUser { get; set; }
+
+    /// <summary>DEVELOPMENT ONLY default (then derived per service); refused in Production. Set <c>Database__SystemPassword</c> from a secret.</summary>
+    public string SystemPassword { get; set; } = DevelopmentSystemPassword;
+
     /// <summary>How many statements each connection keeps prepared (Npgsql's automatic preparation, least recently used out).</summary>
     public int MaxAutoPrepare { get; set; } = 100;
 
@@ -29,4 +38,5 @@ public sealed class DatabaseOptions
     public string? PlanCacheMode { get; set; }
 
     public const string DevelopmentAppPassword = "dev-only-app-password";
+    public const string DevelopmentSystemPassword = "dev-only-system-password";
 }

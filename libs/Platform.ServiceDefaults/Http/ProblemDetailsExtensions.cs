@@ -23,6 +23,7 @@ internal static class ProblemDetailsExtensions
             }
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Let minimal APIs throw on bad input so the handler above can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }

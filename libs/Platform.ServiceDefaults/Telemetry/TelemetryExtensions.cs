@@ -59,6 +59,8 @@ internal static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
+                .AddMeter("Npgsql") // the pool: db.client.connection.count (idle/used), max, pending requests
+                .AddMeter(PlatformTelemetry.SourceName)
                 .AddPrometheusExporter();
             if (otlp)
             {

@@ -18,7 +18,7 @@ namespace Platform.Clients.Imports;
 /// again adds nothing. Each batch commits its contacts, their history and events, its row errors and the progress
 /// together; a job taken over after a crash resumes after its last committed batch.
 /// </summary>
-public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions options, DoNotCallList doNotCall, TimeProvider clock,
+public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, ImportOptions options, DoNotCallList doNotCall, TimeProvider clock,
     ILogger<CallListImporter> logger) : BackgroundService
 {
     private sealed class Job
@@ -34,12 +34,16 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A job interrupted by a database outage is this worker's to resume once the database answers again (after its last
+        // committed batch); only an error of the job itself fails it.
+        (Guid TenantId, Guid Id)? interrupted = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             (Guid TenantId, Guid Id)? claimed = null;
             try
             {
-                claimed = await ClaimAsync(stoppingToken);
+                claimed = interrupted ?? await ClaimAsync(stoppingToken);
+                interrupted = null;
                 if (claimed is { } job)
                 {
                     await RunAsync(job.TenantId, job.Id, stoppingToken);
@@ -50,12 +54,24 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
             {
                 return;
             }
+            catch (Exception exception) when (DatabaseOutage.Is(exception))
+            {
+                LogDatabaseAway(exception.Message, claimed?.Id);
+                interrupted = claimed;
+            }
             catch (Exception exception)
             {
                 LogImportFailed(exception, claimed?.Id);
                 if (claimed is { } job)
                 {
-                    await FinishAsync(job.TenantId, job.Id, "failed", "The import stopped on an unexpected error; the rows before it are in.", CancellationToken.None);
+                    try
+                    {
+                        await FinishAsync(job.TenantId, job.Id, "failed", "The import stopped on an unexpected error; the rows before it are in.", CancellationToken.None);
+                    }
+                    catch (Exception finishing) when (DatabaseOutage.Is(finishing))
+                    {
+                        interrupted = claimed; // not marked failed: taken up again when the database is back
+                    }
                 }
             }
             await Task.Delay(options.PollMilliseconds, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -280,6 +296,9 @@ public sealed partial class CallListImporter(NpgsqlDataSource db, ImportOptions 
         await ImportFile.DeleteAsync(session, importId, ct);
         await session.CommitAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is away ({Reason}); import {ImportId} resumes when it answers")]
+    private partial void LogDatabaseAway(string reason, Guid? importId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} failed")]
     private partial void LogImportFailed(Exception exception, Guid? importId);

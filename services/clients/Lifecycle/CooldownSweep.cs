@@ -15,7 +15,7 @@ public sealed class CooldownOptions
 /// cooldown is over. Finds the due contacts across tenants (the only rows the cooldown policy shows), then moves each
 /// inside its own tenant's session; the conditional update lets replicas sweep at once without moving anything twice.
 /// </summary>
-public sealed partial class CooldownSweep(NpgsqlDataSource db, CooldownOptions options, TimeProvider clock, ILogger<CooldownSweep> logger) : BackgroundService
+public sealed partial class CooldownSweep([FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, CooldownOptions options, TimeProvider clock, ILogger<CooldownSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

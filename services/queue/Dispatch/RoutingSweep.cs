@@ -28,7 +28,7 @@ public sealed class RoutingSweepOptions
 /// each tenant's own session with conditional updates, so replicas sweeping at once do each thing once.
 /// </summary>
 public sealed partial class RoutingSweep(
-    NpgsqlDataSource db, Dispatcher dispatcher, RoutingSweepOptions options, TimeProvider clock, ILogger<RoutingSweep> logger) : BackgroundService
+    [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, Dispatcher dispatcher, RoutingSweepOptions options, TimeProvider clock, ILogger<RoutingSweep> logger) : BackgroundService
 {
     private DateTimeOffset nextRedispatch = DateTimeOffset.MinValue;
 

@@ -29,6 +29,7 @@ public sealed class MigratorTests
             Assert.Equal(
                 ["Platform.ServiceDefaults.Migrations.0001_create_outbox_and_inbox.sql", "Platform.ServiceDefaults.Migrations.0002_create_tenant_isolation.sql",
                  "Platform.ServiceDefaults.Migrations.0003_add_outbox_bulk_lane.sql", "Platform.ServiceDefaults.Migrations.0004_create_set_tenant.sql",
+                 "Platform.ServiceDefaults.Migrations.0005_add_outbox_set_aside.sql", "Platform.ServiceDefaults.Migrations.0006_restrict_cross_tenant_work.sql",
                  "Platform.ServiceDefaults.Tests.Migrations.0001_create_deliveries.sql", "Platform.ServiceDefaults.Tests.Migrations.0002_isolate_tenants.sql"],
                 applied);
             Assert.Equal(3, await connection.ExecuteScalarAsync<long>(

@@ -2,6 +2,7 @@ using MassTransit;
 using Npgsql;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Messaging.Inbox;
 
@@ -19,6 +20,12 @@ public abstract class InboxConsumer<T>(NpgsqlDataSource dataSource) : IConsumer<
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; the inbox cannot dedupe it.");
         var cancellationToken = context.CancellationToken;
+        if (context.SentTime is { } sent)
+        {
+            // From the relay's publish to this consumer: the queue's backlog as its messages feel it (the outbox's own wait is
+            // platform.outbox.oldest_pending_seconds).
+            PlatformTelemetry.ConsumerLag.Record(Math.Max(0, (DateTime.UtcNow - sent).TotalSeconds), new KeyValuePair<string, object?>("consumer", GetType().Name));
+        }
         await using var session = await dataSource.BeginTenantSessionAsync(context.Message.TenantId, cancellationToken);
         const string sql = """
             INSERT INTO inbox_messages (consumer, message_id, tenant_id)

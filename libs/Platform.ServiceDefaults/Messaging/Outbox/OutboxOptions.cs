@@ -19,6 +19,12 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Failures of its own (it could not be read, or the broker refused it while it confirmed others) after which a row is
+    /// set aside (<c>set_aside_at</c>) instead of being tried in every batch. Failures while the broker is away do not count.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>Sent rows and inbox rows are deleted after this long.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Dapper;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Messaging.Outbox;
@@ -18,13 +20,14 @@ namespace Platform.ServiceDefaults.Messaging.Outbox;
 /// Delivery is at least once (a crash between confirm and commit republishes); consumers dedupe by message id.
 /// </summary>
 internal sealed partial class OutboxRelay(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource dataSource,
     IBus bus,
     BrokerConnection broker,
     OutboxOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly Channel<bool> wakeUp = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly OutboxMetrics metrics = new();
     private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +44,7 @@ internal sealed partial class OutboxRelay(
                 }
                 backoff = TimeSpan.Zero;
                 await CleanupAsync(stoppingToken);
+                await RefreshMetricsAsync(stoppingToken);
                 await WaitForWorkAsync(options.PollInterval, stoppingToken);
                 if (options.GatherWindow > TimeSpan.Zero)
                 {
@@ -68,7 +72,7 @@ internal sealed partial class OutboxRelay(
         const string claim = """
             SELECT sequence, message_id, tenant_id, message_type, body::text AS body, trace_parent
             FROM outbox_messages
-            WHERE sent_at IS NULL
+            WHERE sent_at IS NULL AND set_aside_at IS NULL
             ORDER BY bulk, sequence
             LIMIT @BatchSize
             FOR UPDATE SKIP LOCKED
@@ -83,42 +87,74 @@ internal sealed partial class OutboxRelay(
         // its own endpoint, and consumers compare the event's own time).
         var outcomes = await Task.WhenAll(rows.Select(async row =>
         {
+            (Type Type, object Message) prepared;
             try
             {
-                await PublishAsync(row, cancellationToken);
-                return (row.Sequence, Error: (Exception?)null);
+                prepared = Prepare(row);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return new Outcome(row.Sequence, exception, OwnFault: true);
+            }
+            try
+            {
+                await PublishAsync(row, prepared.Type, prepared.Message, cancellationToken);
+                return new Outcome(row.Sequence, null, OwnFault: false);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                return (row.Sequence, Error: exception);
+                return new Outcome(row.Sequence, exception, OwnFault: false);
             }
         }));
         var sent = outcomes.Where(o => o.Error is null).Select(o => o.Sequence).ToArray(); // an array parameter: one prepared statement
-        var failed = outcomes.Where(o => o.Error is not null).ToList();
-        var failure = failed.FirstOrDefault().Error;
+        // A publish that failed while the broker confirmed others in the same batch is the row's own fault too; when none
+        // was confirmed the broker is the trouble, and the rows wait for it without counting.
+        var failed = outcomes.Where(o => o.Error is not null).Select(o => o with { OwnFault = o.OwnFault || sent.Length > 0 }).ToList();
         if (failed.Count > 0)
         {
-            await connection.ExecuteAsync(
-                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = ANY(@Sequences)",
-                new { Sequences = failed.Select(f => f.Sequence).ToArray(), Error = failure!.Message }, transaction);
+            const string noteFailures = """
+                UPDATE outbox_messages m
+                SET attempts = attempts + f.own::int, last_error = f.error,
+                    set_aside_at = CASE WHEN f.own AND attempts + 1 >= @MaxAttempts THEN now() END
+                FROM unnest(@Sequences, @Own, @Errors) AS f(sequence, own, error)
+                WHERE m.sequence = f.sequence
+                """;
+            await connection.ExecuteAsync(noteFailures, new
+            {
+                Sequences = failed.Select(f => f.Sequence).ToArray(),
+                Own = failed.Select(f => f.OwnFault).ToArray(),
+                Errors = failed.Select(f => f.Error!.Message).ToArray(),
+                options.MaxAttempts,
+            }, transaction);
         }
         if (sent.Length > 0)
         {
             await connection.ExecuteAsync("UPDATE outbox_messages SET sent_at = now() WHERE sequence = ANY(@sent)", new { sent }, transaction);
         }
         await transaction.CommitAsync(CancellationToken.None);
-        if (failure is not null)
+        if (failed.Count > 0 && failed.All(f => !f.OwnFault))
         {
-            throw new InvalidOperationException("The broker did not confirm an outbox message; it stays pending.", failure);
+            throw new InvalidOperationException("The broker did not confirm the outbox batch; it stays pending.", failed[0].Error);
+        }
+        foreach (var own in failed)
+        {
+            LogRowFailed(own.Error!, own.Sequence);
         }
         return rows.Count;
     }
 
-    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    private sealed record Outcome(long Sequence, Exception? Error, bool OwnFault);
+
+    private static (Type Type, object Message) Prepare(OutboxRow row)
     {
         var type = ContractTypes.Resolve(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Body, type, ContractTypes.JsonOptions)
             ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
+        return (type, message);
+    }
+
+    private async Task PublishAsync(OutboxRow row, Type type, object message, CancellationToken cancellationToken)
+    {
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = PlatformTelemetry.Source.StartActivity("outbox publish", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.MessageId);
@@ -192,12 +228,28 @@ internal sealed partial class OutboxRelay(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private async Task RefreshMetricsAsync(CancellationToken cancellationToken)
+    {
+        if (!metrics.Due)
+        {
+            return;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ActAsRelayAsync(connection, transaction);
+        await metrics.RefreshAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Row-level security lets this transaction see every tenant's outbox and inbox rows (see 0002_create_tenant_isolation.sql).</summary>
     private static Task ActAsRelayAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
         connection.ExecuteAsync("SELECT set_config('app.outbox_relay', 'on', true)", transaction: transaction);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox publish failed; retrying in {BackoffMs} ms")]
     private partial void LogPublishFailed(Exception exception, double backoffMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Sequence} failed to publish on its own (set aside after Outbox:MaxAttempts)")]
+    private partial void LogRowFailed(Exception exception, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; reconnecting")]
     private partial void LogListenFailed(Exception exception);
