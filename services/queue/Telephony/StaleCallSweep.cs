@@ -21,7 +21,7 @@ public sealed class StaleCallOptions
 /// conditional updates, so two replicas settle a call once.
 /// </summary>
 public sealed partial class StaleCallSweep(
-    NpgsqlDataSource db, Dispatcher dispatcher, StaleCallOptions options, TimeProvider clock, ILogger<StaleCallSweep> logger) : BackgroundService
+    [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, Dispatcher dispatcher, StaleCallOptions options, TimeProvider clock, ILogger<StaleCallSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

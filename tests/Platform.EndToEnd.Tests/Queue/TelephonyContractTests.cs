@@ -145,7 +145,8 @@ public sealed class TelephonyContractTests(PlatformUnderTest platform)
         }
         var services = platform.Queue.Services;
         var sweep = new Platform.Queue.Telephony.StaleCallSweep(
-            services.GetRequiredService<Npgsql.NpgsqlDataSource>(), services.GetRequiredService<Platform.Queue.Dispatch.Dispatcher>(),
+            services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(Platform.ServiceDefaults.Database.CrossTenantDataSource.Key),
+            services.GetRequiredService<Platform.Queue.Dispatch.Dispatcher>(),
             new Platform.Queue.Telephony.StaleCallOptions { StaleAfterMinutes = 1 }, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Platform.Queue.Telephony.StaleCallSweep>.Instance);
 
