@@ -3,6 +3,7 @@ using Platform.Gateway.Auth;
 using Platform.Gateway.Security;
 using Platform.Gateway.Tenants;
 using Platform.Gateway.Users;
+using Platform.Gateway.Web;
 using Platform.ServiceDefaults;
 
 var service = new PlatformService("gateway", typeof(GatewayService).Assembly);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(service);
 builder.AddGatewayRateLimits();
 builder.AddWebCors();
+builder.AddBrowserSessions();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TokenIssuer>();
@@ -18,9 +20,12 @@ builder.Services.AddSingleton<TenantProvisioning>();
 
 var app = builder.Build();
 app.UseWebCors();
+app.UseWebApp();          // the pages, before authentication: they hold no data
+app.UseBrowserSessions(); // a browser's session cookie becomes the bearer token (CSRF-checked writes)
 app.UseServiceDefaults();
 app.UseRateLimiter();
 app.MapTokenApi();
+app.MapSessionApi();
 app.MapUsersApi();
 // A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
