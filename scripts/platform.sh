@@ -42,6 +42,7 @@ up() {
   export ConnectionStrings__postgres="$PG_CONNECTION_STRING" ConnectionStrings__rabbitmq="$RABBITMQ_URL"
   export ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+  "$ROOT/scripts/web.sh" build   # the single-page app the gateway serves (web/dist)
   log "building ($CONFIGURATION)"
   for app in "${APPS[@]}" "simulator $SIMULATOR 0"; do
     read -r _ dir _ <<<"$app"
@@ -82,7 +83,7 @@ up() {
 
   The platform is up.
 
-    Gateway      http://localhost:$GATEWAY_PORT
+    Gateway      http://localhost:$GATEWAY_PORT   (the web app: agent desktop, wallboard, reports, admin)
     OpenAPI      http://localhost:$GATEWAY_PORT/openapi/{clients,queue,scripts,reporting}.json
                  (the gateway's own, sign-in and users: /openapi/v1.json)
     Sign in      tenant "demo", users admin, supervisor, agent1 … agent5, password "$DEMO_PASSWORD"

@@ -3,6 +3,10 @@ import { api, ApiError } from "../shared/api";
 import { t } from "../shared/i18n";
 import { edges, layout, stepOfError, type ScriptDocument } from "./scriptGraph";
 
+// What the service adds to a draft it reads back (targets and texts it found): shown in the graph, not in the source.
+const DERIVED = new Set(["links", "texts", "isChoice", "isTerminal"]);
+const withoutDerived = (key: string, value: unknown) => (DERIVED.has(key) ? undefined : value);
+
 interface Problem { stepId: string | null; field: string; code: string; message: string }
 interface Script { id: string; projectId: string; name: string; revision: number; draft: ScriptDocument; problems: Problem[]; activeVersion: number | null; latestVersion: number }
 
@@ -21,7 +25,7 @@ export function ScriptEditor({ scriptId }: { scriptId: string }) {
   async function load() {
     const s = await api.get<Script>(`/api/scripts/scripts/${scriptId}`);
     setScript(s);
-    setText(JSON.stringify(s.draft, null, 2));
+    setText(JSON.stringify(s.draft, withoutDerived, 2));
     setProblems(s.problems);
   }
   useEffect(() => {

@@ -49,7 +49,7 @@ export function ScriptWindow({ projectId, session, onChange }: {
   return (
     <section class="card script" aria-labelledby="script-step">
       <h3 id="script-step" tabIndex={-1} ref={heading}>{t("script.title")}</h3>
-      <p class="step-text" data-testid="script-step" data-step-id={step.stepId}>{step.text}</p>
+      {step.text && <p class="step-text" data-testid="script-step" data-step-id={step.stepId}>{step.text}</p>}
       {step.type === "question" && step.kind === "single" && (
         <div class="options" role="group" aria-label={t("script.answers")}>
           {step.options?.map((o, i) => (

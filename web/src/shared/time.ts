@@ -61,3 +61,8 @@ export function fromZonedInput(value: string, timeZone?: string): string | undef
   const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
   return new Date(asUtc.getTime() - (wall - asUtc.getTime())).toISOString();
 }
+
+/** Hours and minutes in the zone (the labels of 15-minute intervals). */
+export function formatClock(value: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(currentLocale(), { hour: "2-digit", minute: "2-digit", timeZone }).format(instant(value));
+}

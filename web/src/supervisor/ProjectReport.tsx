@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, query } from "../shared/api";
 import { t } from "../shared/i18n";
-import { formatTime, percent, today } from "../shared/time";
+import { formatClock, percent, today } from "../shared/time";
 import { Chart } from "./Chart";
 import type { Board } from "./Wallboard";
 import { useQueueNames } from "./names";
@@ -52,11 +52,13 @@ export function ProjectReport({ projectId }: { projectId: string }) {
         <div class="tile"><dt>{t("report.meetings")}</dt><dd>{summary.meetingsSet}</dd></div>
         <div class="tile"><dt>{t("report.contracts")}</dt><dd>{summary.contractsSigned} ({percent(summary.contractConversion)})</dd></div>
       </dl>
-      <p><a href={csv} download>{t("report.csv")}</a></p>
-      <label>
-        {t("report.day")}
-        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-      </label>
+      <div class="filters">
+        <label>
+          {t("report.day")}
+          <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
+        <a href={csv} download>{t("report.csv")}</a>
+      </div>
       {queueIds.map((q) => <QueueDay queueId={q} name={names[q]} date={date} zone={summary.timeZone} />)}
     </div>
   );
@@ -70,10 +72,10 @@ function QueueDay({ queueId, name, date, zone }: { queueId: string; name?: strin
   }, [queueId, range]);
   if (!data) return null;
   const rows = data.intervals.filter((i) => i.offered > 0 || i.answered > 0 || i.abandoned > 0);
-  const labels = rows.map((i) => formatTime(i.start, zone).slice(0, 5));
+  const labels = rows.map((i) => formatClock(i.start, zone));
   return (
     <section class="queue-day" aria-label={name ?? queueId}>
-      <h2>{name ?? queueId.slice(0, 8)}</h2>
+      <h2>{name ?? `${t("wallboard.queue")} ${queueId.slice(0, 8)}`}</h2>
       <p>
         {t("kpi.serviceLevel")} {percent(data.total.serviceLevel)} ({data.serviceLevelSeconds} s) · {t("kpi.aht")} {Math.round(data.total.averageHandleTime ?? 0)} s ·{" "}
         {t("kpi.abandonment")} {percent(data.total.abandonmentRate)} · <a href={`/api/reporting/queues/${queueId}/intervals${range}&format=csv`} download>{t("report.csv")}</a>

@@ -53,7 +53,7 @@ export function Wallboard({ session }: { session: Session }) {
           ))}
         </tbody>
       </table>
-      {board?.agentsByState && (
+      {board?.agentsByState && Object.keys(board.agentsByState).length > 0 && (
         <section aria-labelledby="by-state">
           <h2 id="by-state">{t("wallboard.agentsByState")}</h2>
           <ul class="tiles">
