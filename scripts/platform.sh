@@ -115,6 +115,10 @@ simulate() {
       --vip-share 0.1 --callback-share 0.2 --accept-ms 500-3000 --drain-seconds 5 --verify open --report-every 60 ) \
     >"$LOGS/simulator.log" 2>&1 </dev/null &
   echo $! > "$RUN/simulator.pid"
+  # Beside the simulator's agents, the demo users agent1 … agent5 join its queue: sign in as agent1 in the browser, go available,
+  # and simulated calls pop on the desktop (scripts/demo-desk.cs, in the background; log: demo-desk.log).
+  ( exec setsid nohup dotnet run "$ROOT/scripts/demo-desk.cs" -- "http://localhost:$GATEWAY_PORT" demo "$DEMO_PASSWORD" ) \
+    >"$LOGS/demo-desk.log" 2>&1 </dev/null &
 }
 
 down() {

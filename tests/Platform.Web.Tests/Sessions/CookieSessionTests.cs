@@ -109,6 +109,22 @@ public sealed class CookieSessionTests(WebPlatform platform)
     }
 
     [Fact]
+    public async Task A_sign_in_posted_from_another_sites_page_is_refused_before_the_password_is_tried()
+    {
+        var tenant = await platform.CreateTenantAsync("w");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/session")
+        {
+            Content = JsonContent.Create(new { tenant = tenant.Slug, username = "admin", password = tenant.Password }),
+        };
+        request.Headers.Add("Origin", "https://evil.example");
+
+        var response = await Plain(platform.Gateway).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task One_sessions_CSRF_token_does_not_pass_for_another_session()
     {
         var tenant = await platform.CreateTenantAsync("w");
