@@ -22,10 +22,12 @@ var app = builder.Build();
 app.UseWebCors();
 app.UseWebApp();          // the pages, before authentication: they hold no data
 app.UseBrowserSessions(); // a browser's session cookie becomes the bearer token (CSRF-checked writes)
+app.UseApiExplorerPolicy();
 app.UseServiceDefaults();
 app.UseRateLimiter();
 app.MapTokenApi();
 app.MapSessionApi();
+app.MapApiExplorer();     // /scalar: every service's OpenAPI document
 app.MapUsersApi();
 // A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>

@@ -42,6 +42,25 @@ public sealed class WebAppServingTests(WebPlatform platform) : IAsyncLifetime
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task The_API_explorer_serves_every_services_document_from_its_own_bundle()
+    {
+        using var client = new HttpClient { BaseAddress = platform.BrowserAddress };
+
+        var page = await client.GetAsync("/scalar");
+        var html = await page.Content.ReadAsStringAsync();
+        var bundle = await client.GetAsync("/scalar/scalar.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        foreach (var document in new[] { "clients", "queue", "scripts", "reporting", "v1" })
+        {
+            Assert.Contains($"\"openapi/{document}.json\"", html); // relative to the site's root (Browser/ApiExplorerTests loads them)
+        }
+        Assert.Contains("script-src 'self' 'unsafe-inline'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.DoesNotContain("cdn.jsdelivr", html);
+    }
+
     [Theory]
     [InlineData("/api/clients/projects", HttpStatusCode.Unauthorized)]
     [InlineData("/api/nothing-here", HttpStatusCode.Unauthorized)]

@@ -28,7 +28,7 @@ export function ApiExplorer() {
   return (
     <div class="explorer">
       <h1>{t("nav.api")}</h1>
-      <p>{t("api.intro")} <code>POST /api/auth/token</code></p>
+      <p>{t("api.intro")} <code>POST /api/auth/token</code>. <a href="/scalar">{t("api.scalar")}</a></p>
       <div class="filters">
         <label>{t("api.document")}<select value={document} onChange={(e) => setDocument(e.currentTarget.value)}>{DOCUMENTS.map((d) => <option value={d}>{d}</option>)}</select></label>
         <label>{t("api.filter")}<input value={filter} onInput={(e) => setFilter(e.currentTarget.value)} /></label>

@@ -15,6 +15,12 @@ export function AgentDesktop({ session }: { session: Session }) {
     api.get<Agent[]>("/api/queue/agents").then((all) => setAgent(all.find((a) => a.userId === session.userId) ?? null), () => setAgent(null));
   }, [session.userId]);
   const { data: view, connected } = useEventStream<AgentView>(agent ? `/api/queue/agents/${agent.id}/events` : null, "agent");
+  // A call that left the desktop before its outcome was recorded (wrap-up timed out, transferred) stays until it is.
+  const [kept, setKept] = useState<AgentView | null>(null);
+  useEffect(() => {
+    if (view?.call) setKept(view);
+  }, [view]);
+  const shown = view?.call ? view : kept;
 
   if (agent === undefined) return <p>{t("loading")}</p>;
   if (agent === null) return <p role="status">{t("agent.noRecord")}</p>;
@@ -22,7 +28,9 @@ export function AgentDesktop({ session }: { session: Session }) {
     <div class="desktop">
       <h1 class="visually-hidden">{t("nav.agent")}</h1>
       <StateBar agentId={agent.id} view={view} connected={connected} />
-      {view?.call ? <CallPanel key={view.call.callId} view={view} /> : <DailyPlan />}
+      {shown?.call
+        ? <CallPanel key={shown.call.callId} view={shown} ended={!view?.call} onDone={() => setKept(null)} />
+        : <DailyPlan />}
       <Shortcuts />
     </div>
   );

@@ -12,7 +12,7 @@ import { TransferForm } from "./TransferForm";
 import type { AgentView, ScriptSession } from "./types";
 
 /** The screen pop and everything done with the call: answer, script, hold, transfer, hang up, outcome, wrap-up. */
-export function CallPanel({ view }: { view: AgentView }) {
+export function CallPanel({ view, ended, onDone }: { view: AgentView; ended: boolean; onDone: () => void }) {
   useTicker();
   const call = view.call!;
   const project = useProject(call.projectId);
@@ -75,7 +75,7 @@ export function CallPanel({ view }: { view: AgentView }) {
     <section class="call" aria-labelledby="call-title">
       <div class={`pop ${call.status}`} role={call.status === "offered" ? "alertdialog" : "region"} aria-labelledby="call-title">
         <h2 id="call-title">
-          {call.status === "offered" ? t("call.incoming") : call.status === "on_call" ? t("call.onCall") : t("call.wrapUp")}
+          {ended ? t("call.ended") : call.status === "offered" ? t("call.incoming") : call.status === "on_call" ? t("call.onCall") : t("call.wrapUp")}
           {call.vip && <span class="vip"> VIP</span>}
         </h2>
         <p class="call-facts">
@@ -83,12 +83,13 @@ export function CallPanel({ view }: { view: AgentView }) {
           {t("call.arrived")} {formatTime(call.arrivedAt, zone)}
         </p>
         <div class="call-actions">
-          {call.status === "offered" && (
+          {ended && <button type="button" onClick={onDone}>{t("call.close")}</button>}
+          {!ended && call.status === "offered" && (
             <button type="button" class="primary" ref={answerButton} onClick={answer} aria-keyshortcuts="Alt+C">
               {t("call.answer")} {call.offerExpiresAt && `(${Math.max(0, Math.round(secondsUntil(call.offerExpiresAt)))} s)`}
             </button>
           )}
-          {call.status === "on_call" && (
+          {!ended && call.status === "on_call" && (
             <>
               <button type="button" onClick={toggleHold} aria-pressed={holdSince !== null} aria-keyshortcuts="Alt+H">
                 {holdSince ? t("call.resume") : t("call.hold")} {held() > 0 && seconds(held())}
@@ -97,7 +98,7 @@ export function CallPanel({ view }: { view: AgentView }) {
               <TransferForm callId={call.callId} projectId={call.projectId} heldSeconds={held} />
             </>
           )}
-          {call.status === "wrap_up" && <WrapUpTimer until={view.wrapUpUntil} />}
+          {!ended && call.status === "wrap_up" && <WrapUpTimer until={view.wrapUpUntil} />}
         </div>
         {error && <p role="alert" class="error">{error}</p>}
       </div>
@@ -112,8 +113,10 @@ export function CallPanel({ view }: { view: AgentView }) {
             contactId={call.contact?.id ?? null}
             session={session}
             talkSeconds={() => (Date.now() - talkSince) / 1000}
-            wrapUp={call.status === "wrap_up"}
+            wrapUp={!ended && call.status === "wrap_up"}
+            ended={ended}
             onRecorded={() => setHistoryVersion((v) => v + 1)}
+            onFinished={onDone}
           />
         )}
       </div>

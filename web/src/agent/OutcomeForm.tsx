@@ -10,8 +10,9 @@ import type { Disposition, ScreenPop, ScriptSession } from "./types";
  * The call's result, at once: disposition, next contact date (in the project's zone; required where the disposition says so)
  * and notes. Saving records the outcome on the contact, closes the script session and, in wrap-up, ends the wrap-up.
  */
-export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, onRecorded }: {
-  call: ScreenPop; contactId: string | null; session: ScriptSession | null; talkSeconds: () => number; wrapUp: boolean; onRecorded: () => void;
+export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, ended, onRecorded, onFinished }: {
+  call: ScreenPop; contactId: string | null; session: ScriptSession | null; talkSeconds: () => number; wrapUp: boolean; ended: boolean;
+  onRecorded: () => void; onFinished: () => void;
 }) {
   const project = useProject(call.projectId);
   const [dispositions, setDispositions] = useState<Disposition[]>([]);
@@ -47,6 +48,7 @@ export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, onR
         await api.post(`/api/scripts/sessions/${session.id}/complete`, {}).catch(() => undefined);
       }
       if (wrapUp) await api.post(`/api/queue/calls/${call.callId}/wrapup-done`, {});
+      if (wrapUp || ended) onFinished();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -76,7 +78,7 @@ export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, onR
         </>
       )}
       {recorded && <p role="status">{t("outcome.recorded")}</p>}
-      <button type="submit" class="primary" disabled={!wrapUp && (recorded || !contactId)}>
+      <button type="submit" class="primary" disabled={!wrapUp && !ended && (recorded || !contactId)}>
         {wrapUp ? t("outcome.saveAndFinish") : t("outcome.save")}
       </button>
       {error && <p role="alert" class="error">{error}</p>}

@@ -18,6 +18,7 @@ export const en = {
   "call.incoming": "Incoming call", "call.onCall": "On a call", "call.wrapUp": "Wrap-up", "call.arrived": "arrived",
   "call.answer": "Answer", "call.hold": "Hold", "call.resume": "Resume", "call.hangUp": "Hang up", "call.transfer": "Transfer",
   "call.transferTo": "Transfer to", "call.queues": "Queues", "call.agents": "Available agents", "call.wrapUpLeft": "Wrap-up time left",
+  "call.ended": "Call ended: record its outcome", "call.close": "Close",
   "contact.title": "Contact", "contact.unknown": "Not in the CRM:", "contact.name": "Name", "contact.status": "Status",
   "contact.company": "Company", "contact.phone": "Phone",
   "status.potential": "Potential client", "status.hot_potential": "Hot potential client", "status.accompanied": "Accompanied client",
@@ -71,7 +72,7 @@ export const en = {
   "import.imported": "Imported", "import.duplicates": "duplicates", "import.rejected": "rejected", "import.dnc": "do-not-call",
   "import.download": "Download the rejected rows",
   "api.intro": "Every operation of every service. API clients sign in with", "api.document": "Document", "api.filter": "Filter",
-  "api.method": "Method", "api.path": "Path", "api.summary": "Summary",
+  "api.scalar": "Open the full API reference with examples and a request console (Scalar)", "api.method": "Method", "api.path": "Path", "api.summary": "Summary",
 } as const;
 
 export type Key = keyof typeof en;
