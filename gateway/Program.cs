@@ -4,6 +4,7 @@ using Platform.Gateway.Proxy;
 using Platform.Gateway.Security;
 using Platform.Gateway.Tenants;
 using Platform.Gateway.Users;
+using Platform.Gateway.Web;
 using Platform.ServiceDefaults;
 
 var service = new PlatformService("gateway", typeof(GatewayService).Assembly);
@@ -12,6 +13,7 @@ builder.AddServiceDefaults(service);
 builder.AddGatewayRateLimits();
 builder.AddForwardedClients();
 builder.AddWebCors();
+builder.AddBrowserSessions();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddDestinationFailover();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -23,10 +25,15 @@ builder.Services.AddSingleton<TenantProvisioning>();
 var app = builder.Build();
 app.UseForwardedClients();
 app.UseWebCors();
+app.UseWebApp();          // the pages, before authentication: they hold no data
+app.UseBrowserSessions(); // a browser's session cookie becomes the bearer token (CSRF-checked writes)
+app.UseApiExplorerPolicy();
 // Rate limits between authentication and authorization: they count per user, and anonymous requests refused with 401 too.
 app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
 app.UseTokenRevocation();
 app.MapTokenApi();
+app.MapSessionApi();
+app.MapApiExplorer();     // /scalar: every service's OpenAPI document
 app.MapUsersApi();
 // A route may raise the body limit for itself (Metadata.MaxRequestBodyBytes in appsettings: call-list uploads).
 app.MapReverseProxy(proxy => proxy.UseDestinationFailover()).ConfigureEndpoints((endpoint, route) =>

@@ -42,6 +42,7 @@ up() {
   export ConnectionStrings__postgres="$PG_CONNECTION_STRING" ConnectionStrings__rabbitmq="$RABBITMQ_URL"
   export ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+  "$ROOT/scripts/web.sh" build   # the single-page app the gateway serves (web/dist)
   log "building ($CONFIGURATION)"
   for app in "${APPS[@]}" "simulator $SIMULATOR 0"; do
     read -r _ dir _ <<<"$app"
@@ -82,7 +83,7 @@ up() {
 
   The platform is up.
 
-    Gateway      http://localhost:$GATEWAY_PORT
+    Gateway      http://localhost:$GATEWAY_PORT   (the web app: agent desktop, wallboard, reports, admin)
     OpenAPI      http://localhost:$GATEWAY_PORT/openapi/{clients,queue,scripts,reporting}.json
                  (the gateway's own, sign-in and users: /openapi/v1.json)
     Sign in      tenant "demo", users admin, supervisor, agent1 … agent5, password "$DEMO_PASSWORD"
@@ -114,6 +115,10 @@ simulate() {
       --vip-share 0.1 --callback-share 0.2 --accept-ms 500-3000 --drain-seconds 5 --verify open --report-every 60 ) \
     >"$LOGS/simulator.log" 2>&1 </dev/null &
   echo $! > "$RUN/simulator.pid"
+  # Beside the simulator's agents, the demo users agent1 … agent5 join its queue: sign in as agent1 in the browser, go available,
+  # and simulated calls pop on the desktop (scripts/demo-desk.cs, in the background; log: demo-desk.log).
+  ( exec setsid nohup dotnet run "$ROOT/scripts/demo-desk.cs" -- "http://localhost:$GATEWAY_PORT" demo "$DEMO_PASSWORD" ) \
+    >"$LOGS/demo-desk.log" 2>&1 </dev/null &
 }
 
 down() {

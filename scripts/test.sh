@@ -19,6 +19,10 @@ else
   export TEST_PG_CONNECTION_STRING="$PG_CONNECTION_STRING" TEST_RABBITMQ_URL
 fi
 
+# The browser tests (tests/Platform.Web.Tests) drive Debian's chromium over the built web app.
+"$ROOT/scripts/web.sh" chromium
+"$ROOT/scripts/web.sh" build
+
 rm -rf "$RESULTS"
 status=0
 dotnet test "$ROOT/platform.sln" -m:2 --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?

@@ -95,6 +95,9 @@ internal static class Access
         ["GetUser"] = [Roles.Admin],
         ["UpdateUser"] = [Roles.Admin],
         ["SetUserPassword"] = [Roles.Admin],
+        // The browser's session: anyone signed in reads their own (from a bearer token too) and signs out.
+        ["GetBrowserSession"] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer, Roles.Telephony],
+        ["SignOutBrowser"] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer, Roles.Telephony],
         ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
         ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
         ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
@@ -126,5 +129,5 @@ internal static class Access
     public static readonly IReadOnlySet<string> Streaming = new HashSet<string> { "StreamAgentEvents" };
 
     /// <summary>Operations open to anyone: sign-in takes its tenant from the credentials, not from a token.</summary>
-    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string> { "IssueToken" };
+    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string> { "IssueToken", "SignInBrowser" };
 }

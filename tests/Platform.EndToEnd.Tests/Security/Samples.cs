@@ -29,7 +29,7 @@ internal static class Samples
         },
         "UpdateUser" => new JsonObject { ["displayName"] = "Changed", ["roles"] = new JsonArray("agent"), ["disabled"] = false },
         "SetUserPassword" => new JsonObject { ["password"] = "changed-password-1" },
-        "IssueToken" => new JsonObject { ["tenant"] = "demo", ["username"] = "nobody-at-all", ["password"] = "whatever" },
+        "IssueToken" or "SignInBrowser" => new JsonObject { ["tenant"] = "demo", ["username"] = "nobody-at-all", ["password"] = "whatever" },
         "ReplaceProjectCalendar" => new JsonObject
         {
             ["weekdays"] = new JsonObject { ["monday"] = new JsonObject { ["open"] = "08:00", ["close"] = "16:00" } },
@@ -146,7 +146,7 @@ internal static class Samples
         "UpdateUser" => [new("displayName", true, true), new("roles", false, true), new("projectIds", false, false), new("disabled", false, true)],
         "SetUserPassword" => [new("password", true, true)],
         // Sign-in as a user that does not exist: every variant fails without writing anything.
-        "IssueToken" => [new("tenant", false, true), new("username", false, true), new("password", false, true)],
+        "IssueToken" or "SignInBrowser" => [new("tenant", false, true), new("username", false, true), new("password", false, true)],
         "ReplaceProjectCalendar" => [new("weekdays", false, true), new("holidays", false, false), new("exceptions", false, false)],
         "ReplaceDispositions" => [], // a list: the whole-body cases; each entry's rules are unit-tested (DispositionRulesTests)
         "CreateContact" => [new("kind", false, false), new("name", true, true), new("phone", false, true), new("timeZone", false, false),
