@@ -93,10 +93,11 @@ public class PlatformUnderTest : IAsyncLifetime
         ["Messaging:TemporaryEndpoints"] = TemporaryEndpoints.ToString(),
         ["Logging:LogLevel:Default"] = "Warning",
         // Tests stop brokers and close push streams on purpose: an unhealthy check's Error line every poll, and YARP's
-        // warning (with a stack trace) for every stream a test closed, would bury the output. Health is asserted on
+        // warning (with a stack trace) for every stream a test closed and every probe of a service a test stopped, would bury the output. Health is asserted on
         // /health/* and the platform_health_status metric instead.
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
         ["Logging:LogLevel:Yarp.ReverseProxy.Forwarder"] = "Error",
+        ["Logging:LogLevel:Yarp.ReverseProxy.Health"] = "Error",
         ["Cooldown:SweepSeconds"] = "1",
         ["Routing:SweepMilliseconds"] = "200",
         ["Routing:RedispatchSeconds"] = "1",
