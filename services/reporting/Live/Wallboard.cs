@@ -79,7 +79,7 @@ public static class Wallboard
             SELECT s.state, count(*) AS agents
             FROM agents a
             CROSS JOIN LATERAL (SELECT state FROM agent_state_changes c WHERE c.tenant_id = a.tenant_id AND c.agent_id = a.agent_id
-                                ORDER BY c.at DESC LIMIT 1) s
+                                ORDER BY c.sequence DESC, c.at DESC LIMIT 1) s
             WHERE a.tenant_id = @TenantId
             GROUP BY s.state ORDER BY s.state
             """;
