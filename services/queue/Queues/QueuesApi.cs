@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Queue;
 using Platform.Queue.Routing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Queues;
 
@@ -121,7 +123,7 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<Member[]>, ProblemHttpResult, ValidationProblem>> ReplaceQueueMembers(
-        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         if (members.Length > 1000 || members.Any(m => m is null || m.Tier is < 1 or > 9) || members.Select(m => m?.AgentId).Distinct().Count() != members.Length)
         {
@@ -149,6 +151,7 @@ public static class QueuesApi
             SELECT @TenantId, @queueId, agent, tier, ord FROM unnest(@agentIds, @tiers) WITH ORDINALITY AS m(agent, tier, ord);
             """;
         await session.ExecuteAsync(sql, new { session.TenantId, queueId, agentIds, tiers = members.Select(m => m.Tier).ToArray() }, ct);
+        await session.PublishAsync(new QueueMembersReplaced(session.TenantId, queueId, agentIds, clock.GetUtcNowAsStored()), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok(members);
     }
@@ -179,14 +182,17 @@ public static class QueuesApi
                    overflow_queue_id = @OverflowQueueId, when_no_agents = @WhenNoAgents, default_handle_seconds = @DefaultHandleSeconds,
                    dialled_numbers = @DialledNumbers, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @queueId
+            RETURNING project_id
             """;
-        await session.ExecuteAsync(sql, new
+        var now = clock.GetUtcNowAsStored();
+        var projectId = await session.QuerySingleOrDefaultAsync<Guid>(sql, new
         {
             session.TenantId, queueId, s.Name, Strategy = RoutingStrategyNames.ToName(s.Strategy), s.ServiceLevelPercent, s.ServiceLevelSeconds,
             s.WrapUpSeconds, RequiredSkills = JsonSerializer.Serialize(s.RequiredSkills, JsonSerializerOptions.Web),
             Relaxation = JsonSerializer.Serialize(s.Relaxation, JsonSerializerOptions.Web), AgingEvery = s.Aging?.EverySeconds,
             AgingMax = s.Aging?.MaxBoost, s.RingAllWidth, s.OfferTimeoutSeconds, s.MaxWaitSeconds, s.MaxLength, s.OverflowQueueId,
-            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, now = clock.GetUtcNowAsStored(),
+            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, now,
         }, ct);
+        await session.PublishAsync(new QueueConfigured(session.TenantId, queueId, projectId, s.Name, s.ServiceLevelPercent, s.ServiceLevelSeconds, now), ct);
     }
 }

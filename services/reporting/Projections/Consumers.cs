@@ -16,6 +16,8 @@ public sealed class QueueOverflowedConsumer(NpgsqlDataSource db) : ProjectionCon
 public sealed class CallCompletedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallCompleted>(db);
 public sealed class CallTransferredConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallTransferred>(db);
 public sealed class AgentChangedConsumer(NpgsqlDataSource db) : ProjectionConsumer<AgentChanged>(db);
+public sealed class QueueConfiguredConsumer(NpgsqlDataSource db) : ProjectionConsumer<QueueConfigured>(db);
+public sealed class QueueMembersReplacedConsumer(NpgsqlDataSource db) : ProjectionConsumer<QueueMembersReplaced>(db);
 public sealed class AgentStateChangedConsumer(NpgsqlDataSource db) : ProjectionConsumer<AgentStateChanged>(db);
 public sealed class CallOutcomeRecordedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallOutcomeRecorded>(db);
 public sealed class DailyPlanDrawnConsumer(NpgsqlDataSource db) : ProjectionConsumer<DailyPlanDrawn>(db);
@@ -33,6 +35,8 @@ public sealed class QueueOverflowedConsumerDefinition : ProjectionConsumerDefini
 public sealed class CallCompletedConsumerDefinition : ProjectionConsumerDefinition<CallCompletedConsumer>;
 public sealed class CallTransferredConsumerDefinition : ProjectionConsumerDefinition<CallTransferredConsumer>;
 public sealed class AgentChangedConsumerDefinition : ProjectionConsumerDefinition<AgentChangedConsumer>;
+public sealed class QueueConfiguredConsumerDefinition : ProjectionConsumerDefinition<QueueConfiguredConsumer>;
+public sealed class QueueMembersReplacedConsumerDefinition : ProjectionConsumerDefinition<QueueMembersReplacedConsumer>;
 public sealed class AgentStateChangedConsumerDefinition : ProjectionConsumerDefinition<AgentStateChangedConsumer>;
 public sealed class CallOutcomeRecordedConsumerDefinition : ProjectionConsumerDefinition<CallOutcomeRecordedConsumer>;
 public sealed class DailyPlanDrawnConsumerDefinition : ProjectionConsumerDefinition<DailyPlanDrawnConsumer>;

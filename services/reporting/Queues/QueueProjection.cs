@@ -113,6 +113,18 @@ public static class QueueProjection
     }
 
     /// <summary>
+    /// The caller left the line asking to be called back: the call waits as a callback (its place kept) until it is answered,
+    /// i.e. until the call's row is left again after the request.
+    /// </summary>
+    public static async Task CallbackAsync(TenantSession session, CallbackRequested e, CancellationToken ct)
+    {
+        await LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct, e.ProjectId);
+        await session.ExecuteAsync("""
+            UPDATE live_calls SET callback_at = GREATEST(callback_at, @At) WHERE tenant_id = @TenantId AND call_id = @CallId AND queue_id = @QueueId
+            """, new { session.TenantId, e.CallId, e.QueueId, e.At }, ct);
+    }
+
+    /// <summary>
     /// The call left <paramref name="queueId"/>'s line (answered, abandoned, callback, overflow). A leave that arrives before
     /// the arrival makes the row with the arrival time implied by the wait, so the late arrival does not count it waiting.
     /// </summary>
