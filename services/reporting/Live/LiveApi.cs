@@ -48,7 +48,7 @@ public static class LiveApi
             return Problems.NotFound("Queue", q);
         }
         var agents = await LiveAgents.ReadAsync(session, projectId, queueId, clock.GetUtcNow(), ct);
-        return CsvReport.Wanted(format) ? CsvReport.File(agents, "agents-live") : TypedResults.Ok(agents);
+        return CsvReport.Wanted(format) ? CsvReport.File(agents, "agents-live", (await ProjectZones.LoadAsync(session, ct)).Home) : TypedResults.Ok(agents);
     }
 
     private static async Task<Results<ServerSentEventsResult<string>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> StreamWallboard(
