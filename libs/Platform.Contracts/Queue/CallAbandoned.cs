@@ -1,5 +1,8 @@
 namespace Platform.Contracts.Queue;
 
-/// <summary>The caller hung up before an agent answered.</summary>
+/// <summary>
+/// The caller hung up before an agent answered. <paramref name="ServiceLevelSeconds"/> is the queue's service-level threshold T
+/// in force then (reporting judges the abandon by it, in a rebuild too).
+/// </summary>
 public sealed record CallAbandoned(
-    Guid TenantId, Guid CallId, Guid QueueId, Guid ProjectId, double WaitSeconds, DateTimeOffset At) : ITenantEvent;
+    Guid TenantId, Guid CallId, Guid QueueId, Guid ProjectId, double WaitSeconds, DateTimeOffset At, int? ServiceLevelSeconds = null) : ITenantEvent;

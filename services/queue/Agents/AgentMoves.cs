@@ -64,18 +64,18 @@ public static class AgentMoves
             WITH moved AS (
                 UPDATE agents SET state = @To, pause_code = @PauseCode, state_since = @now,
                        idle_since = CASE WHEN @To = 'available' AND @From <> 'offered' THEN @now ELSE idle_since END,
-                       wrap_up_until = @WrapUpUntil
+                       wrap_up_until = @WrapUpUntil, state_sequence = state_sequence + 1
                 WHERE tenant_id = @TenantId AND id = @agentId AND state = @From
-                RETURNING user_id),
+                RETURNING user_id, state_sequence),
             history AS (
                 INSERT INTO agent_state_history (tenant_id, agent_id, from_state, to_state, pause_code, call_id, at)
                 SELECT @TenantId, @agentId, @From, @To, @PauseCode, @CallId, @now FROM moved)
-            SELECT true AS moved, user_id FROM moved;
+            SELECT true AS moved, user_id, state_sequence FROM moved;
 
             SELECT pg_notify('queue_agents', @Nudge);
             """;
         var pauseCode = to == AgentState.Break ? options.PauseCode ?? PauseCodes.Default : null;
-        var row = await session.QuerySingleOrDefaultAsync<(bool Moved, Guid? UserId)?>(sql, new
+        var row = await session.QuerySingleOrDefaultAsync<(bool Moved, Guid? UserId, long Sequence)?>(sql, new
         {
             session.TenantId, agentId, From = AgentStateNames.ToName(from), To = AgentStateNames.ToName(to), PauseCode = pauseCode,
             options.CallId, now, WrapUpUntil = to == AgentState.WrapUp ? options.WrapUpUntil : null,
@@ -86,7 +86,7 @@ public static class AgentMoves
             return null;
         }
         await session.PublishAsync(new AgentStateChanged(
-            session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now), ct);
+            session.TenantId, agentId, AgentStateNames.ToName(from), AgentStateNames.ToName(to), pauseCode, options.CallId, now, moved.Sequence), ct);
         return new Outcome(true, from, to, null, moved.UserId);
     }
 }

@@ -62,7 +62,7 @@ public static class CallAnswer
                 new AgentMoves.Options(CallId: callId, Expected: AgentState.Offered));
             var waited = (now - LockedCall.Utc(call.ArrivedAt)).TotalSeconds;
             await session.PublishAsync(new CallAnswered(
-                session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, answering.UserId), ct);
+                session.TenantId, callId, call.QueueId, call.ProjectId, agentId.Value, call.ContactId, waited, now, answering.UserId, call.QueueServiceLevelSeconds), ct);
             foreach (var agent in freed)
             {
                 toServe.AddRange(await Dispatcher.QueuesToServeAsync(session, agent, ct)); // ring-all: the others are free again

@@ -26,6 +26,9 @@ public sealed class LockedCall
     /// <summary>The wrap-up seconds of the call's queue now.</summary>
     public int QueueWrapUpSeconds { get; init; }
 
+    /// <summary>The service-level threshold T of the call's queue now (carried on the answer and abandon events).</summary>
+    public int? QueueServiceLevelSeconds { get; init; }
+
     /// <summary>Whether <see cref="ActingAgentId"/> was asked for (the call was locked for an agent acting for themselves).</summary>
     public bool ActingAgentKnown { get; init; }
 
@@ -43,6 +46,7 @@ public sealed class LockedCall
             SELECT c.id, c.project_id, c.queue_id, c.status, c.caller_number, c.contact_id, c.vip, c.priority, c.agent_id, c.callback_number,
                    c.arrived_at, c.enqueued_at, c.answered_at, c.ended_at, c.hold_seconds,
                    (SELECT q.wrap_up_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_wrap_up_seconds,
+                   (SELECT q.service_level_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_service_level_seconds,
                    @knowsActing AS acting_agent_known,
                    (SELECT a.id FROM agents a WHERE a.tenant_id = c.tenant_id AND a.user_id = @acting) AS acting_agent_id
             FROM calls c WHERE c.tenant_id = @TenantId AND c.id = @callId FOR UPDATE OF c

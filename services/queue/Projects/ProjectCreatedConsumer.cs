@@ -1,8 +1,10 @@
 using Npgsql;
 using Platform.Contracts.Projects;
+using Platform.Contracts.Queue;
 using Platform.Queue.Queues;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Inbox;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Projects;
 
@@ -21,13 +23,20 @@ public sealed class ProjectCreatedConsumer(NpgsqlDataSource dataSource) : InboxC
             VALUES (@TenantId, @QueueId, @ProjectId, @QueueName, true, @Strategy,
                     @ServiceLevelPercent, @ServiceLevelSeconds, @WrapUpSeconds, @CreatedAt)
             ON CONFLICT DO NOTHING;
+
+            SELECT id FROM queues WHERE tenant_id = @TenantId AND project_id = @ProjectId AND is_default;
             """;
         var queue = DefaultQueue.For(message);
-        await session.ExecuteAsync(sql, new
+        var queueId = await session.QuerySingleOrDefaultAsync<Guid?>(sql, new
         {
             message.TenantId, message.ProjectId, message.Name, Direction = message.Direction.ToString().ToLowerInvariant(),
             message.TimeZone, message.CreatedAt, QueueId = Guid.CreateVersion7(), QueueName = queue.Name, queue.Strategy,
             queue.ServiceLevelPercent, queue.ServiceLevelSeconds, queue.WrapUpSeconds,
         }, cancellationToken);
+        if (queueId is { } id)
+        {
+            await session.PublishAsync(new QueueConfigured(message.TenantId, id, message.ProjectId, queue.Name, queue.ServiceLevelPercent,
+                queue.ServiceLevelSeconds, message.CreatedAt), cancellationToken);
+        }
     }
 }

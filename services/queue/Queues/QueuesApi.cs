@@ -2,11 +2,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Routing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Queues;
 
@@ -160,6 +162,7 @@ public static class QueuesApi
         var before = await AgentAssignments.MembersOfAsync(session, queueId, ct);
         await session.ExecuteAsync(sql, new { session.TenantId, queueId, agentIds, tiers = members.Select(m => m.Tier).ToArray() }, ct);
         await AgentAssignments.PublishAsync(session, [.. before, .. agentIds], clock.GetUtcNowAsStored(), ct);
+        await session.PublishAsync(new QueueMembersReplaced(session.TenantId, queueId, agentIds, clock.GetUtcNowAsStored()), ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok(members);
     }
@@ -190,14 +193,17 @@ public static class QueuesApi
                    overflow_queue_id = @OverflowQueueId, when_no_agents = @WhenNoAgents, default_handle_seconds = @DefaultHandleSeconds,
                    dialled_numbers = @DialledNumbers, pause_on_ring_no_answer = @PauseOnRingNoAnswer, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @queueId
+            RETURNING project_id
             """;
-        await session.ExecuteAsync(sql, new
+        var now = clock.GetUtcNowAsStored();
+        var projectId = await session.QuerySingleOrDefaultAsync<Guid>(sql, new
         {
             session.TenantId, queueId, s.Name, Strategy = RoutingStrategyNames.ToName(s.Strategy), s.ServiceLevelPercent, s.ServiceLevelSeconds,
             s.WrapUpSeconds, RequiredSkills = JsonSerializer.Serialize(s.RequiredSkills, JsonSerializerOptions.Web),
             Relaxation = JsonSerializer.Serialize(s.Relaxation, JsonSerializerOptions.Web), AgingEvery = s.Aging?.EverySeconds,
             AgingMax = s.Aging?.MaxBoost, s.RingAllWidth, s.OfferTimeoutSeconds, s.MaxWaitSeconds, s.MaxLength, s.OverflowQueueId,
-            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, s.PauseOnRingNoAnswer, now = clock.GetUtcNowAsStored(),
+            s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, s.PauseOnRingNoAnswer, now,
         }, ct);
+        await session.PublishAsync(new QueueConfigured(session.TenantId, queueId, projectId, s.Name, s.ServiceLevelPercent, s.ServiceLevelSeconds, now), ct);
     }
 }

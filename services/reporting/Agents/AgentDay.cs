@@ -46,15 +46,7 @@ public sealed record AgentDay(
         var day = date.ToDateTime(TimeOnly.MinValue);
         var c = (await session.QuerySingleOrDefaultAsync<Counts>(sql, new { session.TenantId, agent.AgentId, agent.UserId, Day = day }, ct))!;
         var (from, to) = ReportingDay.Span(date, zone);
-        var changes = await session.QueryAsync<(DateTime At, string State, string? PauseCode)>("""
-            (SELECT at, state, pause_code FROM agent_state_changes WHERE tenant_id = @TenantId AND agent_id = @AgentId AND at < @from
-             ORDER BY at DESC LIMIT 1)
-            UNION ALL
-            SELECT at, state, pause_code FROM agent_state_changes WHERE tenant_id = @TenantId AND agent_id = @AgentId AND at >= @from AND at < @to
-            """, new { session.TenantId, agent.AgentId, from, to }, ct);
-        var time = StateTimeline.Split(
-            changes.Select(x => new StateChange(new DateTimeOffset(DateTime.SpecifyKind(x.At, DateTimeKind.Utc)), x.State, x.PauseCode)),
-            from, to, now);
+        var time = StateTimeline.Split(await StateChanges.ReadAsync(session, agent.AgentId, from, to, ct), from, to, now);
         return new AgentDay(agent.AgentId, agent.UserId, agent.Name, agent.GroupId, date, c.ContactsPlanned, c.ContactsCalled, c.Outcomes, c.Meetings,
             c.Contracts, c.CallsHandled, c.TalkSeconds, c.HoldSeconds, c.WrapUpSeconds, Kpi.AverageHandleTime(c.TalkSeconds, c.WrapUpSeconds, c.CallsHandled),
             c.CallsInBand, Kpi.BandShare(c.CallsInBand, c.CallsHandled), time.LoggedInSeconds, time.StaffedSeconds, time.BusySeconds, time.Occupancy,

@@ -74,12 +74,17 @@ public static class AgentDaysApi
         {
             days.Add(await AgentDay.ReadAsync(session, agent, day, zones.Home, clock.GetUtcNow(), ct));
         }
-        if (CsvReport.Wanted(format))
-        {
-            return CsvReport.File(days.Select(d => d.Flat()), $"group-{groupId}-{date}");
-        }
         long handled = days.Sum(d => d.CallsHandled), inBand = days.Sum(d => d.CallsInBand);
         double talk = days.Sum(d => d.TalkSeconds), wrap = days.Sum(d => d.WrapUpSeconds);
+        if (CsvReport.Wanted(format))
+        {
+            var pauses = days.SelectMany(d => d.PauseSeconds).GroupBy(p => p.Key, p => p.Value).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Sum():0}");
+            var total = new AgentDay.Row(groupId, "", day, days.Sum(d => d.ContactsPlanned), days.Sum(d => d.ContactsCalled), days.Sum(d => d.Outcomes),
+                days.Sum(d => d.MeetingsSet), days.Sum(d => d.ContractsSigned), handled, talk, Kpi.AverageHandleTime(talk, wrap, handled), inBand,
+                Kpi.BandShare(inBand, handled), days.Sum(d => d.LoggedInSeconds), Kpi.Occupancy(days.Sum(d => d.BusySeconds), days.Sum(d => d.StaffedSeconds)),
+                string.Join(';', pauses));
+            return CsvReport.File(days.Select(d => d.Flat()), $"group-{groupId}-{date}", total: total);
+        }
         return TypedResults.Ok(new GroupDay(groupId, day, days, days.Sum(d => d.ContactsPlanned), days.Sum(d => d.ContactsCalled),
             days.Sum(d => d.MeetingsSet), days.Sum(d => d.ContractsSigned), handled, talk, Kpi.AverageHandleTime(talk, wrap, handled),
             Kpi.BandShare(inBand, handled), Kpi.Occupancy(days.Sum(d => d.BusySeconds), days.Sum(d => d.StaffedSeconds))));

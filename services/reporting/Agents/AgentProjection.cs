@@ -20,7 +20,7 @@ public static class AgentProjection
         return session.ExecuteAsync(sql, new { session.TenantId, e.AgentId, e.UserId, e.Name, e.GroupId, e.At }, ct);
     }
 
-    /// <summary>State changes as rows (one statement for a batch); the same change twice is kept once.</summary>
+    /// <summary>State changes as rows with the agent's sequence (one statement for a batch); the same change twice is kept once.</summary>
     public static Task StateChangedAsync(TenantSession session, IReadOnlyList<AgentStateChanged> changes, CancellationToken ct)
     {
         if (changes.Count == 0)
@@ -28,14 +28,16 @@ public static class AgentProjection
             return Task.CompletedTask;
         }
         const string sql = """
-            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code)
-            SELECT @TenantId, c.agent_id, c.at, c.state, c.pause_code FROM unnest(@Agents, @Ats, @States, @PauseCodes) AS c(agent_id, at, state, pause_code)
+            INSERT INTO agent_state_changes (tenant_id, agent_id, at, state, pause_code, sequence, call_id)
+            SELECT @TenantId, c.agent_id, c.at, c.state, c.pause_code, c.sequence, c.call_id
+            FROM unnest(@Agents, @Ats, @States, @PauseCodes, @Sequences, @Calls) AS c(agent_id, at, state, pause_code, sequence, call_id)
             ON CONFLICT DO NOTHING
             """;
         return session.ExecuteAsync(sql, new
         {
             session.TenantId, Agents = changes.Select(c => c.AgentId).ToArray(), Ats = changes.Select(c => c.At).ToArray(),
             States = changes.Select(c => c.To).ToArray(), PauseCodes = changes.Select(c => c.PauseCode).ToArray(),
+            Sequences = changes.Select(c => c.Sequence).ToArray(), Calls = changes.Select(c => c.CallId).ToArray(),
         }, ct);
     }
 

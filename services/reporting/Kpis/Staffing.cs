@@ -34,9 +34,9 @@ public static class Staffing
         {
             errors["ahtSeconds"] = ["A handle time above 0 seconds (at most a day)."];
         }
-        if (!double.IsFinite(input.TargetServiceLevel) || input.TargetServiceLevel <= 0 || input.TargetServiceLevel >= 1)
+        if (!double.IsFinite(input.TargetServiceLevel) || input.TargetServiceLevel < 0.01 || input.TargetServiceLevel >= 1)
         {
-            errors["serviceLevelPercent"] = ["Above 0 and below 100 percent (100 % needs infinitely many agents)."];
+            errors["serviceLevelPercent"] = ["A percent from 1 to below 100 (80 means 80 %; 0.8 is refused, not read as 80 %; 100 % needs infinitely many agents)."];
         }
         if (!double.IsFinite(input.ThresholdSeconds) || input.ThresholdSeconds < 0 || input.ThresholdSeconds > 3600)
         {
@@ -57,6 +57,11 @@ public static class Staffing
     public static StaffingPlan Plan(StaffingInput input)
     {
         var traffic = ErlangC.Traffic(input.Calls, input.IntervalMinutes * 60.0, input.HandleSeconds);
+        if (traffic == 0)
+        {
+            var none = new StaffingOption(0, 1, 0, 0, 0); // no calls: nobody needed, nobody waits
+            return new StaffingPlan(0, none, 0, [none]);
+        }
         var agents = Math.Max(1, (int)Math.Floor(traffic) + 1);
         while (Evaluate(input, traffic, agents).ServiceLevel < input.TargetServiceLevel)
         {

@@ -1,7 +1,10 @@
 namespace Platform.Reporting.Kpis;
 
-/// <summary>An agent's move into a state (the queue service's state names: logged_out, available, offered, on_call, wrap_up, break).</summary>
-public sealed record StateChange(DateTimeOffset At, string State, string? PauseCode);
+/// <summary>
+/// An agent's move into a state (the queue service's state names: logged_out, available, offered, on_call, wrap_up, break).
+/// <paramref name="Sequence"/> is the agent's own order of changes (0 when the publisher did not number them).
+/// </summary>
+public sealed record StateChange(DateTimeOffset At, string State, string? PauseCode, long Sequence = 0);
 
 /// <summary>Seconds an agent spent logged in, staffed, busy with calls, and on break by pause code, within one span of time.</summary>
 public sealed record TimeInStates(double LoggedInSeconds, double StaffedSeconds, double BusySeconds, IReadOnlyDictionary<string, double> PauseSeconds)
@@ -14,18 +17,22 @@ public static class StateTimeline
     /// <summary>
     /// Splits the time from <paramref name="from"/> to <paramref name="to"/> (not past <paramref name="now"/>) by state.
     /// <paramref name="changes"/> may come in any order and should include the last change before <paramref name="from"/>
-    /// (the state the span starts in); before any known change the agent counts as logged out.
+    /// (the state the span starts in); before any known change the agent counts as logged out. They are put in the agent's
+    /// order (<see cref="Order"/>): two changes in one instant take no time between them, and a change stamped a little earlier
+    /// than the one before it (clocks of concurrent requests) starts when that one did, so no second counts twice.
     /// </summary>
     public static TimeInStates Split(IEnumerable<StateChange> changes, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         var end = to < now ? to : now;
         double loggedIn = 0, staffed = 0, busy = 0;
         var pauses = new Dictionary<string, double>();
-        var ordered = changes.OrderBy(c => c.At).ToList();
+        var ordered = Order(changes);
+        var cursor = from;
         for (var i = 0; i < ordered.Count; i++)
         {
-            var start = ordered[i].At < from ? from : ordered[i].At;
+            var start = ordered[i].At > cursor ? ordered[i].At : cursor;
             var stop = i + 1 < ordered.Count && ordered[i + 1].At < end ? ordered[i + 1].At : end;
+            cursor = stop > start ? stop : start;
             var seconds = (stop - start).TotalSeconds;
             if (seconds <= 0)
             {
@@ -51,4 +58,10 @@ public static class StateTimeline
         }
         return new TimeInStates(loggedIn, staffed, busy, pauses);
     }
+
+    /// <summary>
+    /// The agent's order: by sequence; changes recorded before the queue numbered them (0) by time, before every numbered one.
+    /// </summary>
+    public static List<StateChange> Order(IEnumerable<StateChange> changes) =>
+        changes.OrderBy(c => c.Sequence).ThenBy(c => c.At).ToList();
 }

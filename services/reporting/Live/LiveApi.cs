@@ -22,11 +22,34 @@ public static class LiveApi
     public static RouteGroupBuilder MapLiveApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/live").WithTags("Live").RequireAuthorization(Policies.Reports);
-        group.MapGet("/", StreamWallboard).WithName("StreamWallboard");
+        group.MapGet("/", StreamWallboard).WithName("StreamWallboard")
+            .WithSummary("The wallboard as server-sent events (queues, callbacks waiting, agents by state), or once as CSV.");
+        group.MapGet("/agents", ListLiveAgents).WithName("ListLiveAgents").RequireAuthorization(Policies.Supervision)
+            .WithSummary("The real-time agent list of a queue, a project or the call center: state, reason, time in state, current call and its wait.");
         return group;
     }
 
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    private static async Task<Results<Ok<IReadOnlyList<LiveAgents.LiveAgent>>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ListLiveAgents(
+        Guid? projectId, Guid? queueId, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        if (CsvReport.Check(format) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (projectId is { } p && !await ReportLookups.ProjectExistsAsync(session, p, ct))
+        {
+            return Problems.NotFound("Project", p);
+        }
+        if (queueId is { } q && await ReportLookups.QueueProjectAsync(session, q, ct) is null)
+        {
+            return Problems.NotFound("Queue", q);
+        }
+        var agents = await LiveAgents.ReadAsync(session, projectId, queueId, clock.GetUtcNow(), ct);
+        return CsvReport.Wanted(format) ? CsvReport.File(agents, "agents-live", (await ProjectZones.LoadAsync(session, ct)).Home) : TypedResults.Ok(agents);
+    }
 
     private static async Task<Results<ServerSentEventsResult<string>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> StreamWallboard(
         Guid? projectId, Guid? queueId, string? format, ClaimsPrincipal user, NpgsqlDataSource db, LiveChannel channel, TimeProvider clock,

@@ -12,23 +12,27 @@ public static class Wallboard
 {
     public sealed record QueueBoard(
         Guid QueueId, Guid ProjectId, long CallsWaiting, double LongestWaitSeconds, long Offered, long Answered, long Abandoned, long Handled,
-        double? ServiceLevel, double? ServiceLevelCountingShortAbandons, double? AverageSpeedOfAnswer, double? AbandonmentRate, double? AverageHandleTime);
+        double? ServiceLevel, double? ServiceLevelCountingShortAbandons, double? AverageSpeedOfAnswer, double? AbandonmentRate, double? AverageHandleTime,
+        string? Name, long CallbacksWaiting);
 
     public sealed record Board(DateTimeOffset At, IReadOnlyList<QueueBoard> Queues, IReadOnlyDictionary<string, long>? AgentsByState);
 
     private sealed record Row(
-        Guid QueueId, Guid ProjectId, long Waiting, DateTime? OldestWaiting, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned,
+        Guid QueueId, Guid ProjectId, string? Name, long Waiting, DateTime? OldestWaiting, long Callbacks, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned,
         long AbandonedWithinThreshold, double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds,
         double WrapUpSeconds);
 
     /// <summary>Calls queued longer ago than this no longer count as waiting (a lost leave event must not haunt the board).</summary>
     private static readonly TimeSpan WaitingHorizon = TimeSpan.FromHours(12);
 
+    /// <summary>Callbacks requested longer ago than this are no longer shown waiting (the queue's own callback list is the record).</summary>
+    private static readonly TimeSpan CallbackHorizon = TimeSpan.FromDays(7);
+
     public static async Task<Board> ReadAsync(
         TenantSession session, Guid[]? onlyProjects, Guid? projectId, Guid? queueId, bool withAgents, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
-            SELECT q.queue_id, q.project_id, w.waiting, w.oldest_waiting,
+            SELECT q.queue_id, q.project_id, q.name, w.waiting, w.oldest_waiting, b.callbacks,
                    COALESCE(t.offered, 0) AS offered, COALESCE(t.answered, 0) AS answered,
                    COALESCE(t.answered_within_threshold, 0) AS answered_within_threshold, COALESCE(t.abandoned, 0) AS abandoned,
                    COALESCE(t.abandoned_within_threshold, 0) AS abandoned_within_threshold, COALESCE(t.answer_wait_seconds, 0) AS answer_wait_seconds,
@@ -39,6 +43,10 @@ public static class Wallboard
                 SELECT count(*) AS waiting, min(c.queued_at) AS oldest_waiting FROM live_calls c
                 WHERE c.tenant_id = q.tenant_id AND c.queue_id = q.queue_id AND c.queued_at > @horizon
                   AND (c.left_at IS NULL OR c.left_at < c.queued_at)) w
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS callbacks FROM live_calls c
+                WHERE c.tenant_id = q.tenant_id AND c.queue_id = q.queue_id AND c.callback_at > @callbackHorizon
+                  AND c.left_at <= c.callback_at AND c.queued_at <= c.callback_at) b
             LEFT JOIN LATERAL (
                 SELECT sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
                        sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
@@ -61,6 +69,7 @@ public static class Wallboard
         var rows = await session.QueryAsync<Row>(sql, new
         {
             session.TenantId, projectId, queueId, onlyProjects, projects, todays, utcToday, horizon = now - WaitingHorizon,
+            callbackHorizon = now - CallbackHorizon,
         }, ct);
         var queues = rows.Select(r =>
         {
@@ -68,22 +77,24 @@ public static class Wallboard
                 r.AnswerWaitSeconds, r.LongestWaitSeconds, r.Handled, r.TalkSeconds, r.HoldSeconds, r.WrapUpSeconds);
             var longest = r.OldestWaiting is { } oldest ? Math.Max(0, Math.Round((now - new DateTimeOffset(oldest, TimeSpan.Zero)).TotalSeconds, 1)) : 0;
             return new QueueBoard(r.QueueId, r.ProjectId, r.Waiting, longest, r.Offered, r.Answered, r.Abandoned, r.Handled,
-                counts.ServiceLevel, counts.ServiceLevelCountingShortAbandons, counts.AverageSpeedOfAnswer, counts.AbandonmentRate, counts.AverageHandleTime);
+                counts.ServiceLevel, counts.ServiceLevelCountingShortAbandons, counts.AverageSpeedOfAnswer, counts.AbandonmentRate, counts.AverageHandleTime,
+                r.Name, r.Callbacks);
         }).ToList();
-        return new Board(now, queues, withAgents ? await AgentsByStateAsync(session, ct) : null);
+        return new Board(now, queues, withAgents ? await AgentsByStateAsync(session, projectId, queueId, ct) : null);
     }
 
-    private static async Task<IReadOnlyDictionary<string, long>> AgentsByStateAsync(TenantSession session, CancellationToken ct)
+    /// <summary>The agents by their latest state: of the queue's members, of the project's queues' members, or of the whole call center.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> AgentsByStateAsync(TenantSession session, Guid? projectId, Guid? queueId, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT s.state, count(*) AS agents
             FROM agents a
             CROSS JOIN LATERAL (SELECT state FROM agent_state_changes c WHERE c.tenant_id = a.tenant_id AND c.agent_id = a.agent_id
-                                ORDER BY c.at DESC LIMIT 1) s
-            WHERE a.tenant_id = @TenantId
+                                ORDER BY c.sequence DESC, c.at DESC LIMIT 1) s
+            WHERE a.tenant_id = @TenantId AND {LiveAgents.Watched}
             GROUP BY s.state ORDER BY s.state
             """;
-        var rows = await session.QueryAsync<(string State, long Agents)>(sql, new { session.TenantId }, ct);
+        var rows = await session.QueryAsync<(string State, long Agents)>(sql, new { session.TenantId, projectId, queueId }, ct);
         return rows.ToDictionary(r => r.State, r => r.Agents);
     }
 }

@@ -8,22 +8,24 @@ namespace Platform.Reporting.Projections;
 
 // One consumer per event reporting counts (found by assembly scanning, with its batch definition); each does the same
 // thing, see ProjectionConsumer and ProjectionConsumerDefinition.
-public sealed class CallQueuedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallQueued>(db);
-public sealed class CallAnsweredConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallAnswered>(db);
-public sealed class CallAbandonedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallAbandoned>(db);
-public sealed class CallbackRequestedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallbackRequested>(db);
-public sealed class QueueOverflowedConsumer(NpgsqlDataSource db) : ProjectionConsumer<QueueOverflowed>(db);
-public sealed class CallCompletedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallCompleted>(db);
-public sealed class CallTransferredConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallTransferred>(db);
-public sealed class AgentChangedConsumer(NpgsqlDataSource db) : ProjectionConsumer<AgentChanged>(db);
-public sealed class AgentStateChangedConsumer(NpgsqlDataSource db) : ProjectionConsumer<AgentStateChanged>(db);
-public sealed class CallOutcomeRecordedConsumer(NpgsqlDataSource db) : ProjectionConsumer<CallOutcomeRecorded>(db);
-public sealed class DailyPlanDrawnConsumer(NpgsqlDataSource db) : ProjectionConsumer<DailyPlanDrawn>(db);
-public sealed class ProjectUpdatedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ProjectUpdated>(db);
-public sealed class ComplaintOpenedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ComplaintOpened>(db);
-public sealed class ComplaintResolvedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ComplaintResolved>(db);
-public sealed class OrderPlacedConsumer(NpgsqlDataSource db) : ProjectionConsumer<OrderPlaced>(db);
-public sealed class ScriptSessionCompletedConsumer(NpgsqlDataSource db) : ProjectionConsumer<ScriptSessionCompleted>(db);
+public sealed class CallQueuedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallQueued>(db, logs);
+public sealed class CallAnsweredConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallAnswered>(db, logs);
+public sealed class CallAbandonedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallAbandoned>(db, logs);
+public sealed class CallbackRequestedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallbackRequested>(db, logs);
+public sealed class QueueOverflowedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueOverflowed>(db, logs);
+public sealed class CallCompletedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallCompleted>(db, logs);
+public sealed class CallTransferredConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallTransferred>(db, logs);
+public sealed class AgentChangedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<AgentChanged>(db, logs);
+public sealed class QueueConfiguredConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueConfigured>(db, logs);
+public sealed class QueueMembersReplacedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueMembersReplaced>(db, logs);
+public sealed class AgentStateChangedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<AgentStateChanged>(db, logs);
+public sealed class CallOutcomeRecordedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallOutcomeRecorded>(db, logs);
+public sealed class DailyPlanDrawnConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<DailyPlanDrawn>(db, logs);
+public sealed class ProjectUpdatedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<ProjectUpdated>(db, logs);
+public sealed class ComplaintOpenedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<ComplaintOpened>(db, logs);
+public sealed class ComplaintResolvedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<ComplaintResolved>(db, logs);
+public sealed class OrderPlacedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<OrderPlaced>(db, logs);
+public sealed class ScriptSessionCompletedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<ScriptSessionCompleted>(db, logs);
 
 public sealed class CallQueuedConsumerDefinition : ProjectionConsumerDefinition<CallQueuedConsumer>;
 public sealed class CallAnsweredConsumerDefinition : ProjectionConsumerDefinition<CallAnsweredConsumer>;
@@ -33,6 +35,8 @@ public sealed class QueueOverflowedConsumerDefinition : ProjectionConsumerDefini
 public sealed class CallCompletedConsumerDefinition : ProjectionConsumerDefinition<CallCompletedConsumer>;
 public sealed class CallTransferredConsumerDefinition : ProjectionConsumerDefinition<CallTransferredConsumer>;
 public sealed class AgentChangedConsumerDefinition : ProjectionConsumerDefinition<AgentChangedConsumer>;
+public sealed class QueueConfiguredConsumerDefinition : ProjectionConsumerDefinition<QueueConfiguredConsumer>;
+public sealed class QueueMembersReplacedConsumerDefinition : ProjectionConsumerDefinition<QueueMembersReplacedConsumer>;
 public sealed class AgentStateChangedConsumerDefinition : ProjectionConsumerDefinition<AgentStateChangedConsumer>;
 public sealed class CallOutcomeRecordedConsumerDefinition : ProjectionConsumerDefinition<CallOutcomeRecordedConsumer>;
 public sealed class DailyPlanDrawnConsumerDefinition : ProjectionConsumerDefinition<DailyPlanDrawnConsumer>;

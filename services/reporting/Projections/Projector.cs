@@ -45,7 +45,9 @@ public static class Projector
     private static Task ApplyRowsAsync(TenantSession session, ITenantEvent message, ProjectZones zones, CancellationToken ct) => message switch
     {
         CallQueued e => QueueProjection.QueuedAsync(session, e, ct),
-        CallbackRequested e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
+        CallbackRequested e => QueueProjection.CallbackAsync(session, e, ct),
+        QueueConfigured e => QueueSetup.ConfiguredAsync(session, e, ct),
+        QueueMembersReplaced e => QueueSetup.MembersReplacedAsync(session, e, ct),
         QueueOverflowed e => QueueProjection.LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct),
         CallCompleted e => AgentProjection.CallCompletedAsync(session, e, ReportingDay.DayOf(e.At, zones.Home), ct),
         AgentChanged e => AgentProjection.ChangedAsync(session, e, ct),
@@ -88,6 +90,8 @@ public static class Projector
         CallTransferred e => e.At,
         AgentChanged e => e.At,
         AgentStateChanged e => e.At,
+        QueueConfigured e => e.At,
+        QueueMembersReplaced e => e.At,
         CallOutcomeRecorded e => e.RecordedAt,
         DailyPlanDrawn e => e.DrawnAt,
         ProjectCreated e => e.CreatedAt,

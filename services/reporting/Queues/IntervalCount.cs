@@ -5,20 +5,20 @@ namespace Platform.Reporting.Queues;
 
 /// <summary>
 /// What one call event adds to its queue's 15-minute row (by the event's own time): an offer, an answer or an abandon
-/// after <paramref name="WaitSeconds"/>, or a handled call with its durations. Plain data, so a batch's counts can be
-/// summed into each row with one statement.
+/// after <paramref name="WaitSeconds"/> (judged against <paramref name="ThresholdSeconds"/>, the T in force carried on the event),
+/// or a handled call with its durations. Plain data, so a batch's counts can be summed into each row with one statement.
 /// </summary>
 public sealed record IntervalCount(
     Guid QueueId, Guid ProjectId, DateTimeOffset At, string Kind, double WaitSeconds = 0, double TalkSeconds = 0, double HoldSeconds = 0,
-    double WrapUpSeconds = 0)
+    double WrapUpSeconds = 0, Guid CallId = default, int? ThresholdSeconds = null)
 {
     public const string Offered = "offered", Answered = "answered", Abandoned = "abandoned", Handled = "handled";
 
     public static IntervalCount? Of(ITenantEvent message) => message switch
     {
-        CallQueued e => new(e.QueueId, e.ProjectId, e.At, Offered),
-        CallAnswered e => new(e.QueueId, e.ProjectId, e.At, Answered, e.WaitSeconds),
-        CallAbandoned e => new(e.QueueId, e.ProjectId, e.At, Abandoned, e.WaitSeconds),
+        CallQueued e => new(e.QueueId, e.ProjectId, e.At, Offered, CallId: e.CallId),
+        CallAnswered e => new(e.QueueId, e.ProjectId, e.At, Answered, e.WaitSeconds, CallId: e.CallId, ThresholdSeconds: e.ServiceLevelSeconds),
+        CallAbandoned e => new(e.QueueId, e.ProjectId, e.At, Abandoned, e.WaitSeconds, CallId: e.CallId, ThresholdSeconds: e.ServiceLevelSeconds),
         CallCompleted e => new(e.QueueId, e.ProjectId, e.At, Handled, 0, e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds),
         _ => null,
     };

@@ -66,16 +66,35 @@ public static class QueueIntervalsApi
         {
             return Problems.NotFound("Queue", queueId);
         }
+        // Every interval of the range is a row, zeros where nothing happened: 15-minute rows as instants, days, weeks (from
+        // Monday) and months in the project's zone (generated in local time, so a day with a clock change has 23 or 25 hours).
         const string sql = """
-            SELECT CASE WHEN @Unit = '15m' THEN interval_start
-                        ELSE date_trunc(@Unit, interval_start AT TIME ZONE @Zone) AT TIME ZONE @Zone END AS bucket,
-                   sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
-                   sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
-                   sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
-                   sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
-            FROM queue_intervals
-            WHERE tenant_id = @TenantId AND queue_id = @queueId AND interval_start >= @From AND interval_start < @To
-            GROUP BY 1 ORDER BY 1
+            WITH buckets AS (
+                SELECT b AS bucket FROM generate_series(date_bin('15 minutes', CAST(@From AS timestamptz), TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                                                        CAST(@To AS timestamptz) - interval '1 microsecond', interval '15 minutes') AS b
+                WHERE @Unit = '15m'
+                UNION ALL
+                SELECT local AT TIME ZONE @Zone FROM generate_series(date_trunc(@Unit, CAST(@From AS timestamptz) AT TIME ZONE @Zone),
+                                                                     (CAST(@To AS timestamptz) AT TIME ZONE @Zone) - interval '1 microsecond',
+                                                                     CAST('1 ' || @Unit AS interval)) AS local
+                WHERE @Unit <> '15m'),
+            counted AS (
+                SELECT CASE WHEN @Unit = '15m' THEN interval_start
+                            ELSE date_trunc(@Unit, interval_start AT TIME ZONE @Zone) AT TIME ZONE @Zone END AS bucket,
+                       sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
+                       sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
+                       sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
+                       sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
+                FROM queue_intervals
+                WHERE tenant_id = @TenantId AND queue_id = @queueId AND interval_start >= @From AND interval_start < @To
+                GROUP BY 1)
+            SELECT b.bucket, COALESCE(c.offered, 0) AS offered, COALESCE(c.answered, 0) AS answered,
+                   COALESCE(c.answered_within_threshold, 0) AS answered_within_threshold, COALESCE(c.abandoned, 0) AS abandoned,
+                   COALESCE(c.abandoned_within_threshold, 0) AS abandoned_within_threshold, COALESCE(c.answer_wait_seconds, 0) AS answer_wait_seconds,
+                   COALESCE(c.longest_wait_seconds, 0) AS longest_wait_seconds, COALESCE(c.handled, 0) AS handled,
+                   COALESCE(c.talk_seconds, 0) AS talk_seconds, COALESCE(c.hold_seconds, 0) AS hold_seconds, COALESCE(c.wrap_up_seconds, 0) AS wrap_up_seconds
+            FROM buckets b LEFT JOIN counted c ON c.bucket = b.bucket
+            ORDER BY 1
             """;
         var r = range!;
         var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, queueId, Unit = r.Granularity, Zone = zone.Id, r.From, r.To }, ct);
@@ -90,7 +109,7 @@ public static class QueueIntervalsApi
         }
         if (CsvReport.Wanted(format))
         {
-            return CsvReport.File(intervals, $"queue-{queueId}-{r.Granularity}");
+            return CsvReport.File(intervals, $"queue-{queueId}-{r.Granularity}", zone, IntervalFigures.Of(r.From, total));
         }
         return TypedResults.Ok(new QueueIntervals(queueId, q.ProjectId, q.ServiceLevelSeconds ?? QueueProjection.DefaultThresholdSeconds, r.Granularity,
             r.From, r.To, intervals, IntervalFigures.Of(r.From, total)));

@@ -28,9 +28,10 @@ public static class QueueProjection
                     ELSE COALESCE(queues.service_level_seconds, EXCLUDED.service_level_seconds) END,
                 seen_at = GREATEST(queues.seen_at, EXCLUDED.seen_at);
 
-            INSERT INTO live_calls (tenant_id, call_id, queue_id, project_id, queued_at)
-            VALUES (@TenantId, @CallId, @QueueId, @ProjectId, @At)
-            ON CONFLICT (tenant_id, call_id, queue_id) DO UPDATE SET queued_at = GREATEST(live_calls.queued_at, EXCLUDED.queued_at);
+            INSERT INTO live_calls (tenant_id, call_id, queue_id, project_id, queued_at, service_level_seconds)
+            VALUES (@TenantId, @CallId, @QueueId, @ProjectId, @At, @ServiceLevelSeconds)
+            ON CONFLICT (tenant_id, call_id, queue_id) DO UPDATE SET queued_at = GREATEST(live_calls.queued_at, EXCLUDED.queued_at),
+                service_level_seconds = COALESCE(EXCLUDED.service_level_seconds, live_calls.service_level_seconds);
             """;
         return session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.ServiceLevelSeconds, e.At, e.CallId }, ct);
     }
@@ -52,16 +53,17 @@ public static class QueueProjection
                    (array_agg(c.project_id))[1],
                    count(*) FILTER (WHERE c.kind = 'offered'),
                    count(*) FILTER (WHERE c.kind = 'answered'),
-                   count(*) FILTER (WHERE c.kind = 'answered' AND c.wait <= COALESCE(q.service_level_seconds, {DefaultThreshold})),
+                   count(*) FILTER (WHERE c.kind = 'answered' AND c.wait <= COALESCE(c.threshold, lc.service_level_seconds, q.service_level_seconds, {DefaultThreshold})),
                    count(*) FILTER (WHERE c.kind = 'abandoned'),
-                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(q.service_level_seconds, {DefaultThreshold})),
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(c.threshold, lc.service_level_seconds, q.service_level_seconds, {DefaultThreshold})),
                    COALESCE(sum(c.wait) FILTER (WHERE c.kind = 'answered'), 0),
                    COALESCE(max(c.wait) FILTER (WHERE c.kind IN ('answered', 'abandoned')), 0),
                    count(*) FILTER (WHERE c.kind = 'handled'),
                    sum(c.talk), sum(c.hold), sum(c.wrap_up)
-            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps)
-                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up)
+            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds)
+                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold)
             LEFT JOIN queues q ON q.tenant_id = @TenantId AND q.queue_id = c.queue_id
+            LEFT JOIN live_calls lc ON c.threshold IS NULL AND lc.tenant_id = @TenantId AND lc.call_id = c.call_id AND lc.queue_id = c.queue_id
             GROUP BY c.queue_id, 3
             ORDER BY c.queue_id, 3
             ON CONFLICT (tenant_id, queue_id, interval_start) DO UPDATE SET
@@ -84,6 +86,7 @@ public static class QueueProjection
             Ats = counts.Select(c => c.At).ToArray(), Kinds = counts.Select(c => c.Kind).ToArray(),
             Waits = counts.Select(c => c.WaitSeconds).ToArray(), Talks = counts.Select(c => c.TalkSeconds).ToArray(),
             Holds = counts.Select(c => c.HoldSeconds).ToArray(), WrapUps = counts.Select(c => c.WrapUpSeconds).ToArray(),
+            Calls = counts.Select(c => c.CallId).ToArray(), Thresholds = counts.Select(c => c.ThresholdSeconds).ToArray(),
         }, ct);
     }
 
@@ -110,6 +113,18 @@ public static class QueueProjection
             session.TenantId, Calls = left.Select(l => l.CallId).ToArray(), Queues = left.Select(l => l.QueueId).ToArray(),
             Projects = left.Select(l => l.ProjectId).ToArray(), Ats = left.Select(l => l.At).ToArray(), Waits = left.Select(l => l.WaitSeconds).ToArray(),
         }, ct);
+    }
+
+    /// <summary>
+    /// The caller left the line asking to be called back: the call waits as a callback (its place kept) until it is answered,
+    /// i.e. until the call's row is left again after the request.
+    /// </summary>
+    public static async Task CallbackAsync(TenantSession session, CallbackRequested e, CancellationToken ct)
+    {
+        await LeftLineAsync(session, e.CallId, e.QueueId, e.At, ct, e.ProjectId);
+        await session.ExecuteAsync("""
+            UPDATE live_calls SET callback_at = GREATEST(callback_at, @At) WHERE tenant_id = @TenantId AND call_id = @CallId AND queue_id = @QueueId
+            """, new { session.TenantId, e.CallId, e.QueueId, e.At }, ct);
     }
 
     /// <summary>

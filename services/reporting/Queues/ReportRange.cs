@@ -15,6 +15,7 @@ public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string 
         ["15m"] = TimeSpan.FromDays(31),
         ["day"] = TimeSpan.FromDays(400),
         ["week"] = TimeSpan.FromDays(400),
+        ["month"] = TimeSpan.FromDays(3 * 366),
     };
 
     /// <summary>
@@ -30,7 +31,7 @@ public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string 
         var name = granularity ?? "15m";
         if (!MaxRanges.TryGetValue(name, out var maxRange))
         {
-            errors["granularity"] = ["15m, day or week."];
+            errors["granularity"] = ["15m, day, week or month."];
         }
         else if (errors.Count == 0 && end <= start)
         {

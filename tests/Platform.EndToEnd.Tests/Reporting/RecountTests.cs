@@ -145,12 +145,12 @@ public sealed class RecountTests(PlatformUnderTest platform)
     /// <summary>callsWaiting from the wallboard's CSV (header row, then one row per queue).</summary>
     private static long WaitingIn(string csv)
     {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (lines.Length < 2)
         {
             return -1;
         }
-        var column = Array.IndexOf(lines[0].Split(','), "CallsWaiting");
-        return long.Parse(lines[1].Split(',')[column]);
+        var column = Array.IndexOf(lines[0].Split(';'), "CallsWaiting"); // reporting's CSV: ';' between fields (Excel, European locale)
+        return long.Parse(lines[1].Split(';')[column]);
     }
 }

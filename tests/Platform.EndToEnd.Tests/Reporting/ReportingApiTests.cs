@@ -68,7 +68,7 @@ public sealed class ReportingApiTests(PlatformUnderTest platform)
         Assert.Equal(0.8884, answer.GetProperty("expectedServiceLevel").GetDouble(), 4);
         Assert.Equal(0.7956, answer.GetProperty("proposed").GetProperty("serviceLevel").GetDouble(), 4);
         var csv = await (await tenant.Admin.GetAsync("/api/reporting/staffing?callsPerInterval=100&intervalMinutes=30&ahtSeconds=180&format=csv")).Content.ReadAsStringAsync();
-        Assert.StartsWith("Agents,ServiceLevel,", csv);
+        Assert.StartsWith("Agents;ServiceLevel;", csv.TrimStart('\uFEFF'));
 
         foreach (var (query, field) in new[]
         {

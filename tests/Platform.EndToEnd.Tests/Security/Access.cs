@@ -101,6 +101,7 @@ internal static class Access
         ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
         ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
         ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["ListLiveAgents"] = [Roles.Admin, Roles.Supervisor],
         ["GetAgentDay"] = [Roles.Admin, Roles.Supervisor],
         ["GetGroupDay"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Platform.Contracts;
+using Platform.Contracts.Queue;
+
+namespace Platform.Reporting.Projections;
+
+/// <summary>
+/// What makes an event the same event whatever its message id: the call and the kind of event (with the queue and moment for
+/// those a call may have more than once: queued again after a transfer back), an agent's state change by its sequence.
+/// Null for events counted by message id alone.
+/// </summary>
+public static class BusinessIdentity
+{
+    public static string? Of(ITenantEvent message) => message switch
+    {
+        CallQueued e => $"queued:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
+        CallAnswered e => $"answered:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
+        CallAbandoned e => $"abandoned:{e.CallId}",
+        CallCompleted e => $"completed:{e.CallId}",
+        CallbackRequested e => $"callback:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
+        QueueOverflowed e => $"overflowed:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
+        CallTransferred e => $"transferred:{e.CallId}:{e.FromQueueId}:{Stamp(e.At)}",
+        AgentStateChanged { Sequence: > 0 } e => $"state:{e.AgentId}:{e.Sequence}",
+        _ => null,
+    };
+
+    private static string Stamp(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
+}
