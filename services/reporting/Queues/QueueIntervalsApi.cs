@@ -74,13 +74,13 @@ public static class QueueIntervalsApi
                                                         CAST(@To AS timestamptz) - interval '1 microsecond', interval '15 minutes') AS b
                 WHERE @Unit = '15m'
                 UNION ALL
-                SELECT local AT TIME ZONE @Zone FROM generate_series(date_trunc(@Unit, CAST(@From AS timestamptz) AT TIME ZONE @Zone),
+                SELECT local AT TIME ZONE @Zone FROM generate_series(date_trunc(@CalendarUnit, CAST(@From AS timestamptz) AT TIME ZONE @Zone),
                                                                      (CAST(@To AS timestamptz) AT TIME ZONE @Zone) - interval '1 microsecond',
-                                                                     CAST('1 ' || @Unit AS interval)) AS local
+                                                                     CAST('1 ' || @CalendarUnit AS interval)) AS local
                 WHERE @Unit <> '15m'),
             counted AS (
                 SELECT CASE WHEN @Unit = '15m' THEN interval_start
-                            ELSE date_trunc(@Unit, interval_start AT TIME ZONE @Zone) AT TIME ZONE @Zone END AS bucket,
+                            ELSE date_trunc(@CalendarUnit, interval_start AT TIME ZONE @Zone) AT TIME ZONE @Zone END AS bucket,
                        sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
                        sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
                        sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
@@ -97,7 +97,13 @@ public static class QueueIntervalsApi
             ORDER BY 1
             """;
         var r = range!;
-        var rows = await session.QueryAsync<Row>(sql, new { session.TenantId, queueId, Unit = r.Granularity, Zone = zone.Id, r.From, r.To }, ct);
+        var rows = await session.QueryAsync<Row>(sql, new
+        {
+            session.TenantId, queueId, Unit = r.Granularity, Zone = zone.Id, r.From, r.To,
+            // A calendar unit for date_trunc even for 15-minute rows: PostgreSQL evaluates the calendar branch's set-returning
+            // function whatever its WHERE says, and date_trunc refuses '15m'.
+            CalendarUnit = r.Granularity == "15m" ? "day" : r.Granularity,
+        }, ct);
         var intervals = new List<IntervalFigures>();
         var total = QueueCounts.Zero;
         foreach (var row in rows)

@@ -38,7 +38,12 @@ public sealed class ProjectDayTests(PlatformUnderTest platform)
         var buckets = days.GetProperty("intervals").EnumerateArray()
             .Select(i => (Start: i.GetProperty("start").GetDateTimeOffset(), Offered: i.GetProperty("offered").GetInt64(), Handled: i.GetProperty("handled").GetInt64()))
             .ToList();
-        Assert.Equal(new[] { (new DateTimeOffset(2026, 1, 15, 23, 0, 0, TimeSpan.Zero), 1L, 1L) }, buckets); // Prague's midnight, in UTC
+        // Prague's midnights, in UTC: 15 January (nothing happened: a zero row) and 16 January (the call).
+        Assert.Equal(new[]
+        {
+            (new DateTimeOffset(2026, 1, 14, 23, 0, 0, TimeSpan.Zero), 0L, 0L),
+            (new DateTimeOffset(2026, 1, 15, 23, 0, 0, TimeSpan.Zero), 1L, 1L),
+        }, buckets);
         Assert.Equal(new DateTimeOffset(2026, 1, 14, 23, 0, 0, TimeSpan.Zero), days.GetProperty("from").GetDateTimeOffset());
     }
 

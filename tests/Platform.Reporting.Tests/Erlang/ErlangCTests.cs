@@ -52,7 +52,7 @@ public sealed class ErlangCTests
     }
 
     [Fact]
-    public void No_traffic_needs_one_agent() => Assert.Equal(1, Staffing.Plan(new StaffingInput(0, 15, 180, 0.8, 20, 0)).Needed.Agents);
+    public void No_traffic_needs_no_agent() => Assert.Equal(0, Staffing.Plan(new StaffingInput(0, 15, 180, 0.8, 20, 0)).Needed.Agents);
 
     [Fact]
     public void Agents_not_exceeding_the_traffic_are_refused() =>
