@@ -9,16 +9,30 @@ namespace Platform.Queue.Contacts;
 /// The CRM's contacts as far as routing needs them (number, name, status, VIP), kept from the clients service's
 /// events so a caller is recognised without a call to another service while they wait. Erasure removes the row.
 /// </summary>
-public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactCreated>(dataSource)
+public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactCreated>(dataSource)
 {
-    protected override Task HandleAsync(ContactCreated message, TenantSession session, CancellationToken cancellationToken) =>
+    // A call-list import publishes one event per row: a batch is one statement and one transaction.
+    protected override Task HandleAsync(IReadOnlyList<ContactCreated> messages, TenantSession session, CancellationToken cancellationToken) =>
         session.ExecuteAsync("""
             INSERT INTO contact_directory (tenant_id, contact_id, project_id, phone, name, status, vip, updated_at, card_updated_at)
-            VALUES (@TenantId, @ContactId, @ProjectId, @Phone, @Name, @Status, @Vip, @CreatedAt, @CreatedAt)
+            SELECT @TenantId, c.contact_id, c.project_id, c.phone, c.name, c.status, c.vip, c.created_at, c.created_at
+            FROM unnest(@ContactIds, @ProjectIds, @Phones, @Names, @Statuses, @Vips, @CreatedAts)
+                AS c(contact_id, project_id, phone, name, status, vip, created_at)
             ON CONFLICT (tenant_id, contact_id) DO NOTHING
-            """, new { message.TenantId, message.ContactId, message.ProjectId, message.Phone, message.Name, message.Status, message.Vip, message.CreatedAt },
-            cancellationToken);
+            """, new
+            {
+                session.TenantId,
+                ContactIds = messages.Select(m => m.ContactId).ToArray(),
+                ProjectIds = messages.Select(m => m.ProjectId).ToArray(),
+                Phones = messages.Select(m => m.Phone).ToArray(),
+                Names = messages.Select(m => m.Name).ToArray(),
+                Statuses = messages.Select(m => m.Status).ToArray(),
+                Vips = messages.Select(m => m.Vip).ToArray(),
+                CreatedAts = messages.Select(m => m.CreatedAt.UtcDateTime).ToArray(),
+            }, cancellationToken);
 }
+
+public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
 
 public sealed class ContactStatusChangedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactStatusChanged>(dataSource)
 {
@@ -30,15 +44,30 @@ public sealed class ContactStatusChangedConsumer(NpgsqlDataSource dataSource) : 
             """, new { message.TenantId, message.ContactId, message.To, message.At }, cancellationToken);
 }
 
-public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactUpdated>(dataSource)
+public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactUpdated>(dataSource)
 {
     // An edit of the card changes the number a caller is recognised by, the name on the screen pop and VIP routing.
-    protected override Task HandleAsync(ContactUpdated message, TenantSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("""
-            UPDATE contact_directory SET phone = @Phone, name = @Name, vip = @Vip, card_updated_at = @UpdatedAt
-            WHERE tenant_id = @TenantId AND contact_id = @ContactId AND (card_updated_at IS NULL OR card_updated_at <= @UpdatedAt)
-            """, new { message.TenantId, message.ContactId, message.Phone, message.Name, message.Vip, message.UpdatedAt }, cancellationToken);
+    // Of several edits of one card in a batch the newest counts (and an older one never overwrites a newer one already kept).
+    protected override Task HandleAsync(IReadOnlyList<ContactUpdated> messages, TenantSession session, CancellationToken cancellationToken)
+    {
+        var newest = messages.GroupBy(m => m.ContactId).Select(g => g.MaxBy(m => m.UpdatedAt)!).ToList();
+        return session.ExecuteAsync("""
+            UPDATE contact_directory d SET phone = u.phone, name = u.name, vip = u.vip, card_updated_at = u.updated_at
+            FROM unnest(@ContactIds, @Phones, @Names, @Vips, @UpdatedAts) AS u(contact_id, phone, name, vip, updated_at)
+            WHERE d.tenant_id = @TenantId AND d.contact_id = u.contact_id AND (d.card_updated_at IS NULL OR d.card_updated_at <= u.updated_at)
+            """, new
+            {
+                session.TenantId,
+                ContactIds = newest.Select(m => m.ContactId).ToArray(),
+                Phones = newest.Select(m => m.Phone).ToArray(),
+                Names = newest.Select(m => m.Name).ToArray(),
+                Vips = newest.Select(m => m.Vip).ToArray(),
+                UpdatedAts = newest.Select(m => m.UpdatedAt.UtcDateTime).ToArray(),
+            }, cancellationToken);
+    }
 }
+
+public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinition<ContactUpdatedConsumer>;
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {

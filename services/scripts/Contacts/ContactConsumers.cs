@@ -11,17 +11,24 @@ namespace Platform.Scripts.Contacts;
 /// session renders without asking the CRM while the caller waits. Erasure removes them and leaves a tombstone, so a late
 /// create or update cannot bring them back, and takes the contact and their free-text answers out of their sessions.
 /// </summary>
-public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactCreated>(dataSource)
+public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactCreated>(dataSource)
 {
-    protected override Task HandleAsync(ContactCreated message, TenantSession session, CancellationToken cancellationToken) =>
-        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.CustomFields, message.CreatedAt, cancellationToken);
+    // A call-list import publishes one event per row: a batch is one statement and one transaction.
+    protected override Task HandleAsync(IReadOnlyList<ContactCreated> messages, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.UpsertAsync(session,
+            messages.Select(m => new ContactCard(m.ContactId, m.ProjectId, m.Name, m.Phone, m.CustomFields, m.CreatedAt)).ToList(), cancellationToken);
 }
 
-public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactUpdated>(dataSource)
+public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
+
+public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactUpdated>(dataSource)
 {
-    protected override Task HandleAsync(ContactUpdated message, TenantSession session, CancellationToken cancellationToken) =>
-        ContactDirectory.UpsertAsync(session, message.ContactId, message.ProjectId, message.Name, message.Phone, message.CustomFields, message.UpdatedAt, cancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<ContactUpdated> messages, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.UpsertAsync(session,
+            messages.Select(m => new ContactCard(m.ContactId, m.ProjectId, m.Name, m.Phone, m.CustomFields, m.UpdatedAt)).ToList(), cancellationToken);
 }
+
+public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinition<ContactUpdatedConsumer>;
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {
@@ -43,20 +50,35 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
     }
 }
 
+internal sealed record ContactCard(Guid ContactId, Guid ProjectId, string? Name, string? Phone, JsonElement? CustomFields, DateTimeOffset At);
+
 internal static class ContactDirectory
 {
-    /// <summary>The newest card wins (events may arrive out of order); an erased contact stays erased.</summary>
-    public static Task UpsertAsync(
-        TenantSession session, Guid contactId, Guid projectId, string? name, string? phone, JsonElement? customFields, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// The newest card wins (events may arrive out of order, and a batch may hold several of one contact); an erased
+    /// contact stays erased. One statement for the whole batch.
+    /// </summary>
+    public static Task UpsertAsync(TenantSession session, IReadOnlyList<ContactCard> cards, CancellationToken ct)
     {
         const string sql = """
             INSERT INTO contacts (tenant_id, id, project_id, name, phone, custom_fields, updated_at)
-            VALUES (@TenantId, @contactId, @projectId, @name, @phone, CAST(@custom AS jsonb), @at)
+            SELECT @TenantId, c.id, c.project_id, c.name, c.phone, CAST(c.custom AS jsonb), c.at
+            FROM unnest(@Ids, @ProjectIds, @Names, @Phones, @Customs, @Ats) AS c(id, project_id, name, phone, custom, at)
             ON CONFLICT (tenant_id, id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, custom_fields = EXCLUDED.custom_fields,
                 updated_at = EXCLUDED.updated_at
             WHERE NOT contacts.erased AND contacts.updated_at <= EXCLUDED.updated_at
             """;
-        var custom = customFields is { ValueKind: JsonValueKind.Object } fields ? fields.GetRawText() : "{}";
-        return session.ExecuteAsync(sql, new { session.TenantId, contactId, projectId, name, phone, custom, at }, ct);
+        // ON CONFLICT DO UPDATE may not touch one row twice in a statement: the newest card of each contact only.
+        var newest = cards.GroupBy(c => c.ContactId).Select(g => g.MaxBy(c => c.At)!).ToList();
+        return session.ExecuteAsync(sql, new
+        {
+            session.TenantId,
+            Ids = newest.Select(c => c.ContactId).ToArray(),
+            ProjectIds = newest.Select(c => c.ProjectId).ToArray(),
+            Names = newest.Select(c => c.Name).ToArray(),
+            Phones = newest.Select(c => c.Phone).ToArray(),
+            Customs = newest.Select(c => c.CustomFields is { ValueKind: JsonValueKind.Object } fields ? fields.GetRawText() : "{}").ToArray(),
+            Ats = newest.Select(c => c.At.UtcDateTime).ToArray(),
+        }, ct);
     }
 }
