@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Clients.Contacts;
+using Platform.Clients.Idempotency;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -39,22 +40,36 @@ public static class ComplaintsApi
         return TypedResults.Ok(await ComplaintsOfAsync(session, contactId, ct));
     }
 
-    private static async Task<Results<Created<Complaint>, ValidationProblem, ProblemHttpResult>> OpenComplaint(
-        Guid contactId, OpenComplaintRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<Complaint>, ValidationProblem, ProblemHttpResult, ReplayedAnswer>> OpenComplaint(
+        Guid contactId, OpenComplaintRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, HttpRequest http, CancellationToken ct)
     {
+        var (idempotency, keyProblem) = IdempotentRequest.Read(http, "complaint", contactId, request);
+        if (keyProblem is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotentRequest.Header] = [keyProblem] }, title: "The complaint cannot be opened.");
+        }
         if (Complaints.CheckText(request.Subject, "subject") is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = [problem] }, title: "The complaint cannot be opened.");
         }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (idempotency is not null && await idempotency.ClaimAsync(session, ct) is { } earlier)
+        {
+            return earlier is ReplayedAnswer replay ? replay : (ProblemHttpResult)earlier;
+        }
         if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is not { } projectId)
         {
             return Problems.NotFound("Contact", contactId);
         }
         var id = await Complaints.OpenAsync(session, contactId, projectId, request.Subject!.Trim(), request.CallId, user.UserId(), clock.GetUtcNowAsStored(), ct);
         var complaint = (await ComplaintsOfAsync(session, contactId, ct)).Single(c => c.Id == id);
+        var location = $"/api/clients/contacts/{contactId}/complaints";
+        if (idempotency is not null)
+        {
+            await idempotency.RememberAsync(session, StatusCodes.Status201Created, location, complaint, ct);
+        }
         await session.CommitAsync(ct);
-        return TypedResults.Created($"/api/clients/contacts/{contactId}/complaints", complaint);
+        return TypedResults.Created(location, complaint);
     }
 
     private static async Task<Results<Ok<Complaint>, ValidationProblem, ProblemHttpResult>> ResolveComplaint(
@@ -99,10 +114,12 @@ public static class ComplaintsApi
         return TypedResults.Ok(await OrdersOfAsync(session, contactId, ct));
     }
 
-    private static async Task<Results<Created<Order>, ValidationProblem, ProblemHttpResult>> RecordOrder(
-        Guid contactId, RecordOrderRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<Order>, ValidationProblem, ProblemHttpResult, ReplayedAnswer>> RecordOrder(
+        Guid contactId, RecordOrderRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, HttpRequest http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var (idempotency, keyProblem) = IdempotentRequest.Read(http, "order", contactId, request);
+        if (keyProblem is not null) errors[IdempotentRequest.Header] = [keyProblem];
         if (Complaints.CheckText(request.Description, "description") is { } problem) errors["description"] = [problem];
         if (request.Amount is < 0 or > 999_999_999_999m) errors["amount"] = ["0 or more, with at most two decimals."];
         if (request.Amount is { } amount && decimal.Round(amount, 2) != amount) errors["amount"] = ["At most two decimals."];
@@ -114,6 +131,10 @@ public static class ComplaintsApi
         }
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (idempotency is not null && await idempotency.ClaimAsync(session, ct) is { } earlier)
+        {
+            return earlier is ReplayedAnswer replay ? replay : (ProblemHttpResult)earlier;
+        }
         if (await ContactsApi.ProjectOfAsync(session, contactId, ct) is not { } projectId)
         {
             return Problems.NotFound("Contact", contactId);
@@ -125,8 +146,13 @@ public static class ComplaintsApi
             """, new { session.TenantId, id, contactId, Description = request.Description!.Trim(), request.Amount, request.Currency, request.CallId, now, By = user.UserId() }, ct);
         await session.PublishAsync(new OrderPlaced(session.TenantId, id, contactId, projectId, request.Amount, request.Currency, request.CallId, now), ct);
         var order = (await OrdersOfAsync(session, contactId, ct)).Single(o => o.Id == id);
+        var location = $"/api/clients/contacts/{contactId}/orders";
+        if (idempotency is not null)
+        {
+            await idempotency.RememberAsync(session, StatusCodes.Status201Created, location, order, ct);
+        }
         await session.CommitAsync(ct);
-        return TypedResults.Created($"/api/clients/contacts/{contactId}/orders", order);
+        return TypedResults.Created(location, order);
     }
 
     public static async Task<Complaint[]> ComplaintsOfAsync(TenantSession session, Guid contactId, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Clients.Contacts;
 using Platform.Clients.Dispositions;
+using Platform.Clients.Idempotency;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Recycling;
@@ -29,12 +30,26 @@ public static class OutcomesApi
 
     public sealed record OutcomeResponse(Guid OutcomeId, ContactResponse Contact);
 
-    private static async Task<Results<Created<OutcomeResponse>, ValidationProblem, ProblemHttpResult>> RecordOutcome(
+    /// <summary>
+    /// A retry records nothing twice: the same <c>Idempotency-Key</c> with the same request gets the first answer again (another
+    /// request under that key is 422), and a second outcome for the same call of the contact gets the first outcome (200) when
+    /// its disposition is the same, 409 when it is another.
+    /// </summary>
+    private static async Task<Results<Created<OutcomeResponse>, Ok<OutcomeResponse>, ValidationProblem, ProblemHttpResult, ReplayedAnswer>> RecordOutcome(
         Guid contactId, RecordOutcomeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock,
-        CancellationToken ct)
+        HttpRequest http, CancellationToken ct)
     {
+        var (idempotency, keyProblem) = IdempotentRequest.Read(http, "outcome", contactId, request);
+        if (keyProblem is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotentRequest.Header] = [keyProblem] }, title: "The outcome cannot be recorded.");
+        }
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (idempotency is not null && await idempotency.ClaimAsync(session, ct) is { } earlier)
+        {
+            return earlier is ReplayedAnswer replay ? replay : (ProblemHttpResult)earlier;
+        }
         var contact = await session.QuerySingleOrDefaultAsync<(Guid ProjectId, string Status, string Phone)?>(
             "SELECT project_id, status, phone FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL FOR UPDATE", new { session.TenantId, contactId }, ct);
         if (contact is null)
@@ -61,6 +76,15 @@ public static class OutcomesApi
         if (!move.Allowed)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The outcome's status move is not allowed.", detail: move.Refusal);
+        }
+        if (request.CallId is { } callId && await SameCallAsync(session, contactId, callId, ct) is { } recorded)
+        {
+            if (recorded.Code != outcome.Disposition.Code)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The call already has its outcome.",
+                    detail: $"Call {callId} of this contact was recorded as '{recorded.Code}' (outcome {recorded.Id}); a call has one outcome.");
+            }
+            return TypedResults.Ok(new OutcomeResponse(recorded.Id, (await ContactsApi.FindAsync(session, contactId, ct))!));
         }
         var to = move.To!.Value;
         var agentId = user.UserId();
@@ -110,8 +134,20 @@ public static class OutcomesApi
                 request.PersonalCallback ? agentId : null), ct);
         }
         await Recycle.AfterOutcomeAsync(session, contactId, projectId, request.NextContactAt, now, ct);
-        var updated = await ContactsApi.FindAsync(session, contactId, ct);
+        var answer = new OutcomeResponse(outcomeId, (await ContactsApi.FindAsync(session, contactId, ct))!);
+        var location = $"/api/clients/contacts/{contactId}/history";
+        if (idempotency is not null)
+        {
+            await idempotency.RememberAsync(session, StatusCodes.Status201Created, location, answer, ct);
+        }
         await session.CommitAsync(ct);
-        return TypedResults.Created($"/api/clients/contacts/{contactId}/history", new OutcomeResponse(outcomeId, updated!));
+        return TypedResults.Created(location, answer);
     }
+
+    /// <summary>The outcome already recorded for this call of the contact (the contact's row is locked: outcomes of one contact serialise).</summary>
+    private static Task<(Guid Id, string Code)?> SameCallAsync(TenantSession session, Guid contactId, Guid callId, CancellationToken ct) =>
+        session.QuerySingleOrDefaultAsync<(Guid Id, string Code)?>("""
+            SELECT id, disposition_code FROM call_outcomes WHERE tenant_id = @TenantId AND contact_id = @contactId AND call_id = @callId
+            ORDER BY recorded_at LIMIT 1
+            """, new { session.TenantId, contactId, callId }, ct);
 }

@@ -77,6 +77,7 @@ public static class PrivacyApi
             UPDATE orders SET description = 'erased' WHERE tenant_id = @TenantId AND contact_id = @contactId;
             DELETE FROM script_answers WHERE tenant_id = @TenantId AND contact_id = @contactId;
             UPDATE contact_card_changes SET from_value = NULL, to_value = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
+            DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
         await session.PublishAsync(new ContactErased(session.TenantId, contactId, erased.ProjectId, now), ct);
         await session.CommitAsync(ct);
