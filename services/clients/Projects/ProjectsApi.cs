@@ -26,8 +26,10 @@ public static class ProjectsApi
     }
 
     /// <param name="ClientCompanyId">The client company that bought the project (one of <c>/api/clients/companies</c>); optional.</param>
+    /// <param name="Calendar">The project's business calendar (as <c>PUT projects/{id}/calendar</c> takes it); left out, Mon–Fri 9–17 with lunch 12–13.</param>
+    /// <param name="Dispositions">The dispositions catalogue (as <c>PUT projects/{id}/dispositions</c> takes it); left out, the default catalogue.</param>
     public sealed record CreateProjectRequest(string? Name, string? Direction, string? TimeZone, string? Country = null, int? CooldownDays = null,
-        Guid? ClientCompanyId = null);
+        Guid? ClientCompanyId = null, CalendarDocument? Calendar = null, DispositionsApi.DispositionDocument[]? Dispositions = null);
 
     /// <summary>The settings that may change after onboarding; all of them, as a PUT replaces (a left-out country or company is none).</summary>
     public sealed record UpdateProjectRequest(string? Name, int? CooldownDays, string? Country = null, Guid? ClientCompanyId = null);
@@ -44,7 +46,22 @@ public static class ProjectsApi
         CreateProjectRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         var (project, errors) = NewProject.From(request.Name, request.Direction, request.TimeZone, request.Country, request.CooldownDays);
-        if (project is null)
+        // A calendar or catalogue in the body is applied with the project, or the whole request is refused: never ignored.
+        var calendar = BusinessCalendar.Default;
+        if (request.Calendar is { } calendarDocument)
+        {
+            var (read, calendarErrors) = calendarDocument.ToCalendar();
+            calendar = read ?? calendar;
+            foreach (var (field, problems) in calendarErrors) errors[$"calendar.{field}"] = problems;
+        }
+        var dispositions = Disposition.Defaults;
+        if (request.Dispositions is { } catalogue)
+        {
+            var (read, catalogueErrors) = DispositionRules.Read(catalogue);
+            dispositions = read ?? dispositions;
+            foreach (var (field, problems) in catalogueErrors) errors[field] = problems;
+        }
+        if (project is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The project cannot be created.");
         }
@@ -59,7 +76,7 @@ public static class ProjectsApi
         var created = new ProjectCreated(tenantId, Guid.CreateVersion7(), project.Name, project.Direction, project.TimeZone, now,
             request.ClientCompanyId, companyName);
 
-        // Onboarding is one call: the project with the default calendar and dispositions catalogue, edited later.
+        // Onboarding is one call: the project with its calendar and dispositions catalogue (the defaults when left out), in one transaction.
         const string sql = """
             INSERT INTO projects (tenant_id, id, name, direction, time_zone, country, cooldown_days, calendar, created_at, created_by, client_company_id)
             VALUES (@TenantId, @ProjectId, @Name, @Direction, @TimeZone, @Country, @CooldownDays, CAST(@Calendar AS jsonb), @CreatedAt, @CreatedBy,
@@ -69,9 +86,9 @@ public static class ProjectsApi
         {
             created.TenantId, created.ProjectId, created.Name, Direction = DirectionName(created.Direction), created.TimeZone, created.ClientCompanyId,
             project.Country, project.CooldownDays, created.CreatedAt, CreatedBy = user.UserId(),
-            Calendar = System.Text.Json.JsonSerializer.Serialize(CalendarDocument.From(BusinessCalendar.Default), System.Text.Json.JsonSerializerOptions.Web),
+            Calendar = System.Text.Json.JsonSerializer.Serialize(CalendarDocument.From(calendar), System.Text.Json.JsonSerializerOptions.Web),
         }, ct);
-        await DispositionsApi.ReplaceAsync(session, created.ProjectId, Disposition.Defaults, ct);
+        await DispositionsApi.ReplaceAsync(session, created.ProjectId, dispositions, ct);
         await session.PublishAsync(created, ct);
         await session.CommitAsync(ct);
 
