@@ -6,12 +6,28 @@ namespace Platform.Clients.Recycling;
 /// <summary>
 /// A project's rules for working a lead, not hammering it (shared/domain.md): after each outcome the contact rests for
 /// its category's retry delay; at most <see cref="MaxAttemptsPerDay"/> calls a day (in the contact's own day) and
-/// <see cref="MaxAttempts"/> in total, after which the contact is closed with the reason. One set of plain C# rules, the
-/// plan of the day's and the dialer's.
+/// <see cref="MaxAttempts"/> in total, after which the contact is closed with the reason. A decision rests the contact too
+/// (<see cref="Rests"/>): after "not interested" or a fresh contract it stays out of the lists for that long. One set of
+/// plain C# rules, the plan of the day's and the dialer's.
 /// </summary>
-public sealed record RecyclingRules(IReadOnlyDictionary<DispositionCategory, Duration> RetryDelays, int MaxAttempts, int MaxAttemptsPerDay)
+/// <param name="Rests">How long a decision keeps the contact out of the lists, by category (null: <see cref="DefaultRests"/>).</param>
+public sealed record RecyclingRules(IReadOnlyDictionary<DispositionCategory, Duration> RetryDelays, int MaxAttempts, int MaxAttemptsPerDay,
+    IReadOnlyDictionary<DispositionCategory, Duration>? Rests = null)
 {
     public const int MaxAttemptsCap = 100;
+
+    /// <summary>"Not interested" rests a quarter; a fresh contract a month before the first call about satisfaction and offers.</summary>
+    public static IReadOnlyDictionary<DispositionCategory, Duration> DefaultRests { get; } = new Dictionary<DispositionCategory, Duration>
+    {
+        [DispositionCategory.NotInterested] = Duration.FromDays(90),
+        [DispositionCategory.Sale] = Duration.FromDays(30),
+    };
+
+    /// <summary>The rests in force (the default ones when the project set none).</summary>
+    public IReadOnlyDictionary<DispositionCategory, Duration> RestsInForce => Rests ?? DefaultRests;
+
+    /// <summary>The categories a rest may be set for: decisions, not attempts (those have retry delays).</summary>
+    public static bool MayRest(DispositionCategory category) => !IsAttempt(category) && category != DispositionCategory.DoNotCall;
 
     /// <summary>Busy lines soon, no answer in a couple of hours, a machine later in the day; a callback follows its agreed date.</summary>
     public static RecyclingRules Default { get; } = new(new Dictionary<DispositionCategory, Duration>
@@ -43,6 +59,12 @@ public sealed record RecyclingRules(IReadOnlyDictionary<DispositionCategory, Dur
         if (counted.Count > 0 && RetryDelays.TryGetValue(counted[^1].Category, out var delay))
         {
             eligible = counted[^1].At + delay;
+        }
+        // The newest outcome, if it was a decision with a rest ("not interested", a fresh contract), keeps the contact out until its end.
+        if (attempts.Count > 0 && attempts.MaxBy(a => a.At) is { } last && !IsAttempt(last.Category) && RestsInForce.TryGetValue(last.Category, out var rest))
+        {
+            var restEnd = last.At + rest;
+            eligible = eligible is { } e && e > restEnd ? e : restEnd;
         }
         var today = now.InZone(zone).Date;
         if (counted.Count(a => a.At.InZone(zone).Date == today) >= MaxAttemptsPerDay)
