@@ -45,5 +45,6 @@ app.MapDoNotCallApi();
 app.MapSuppressionListsApi();
 app.MapComplaintsApi();
 app.MapRecyclingApi();
+app.MapStatusOverrideApi();
 
 return await app.RunServiceAsync(args);

@@ -7,7 +7,7 @@ namespace Platform.Clients.Scoping;
 
 /// <summary>
 /// Enforces <see cref="ProjectScope"/> in the service, after authorization and before any handler (a middleware, so that
-/// every operation of the service passes it): for a limited user, every id in the route
+/// every operation of the service passes it): for a limited user (an agent, a supervisor of groups), every id in the route
 /// (project, contact, import, complaint, client company) must belong to one of their projects, or the answer is the same
 /// 404 as for an id that does not exist; handlers of lists and the plan read the scope to leave other projects out.
 /// </summary>
@@ -31,7 +31,7 @@ public static class ProjectScopeMiddleware
     {
         app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint() is null || http.User.Identity?.IsAuthenticated != true || !ProjectScope.IsLimited(http.User)
+            if (http.GetEndpoint() is null || http.User.Identity?.IsAuthenticated != true || !ProjectScope.MayBeLimited(http.User)
                 || await RefusedAsync(http, http.RequestServices.GetRequiredService<NpgsqlDataSource>()) is not { } refused)
             {
                 await next(http);
@@ -47,7 +47,10 @@ public static class ProjectScopeMiddleware
         var ct = http.RequestAborted;
         await using (var session = await db.BeginTenantSessionAsync(http.User.TenantId(), ct))
         {
-            var allowed = await ProjectScope.ProjectsOfAsync(session, http.User.UserId(), ct);
+            if (await ProjectScope.ProjectsOfAsync(session, http.User, ct) is not { } allowed)
+            {
+                return null; // every project
+            }
             foreach (var target in Targets)
             {
                 if (http.Request.RouteValues.TryGetValue(target.Route, out var value) && Guid.TryParse(value?.ToString(), out var id)

@@ -202,8 +202,10 @@ public static class SuppressionListsApi
         return await FindAsync(session, listId, ct) is { } list ? TypedResults.Ok(list) : Problems.NotFound("Suppression list", listId);
     }
 
-    private static async Task<Results<Ok<Match[]>, ProblemHttpResult>> ListSuppressionMatches(Guid listId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Results<Ok<Match[]>, ProblemHttpResult>> ListSuppressionMatches(Guid listId, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http,
+        CancellationToken ct)
     {
+        var scope = Scoping.ProjectScope.Of(http); // a supervisor of groups: their projects' contacts only
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         if (await FindAsync(session, listId, ct) is null)
         {
@@ -211,8 +213,9 @@ public static class SuppressionListsApi
         }
         var matches = await session.QueryAsync<Match>($"""
             SELECT c.id AS contact_id, c.project_id, c.name, c.phone, c.status {MatchesFrom}
+              AND (NOT @Scoped OR c.project_id = ANY(@Allowed))
             ORDER BY c.name, c.id LIMIT {MaxMatches}
-            """, new { session.TenantId, listId }, ct);
+            """, new { session.TenantId, listId, Scoped = scope is not null, Allowed = scope?.ToArray() ?? [] }, ct);
         return TypedResults.Ok(matches.ToArray());
     }
 

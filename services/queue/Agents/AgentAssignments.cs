@@ -15,6 +15,7 @@ internal static class AgentAssignments
         public Guid Id { get; init; }
         public Guid? UserId { get; init; }
         public Guid? GroupId { get; init; }
+        public Guid? SupervisorId { get; init; }
         public Guid[] ProjectIds { get; init; } = [];
     }
 
@@ -26,6 +27,7 @@ internal static class AgentAssignments
         }
         const string sql = """
             SELECT a.id, a.user_id, a.group_id,
+                   (SELECT g.supervisor_id FROM agent_groups g WHERE g.tenant_id = a.tenant_id AND g.id = a.group_id) AS supervisor_id,
                    ARRAY(SELECT p.project_id FROM agent_projects p WHERE p.tenant_id = a.tenant_id AND p.agent_id = a.id
                          UNION
                          SELECT q.project_id FROM queue_members m JOIN queues q ON q.tenant_id = m.tenant_id AND q.id = m.queue_id
@@ -36,7 +38,7 @@ internal static class AgentAssignments
             """;
         foreach (var agent in await session.QueryAsync<Row>(sql, new { session.TenantId, Ids = agentIds.Distinct().ToArray() }, ct))
         {
-            await session.PublishAsync(new AgentAssignmentsChanged(session.TenantId, agent.Id, agent.UserId, agent.GroupId, agent.ProjectIds, at), ct);
+            await session.PublishAsync(new AgentAssignmentsChanged(session.TenantId, agent.Id, agent.UserId, agent.GroupId, agent.ProjectIds, at, agent.SupervisorId), ct);
         }
     }
 

@@ -73,6 +73,7 @@ internal static class Access
         ["MayCallContact"] = Staff,
         ["ExportContact"] = [Roles.Admin, Roles.Supervisor],
         ["EraseContact"] = [Roles.Admin, Roles.Supervisor],
+        ["OverrideContactStatus"] = [Roles.Admin, Roles.Supervisor],
         ["ListComplaints"] = Staff,
         ["OpenComplaint"] = Staff,
         ["ResolveComplaint"] = Staff,

@@ -64,6 +64,7 @@ internal static class Samples
         "RecordDoNotCall" => new JsonObject { ["phone"] = UniqueMobile(), ["scope"] = "client_company", ["source"] = "Letter of 2026-11-20" },
         "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
         "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
+        "OverrideContactStatus" => new JsonObject { ["status"] = "hot_potential", ["reason"] = "Asked for an offer by e-mail" },
         "RecordOrder" => new JsonObject { ["description"] = "Annual plan", ["amount"] = 1200.50, ["currency"] = "CZK", ["callId"] = Guid.NewGuid().ToString() },
         // The queue service's operations: "{name}" stands for the id the world (or a fresh target) gives, see Fill.
         "CreateQueue" or "ConfigureQueue" => new JsonObject
@@ -136,7 +137,8 @@ internal static class Samples
 
     public static Field[] Fields(string operationId) => operationId switch
     {
-        "CreateProject" => [new("name", true, true), new("direction", false, true), new("timeZone", false, true)],
+        "CreateProject" => [new("name", true, true), new("direction", false, true), new("timeZone", false, true), new("calendar", false, false),
+            new("dispositions", false, false)],
         "UpdateProject" => [new("name", true, true), new("cooldownDays", false, true), new("country", false, false), new("clientCompanyId", false, false)],
         "CreateClientCompany" => [new("name", true, true)],
         "RenameClientCompany" => [new("name", true, true)],
@@ -155,10 +157,12 @@ internal static class Samples
             new("callId", false, false), new("nextContactAt", false, false), new("personalCallback", false, false)],
         "StartImport" => [], // a form with a file: the whole-body cases; the file's own rules are in ImportTests
         "UploadSuppressionList" => [], // likewise; its fields' rules in Crm/SuppressionListTests
-        "ReplaceRecyclingRules" => [new("retryDelayMinutes", false, false), new("maxAttempts", false, true), new("maxAttemptsPerDay", false, true)],
+        "ReplaceRecyclingRules" => [new("retryDelayMinutes", false, false), new("maxAttempts", false, true), new("maxAttemptsPerDay", false, true),
+            new("restDays", false, false)],
         "RecordDoNotCall" => [new("phone", false, true), new("scope", false, false), new("source", true, true)],
         "OpenComplaint" => [new("subject", true, true), new("callId", false, false)],
         "ResolveComplaint" => [new("resolution", true, true)],
+        "OverrideContactStatus" => [new("status", false, true), new("reason", true, true)],
         "RecordOrder" => [new("description", true, true), new("amount", false, false), new("currency", false, false), new("callId", false, false)],
         "DrawDailyPlan" => [new("date", false, true), new("limit", false, false), new("projectId", false, false), new("agentId", false, false),
             new("myDay", false, false)],

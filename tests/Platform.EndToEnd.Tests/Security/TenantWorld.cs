@@ -150,7 +150,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
     public async Task<IReadOnlyDictionary<string, string>> IdsForAsync(string operationId, HttpClient? actor = null)
     {
         var ids = new Dictionary<string, string>(Ids);
-        if (operationId == "EraseContact")
+        if (operationId is "EraseContact" or "OverrideContactStatus")
         {
             var fresh = await Tenant.Admin.PostAsync($"/api/clients/projects/{ProjectId}/contacts", Samples.Content("CreateContact"));
             ids["contactId"] = (await fresh.CreatedIdAsync()).ToString();
