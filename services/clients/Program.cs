@@ -46,5 +46,6 @@ app.MapSuppressionListsApi();
 app.MapComplaintsApi();
 app.MapRecyclingApi();
 app.MapStatusOverrideApi();
+app.MapContactsExportApi();
 
 return await app.RunServiceAsync(args);

@@ -106,48 +106,28 @@ public static class ContactsApi
         {
             errors["cursor"] = ["Not a cursor this search gave (X-Next-Cursor)."];
         }
-        if (status is not null && !ContactLifecycle.TryParse(status, out _))
-        {
-            errors["status"] = [$"One of {string.Join(", ", Enum.GetValues<ContactStatus>().Select(ContactLifecycle.Name))}."];
-        }
-        if (name is { Length: > 200 } || name?.Any(char.IsControl) == true)
-        {
-            errors["name"] = ["At most 200 printable characters."];
-        }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var project = await ProjectSettings.LoadAsync(session, projectId, ct);
         if (project is null)
         {
             return Problems.NotFound("Project", projectId);
         }
-        string? e164 = null;
-        if (phone is not null)
-        {
-            var (number, problem) = ContactPhone.Normalise(phone, project.Country);
-            if (problem is not null) errors["phone"] = [problem];
-            e164 = number?.E164;
-        }
+        var filter = ContactFilter.Read(phone, name, status, project.Country, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The search cannot be run.");
         }
-        var sql = $"""
+        const string sql = $"""
             SELECT {ContactResponse.Columns} FROM contacts
-            WHERE tenant_id = @TenantId AND project_id = @projectId
-              AND (@e164::text IS NULL OR phone = @e164)
-              AND (@NamePart::text IS NULL OR search_name LIKE '%' || fold_name(@NamePart) || '%')
-              AND (@status::text IS NULL OR status = @status)
+            WHERE {ContactFilter.Where}
               AND (@AfterName::text IS NULL OR (name, id) > (@AfterName, @AfterId))
-              AND erased_at IS NULL
             ORDER BY name, id
             LIMIT @Take
             """;
-        // Any part of the name, case and accents aside ("novak" finds "Jana Novák"); LIKE's own characters taken literally.
-        var namePart = name is null ? null : name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
         var take = limit ?? DefaultPage;
         var contacts = (await session.QueryAsync<ContactResponse>(sql, new
         {
-            session.TenantId, projectId, e164, NamePart = namePart, status, AfterName = after?.Name, AfterId = after?.Id, Take = take + 1,
+            session.TenantId, projectId, filter.E164, filter.NamePart, filter.Status, AfterName = after?.Name, AfterId = after?.Id, Take = take + 1,
         }, ct)).ToList();
         if (contacts.Count > take)
         {

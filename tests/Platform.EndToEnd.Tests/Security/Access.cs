@@ -64,6 +64,7 @@ internal static class Access
         ["ReplaceDispositions"] = [Roles.Admin],
         ["CreateContact"] = Staff,
         ["SearchContacts"] = Staff,
+        ["ExportContactSearch"] = Staff,
         ["GetContact"] = Staff,
         ["UpdateContact"] = Staff,
         ["GetContactHistory"] = Staff,
