@@ -28,6 +28,10 @@ public static class CallsApi
             .WithSummary("The waiting caller asks to be called back, now or at dueAt; the callback keeps the call's place and no max wait drops it.");
         group.MapPost("/{callId:guid}/callback/cancel", CallbackCancel.CancelCallback).WithName("CancelCallback")
             .WithSummary("Calls off a callback nobody has made yet (supervision or the PBX integration).");
+        group.MapPost("/{callId:guid}/hold", CallHold.HoldCall).WithName("HoldCall")
+            .WithSummary("The agent on the call puts the caller on hold (the PBX plays music on hold); the time on hold is measured and carried on CallCompleted.");
+        group.MapPost("/{callId:guid}/resume", CallHold.ResumeCall).WithName("ResumeCall")
+            .WithSummary("The agent takes the caller off hold; the hold's seconds are added to the call's hold time.");
         group.MapPost("/{callId:guid}/decline", CallDecline.DeclineCall).WithName("DeclineCall")
             .WithSummary("The agent declines the offer with a reason: available again, and the call is not offered to them again.");
         return group;
@@ -36,7 +40,8 @@ public static class CallsApi
     public sealed record CallView(
         Guid Id, Guid QueueId, Guid ProjectId, string Status, string CallerNumber, string? DialledNumber, Guid? ContactId, bool Vip,
         int Priority, string? CallbackNumber, Guid? AgentId, Guid? TargetAgentId, DateTime ArrivedAt, DateTime? AnsweredAt,
-        DateTime? EndedAt, DateTime? CompletedAt, string? EndReason, int? Position, int? EstimatedWaitSeconds);
+        DateTime? EndedAt, DateTime? CompletedAt, string? EndReason, int? Position, int? EstimatedWaitSeconds,
+        DateTime? HeldSince, int HoldSeconds, int Holds);
 
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -78,7 +83,7 @@ public static class CallsApi
     public const string ViewColumns = """
         id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
         agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
-        NULL::int AS position, NULL::int AS estimated_wait_seconds
+        NULL::int AS position, NULL::int AS estimated_wait_seconds, held_since, hold_seconds, holds
         """;
 
     /// <summary>The call as the API shows it, read in the caller's transaction (a command answers with what it did before it commits).</summary>
