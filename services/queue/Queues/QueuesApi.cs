@@ -132,7 +132,7 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<Member[]>, ProblemHttpResult, ValidationProblem>> ReplaceQueueMembers(
-        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, Dispatch.Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         if (members.Length > 1000 || members.Any(m => m is null || m.Tier is < 1 or > 9) || members.Select(m => m?.AgentId).Distinct().Count() != members.Length)
         {
@@ -163,7 +163,10 @@ public static class QueuesApi
         await session.ExecuteAsync(sql, new { session.TenantId, queueId, agentIds, tiers = members.Select(m => m.Tier).ToArray() }, ct);
         await AgentAssignments.PublishAsync(session, [.. before, .. agentIds], clock.GetUtcNowAsStored(), ct);
         await session.PublishAsync(new QueueMembersReplaced(session.TenantId, queueId, agentIds, clock.GetUtcNowAsStored()), ct);
+        // Members who could take calls may have left the queue: its no-agent rule settles the waiting calls now.
+        var overflowInto = await Dispatch.NoAgentRule.AfterAgentLeftAsync(session, Guid.Empty, clock.GetUtcNowAsStored(), ct, [queueId]);
         await session.CommitAsync(ct);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), overflowInto, ct);
         return TypedResults.Ok(members);
     }
 

@@ -52,6 +52,7 @@ public static class RingResults
         var agentId = request.AgentId.Value;
         Guid queueId;
         CallsApi.CallView? view;
+        List<Guid> overflowInto;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -91,11 +92,13 @@ public static class RingResults
                 session.TenantId, callId, agentId, now, reason, unregistered = request.Result == "unregistered",
                 declined = request.Result == "declined", noAnswer = request.Result == "no_answer",
             }, ct);
+            overflowInto = pause ? await NoAgentRule.AfterAgentLeftAsync(session, agentId, now, ct) : [];
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }
         await dispatcher.DispatchAsync(user.TenantId(), queueId, ct);
         await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), overflowInto, ct);
         return TypedResults.Ok(view!);
     }
 }
