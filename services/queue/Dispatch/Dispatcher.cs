@@ -62,11 +62,11 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         const string sql = """
             SELECT m.queue_id FROM queue_members m
             JOIN LATERAL (
-                SELECT vip, priority, enqueued_at FROM calls c
+                SELECT vip, callback_carried_at IS NOT NULL AS carried_over, priority, enqueued_at FROM calls c
                 WHERE c.tenant_id = m.tenant_id AND c.queue_id = m.queue_id AND c.status = 'waiting'
-                ORDER BY vip DESC, priority DESC, enqueued_at LIMIT 1) head ON true
+                ORDER BY vip DESC, callback_carried_at IS NOT NULL DESC, priority DESC, enqueued_at LIMIT 1) head ON true
             WHERE m.tenant_id = @TenantId AND m.agent_id = @agentId
-            ORDER BY head.vip DESC, head.priority DESC, head.enqueued_at
+            ORDER BY head.vip DESC, head.carried_over DESC, head.priority DESC, head.enqueued_at
             """;
         return (await session.QueryAsync<Guid>(sql, new { session.TenantId, agentId }, ct)).ToList();
     }
@@ -96,6 +96,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         public DateTime EnqueuedAt { get; init; }
         public Guid? TargetAgentId { get; init; }
         public Guid[]? DeclinedBy { get; init; }
+        public bool CarriedOver { get; init; }
     }
 
     private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
@@ -117,14 +118,14 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         // A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
         // lets any agent take the call; agents who declined a call are not offered it again.
         const string callsSql = """
-            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at,
+            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at, c.callback_carried_at IS NOT NULL AS carried_over,
                    CASE WHEN c.target_until IS NULL OR c.target_until > @now THEN c.target_agent_id END AS target_agent_id,
                    CASE WHEN c.declined THEN (SELECT array_agg(d.agent_id) FROM call_declines d
                                               WHERE d.tenant_id = c.tenant_id AND d.call_id = c.id) END AS declined_by
             FROM calls c
             WHERE c.tenant_id = @TenantId AND c.queue_id = @queueId AND c.status = 'waiting'
               AND (c.callback_due_at IS NULL OR c.callback_due_at <= @now)
-            ORDER BY c.vip DESC, c.priority DESC, c.enqueued_at LIMIT @limit
+            ORDER BY c.vip DESC, c.callback_carried_at IS NOT NULL DESC, c.priority DESC, c.enqueued_at LIMIT @limit
             """;
         var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered, now }, ct)).ToList();
         if (calls.Count == 0)
@@ -237,7 +238,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         return true;
     }
 
-    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero));
+    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero), c.CarriedOver);
 
     private static AgentCandidate ToCandidate(AgentRow row) => new(
         row.Id, row.Tier, row.MemberOrder, new DateTimeOffset(row.IdleSince, TimeSpan.Zero), row.CallsHandledToday, row.TalkSecondsToday,
