@@ -41,7 +41,7 @@ public static class CallsApi
         Guid Id, Guid QueueId, Guid ProjectId, string Status, string CallerNumber, string? DialledNumber, Guid? ContactId, bool Vip,
         int Priority, string? CallbackNumber, Guid? AgentId, Guid? TargetAgentId, DateTime ArrivedAt, DateTime? AnsweredAt,
         DateTime? EndedAt, DateTime? CompletedAt, string? EndReason, int? Position, int? EstimatedWaitSeconds,
-        DateTime? HeldSince, int HoldSeconds, int Holds, DateTime? CallbackDueAt, int CallbackDaysCarried);
+        DateTime? HeldSince, int HoldSeconds, int Holds, DateTime? CallbackDueAt, int CallbackDaysCarried, int DialAttempts, string? DialResult);
 
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -84,7 +84,7 @@ public static class CallsApi
         id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
         agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
         NULL::int AS position, NULL::int AS estimated_wait_seconds, held_since, hold_seconds, holds,
-        callback_due_at, callback_days_carried
+        callback_due_at, callback_days_carried, dial_attempts, dial_result
         """;
 
     /// <summary>The call as the API shows it, read in the caller's transaction (a command answers with what it did before it commits).</summary>
