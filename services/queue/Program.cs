@@ -24,6 +24,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<CallbackDayOptions>() ?? new CallbackDayOptions());
 builder.Services.AddHostedService<CallbackDaySweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());
+builder.Services.AddHostedService<AnnouncementSweep>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 

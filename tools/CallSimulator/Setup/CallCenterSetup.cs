@@ -125,6 +125,7 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
             defaultHandleSeconds = Math.Max(1, (int)Math.Round(options.HandleSeconds)),
             whenNoAgents = "wait",
             callbackMaxAttempts = 1,   // a dial-out retry comes minutes later, past any run's drain: each callback is dialled once
+            announceEverySeconds = options.AnnounceEverySeconds,
         };
         using var response = await admin.SendAsync(HttpMethod.Put, $"/api/queue/queues/{queueId}", settings, "configure queue", ct);
         await GatewayUser.EnsureAsync(response, "configure queue", ct);
