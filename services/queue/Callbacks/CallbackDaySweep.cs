@@ -80,7 +80,7 @@ public sealed partial class CallbackDaySweep(
             catch (RequestTimeoutException)
             {
                 LogNoAnswer(projectId);
-                continue;
+                break; // the CRM is away: the others would wait as long; every callback waits as it is until the next sweep
             }
             if (opening is { Known: true, OpenNow: false, NextOpensAt: { } opens })
             {

@@ -35,7 +35,7 @@ public static class CallbackDialing
             """;
         await session.ExecuteAsync(sql, new { session.TenantId, call.Id, attempt, call.AgentId, result, retryAt, now }, ct);
         await session.PublishAsync(new DialOutEnded(session.TenantId, call.Id, call.QueueId, call.ProjectId, call.AgentId, "callback", result,
-            attempt, retryAt, Final: result == "answered" ? false : retryAt is null, now), ct);
+            attempt, retryAt, Final: retryAt is null, now), ct);
         return retryAt;
     }
 

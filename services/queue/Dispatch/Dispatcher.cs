@@ -62,11 +62,11 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         const string sql = """
             SELECT m.queue_id FROM queue_members m
             JOIN LATERAL (
-                SELECT vip, callback_carried_at IS NOT NULL AS carried_over, priority, enqueued_at FROM calls c
+                SELECT vip, priority, enqueued_at FROM calls c
                 WHERE c.tenant_id = m.tenant_id AND c.queue_id = m.queue_id AND c.status = 'waiting'
-                ORDER BY vip DESC, callback_carried_at IS NOT NULL DESC, priority DESC, enqueued_at LIMIT 1) head ON true
+                ORDER BY vip DESC, priority DESC, enqueued_at LIMIT 1) head ON true
             WHERE m.tenant_id = @TenantId AND m.agent_id = @agentId
-            ORDER BY head.vip DESC, head.carried_over DESC, head.priority DESC, head.enqueued_at
+            ORDER BY head.vip DESC, head.priority DESC, head.enqueued_at
             """;
         return (await session.QueryAsync<Guid>(sql, new { session.TenantId, agentId }, ct)).ToList();
     }
@@ -115,7 +115,8 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             return [];
         }
         var now = clock.GetUtcNowAsStored();
-        // A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
+        // The line is read in the order of the calls_waiting index (VIP, priority, arrival: a carried-over callback is old, so
+        // among the first); Router orders it fully (CallOrder: carried-over callbacks, aging). A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
         // lets any agent take the call; agents who declined a call are not offered it again.
         const string callsSql = """
             SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at, c.callback_carried_at IS NOT NULL AS carried_over,
@@ -125,7 +126,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             FROM calls c
             WHERE c.tenant_id = @TenantId AND c.queue_id = @queueId AND c.status = 'waiting'
               AND (c.callback_due_at IS NULL OR c.callback_due_at <= @now)
-            ORDER BY c.vip DESC, c.callback_carried_at IS NOT NULL DESC, c.priority DESC, c.enqueued_at LIMIT @limit
+            ORDER BY c.vip DESC, c.priority DESC, c.enqueued_at LIMIT @limit
             """;
         var calls = (await session.QueryAsync<CallRow>(callsSql, new { session.TenantId, queueId, limit = CallsConsidered, now }, ct)).ToList();
         if (calls.Count == 0)

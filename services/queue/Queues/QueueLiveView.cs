@@ -23,7 +23,7 @@ public static class QueueLiveView
             SELECT id, vip, priority, enqueued_at, arrived_at, status, callback_number, target_agent_id,
                    callback_due_at, callback_carried_at IS NOT NULL AS carried_over FROM calls
             WHERE tenant_id = @TenantId AND queue_id = @Id AND status IN ('waiting', 'offered')
-            ORDER BY vip DESC, callback_carried_at IS NOT NULL DESC, priority DESC, enqueued_at LIMIT 1000
+            ORDER BY vip DESC, priority DESC, enqueued_at LIMIT 1000
             """, new { session.TenantId, queue.Id }, ct)).ToList();
         var order = CallOrder.Sort(calls.Select(c => new WaitingCall(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero), c.CarriedOver)), queue.Aging, now);
         var byId = calls.ToDictionary(c => c.Id);
