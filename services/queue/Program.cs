@@ -1,6 +1,8 @@
 using Platform.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Calls;
+using Platform.Queue.Dialer.Campaigns;
+using Platform.Queue.Dialer.Dialing;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
 using Platform.Queue.Queues;
@@ -21,6 +23,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<Ro
 builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Dialer").Get<DialerOptions>() ?? new DialerOptions());
+builder.Services.AddSingleton<ContactLeasing>();
+builder.Services.AddSingleton<CampaignTick>();
+builder.Services.AddHostedService<DialLoop>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
@@ -33,5 +39,6 @@ app.MapAgentStateApi();
 app.MapAgentEventsApi();
 app.MapCallsApi();
 app.MapTelephonyApi();
+app.MapCampaignsApi();
 
 return await app.RunServiceAsync(args);
