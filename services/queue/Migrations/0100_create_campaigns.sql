@@ -95,7 +95,10 @@ SELECT enable_tenant_isolation('campaign_agents');
 SELECT enable_tenant_isolation('campaign_groups');
 SELECT enable_tenant_isolation('campaign_dials');
 
--- The dial loop finds the running campaigns across tenants (only those, and only as a member of platform_cross_tenant),
--- then paces each in its tenant's session.
+-- The dial loop finds, across tenants (only as a member of platform_cross_tenant), the campaigns running or with an attempt
+-- still open (a paused or stopped campaign's people answered are still connected or dropped), then paces each in its
+-- tenant's session.
 CREATE POLICY dialer_loop ON campaigns FOR SELECT
-    USING (current_setting('app.system_task', true) = 'dialer' AND may_cross_tenants() AND state = 'running');
+    USING (current_setting('app.system_task', true) = 'dialer' AND may_cross_tenants());
+CREATE POLICY dialer_loop ON campaign_dials FOR SELECT
+    USING (current_setting('app.system_task', true) = 'dialer' AND may_cross_tenants() AND status IN ('ringing', 'answered'));

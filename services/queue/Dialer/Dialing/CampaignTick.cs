@@ -32,7 +32,7 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
             freedAgents = await EndUnreportedAsync(session, campaign, now, ct);
             var snapshot = await SnapshotReader.ReadAsync(session, campaign, options, now, ct);
             var decision = Pacer.Decide(snapshot);
-            var placed = decision.Dials > 0 && snapshot.Mode != DialMode.Preview
+            var placed = campaign.State == Campaigns.CampaignState.Running && decision.Dials > 0 && snapshot.Mode != DialMode.Preview
                 ? await PlaceAsync(session, campaign, snapshot.Mode, Math.Min(decision.Dials, options.MaxDialsPerTick), now, ct)
                 : 0;
             await session.ExecuteAsync("UPDATE campaigns SET last_tick_at = @now WHERE tenant_id = @TenantId AND id = @campaignId",

@@ -49,7 +49,12 @@ public sealed partial class DialLoop(
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync("SELECT set_config('app.system_task', 'dialer', true)", transaction: transaction);
         var running = (await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
-            "SELECT tenant_id, id FROM campaigns WHERE state = 'running' ORDER BY last_tick_at NULLS FIRST LIMIT 500",
+            """
+            SELECT c.tenant_id, c.id FROM campaigns c
+            WHERE c.state = 'running'
+               OR EXISTS (SELECT 1 FROM campaign_dials d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.status IN ('ringing', 'answered'))
+            ORDER BY c.last_tick_at NULLS FIRST LIMIT 500
+            """,
             transaction: transaction, cancellationToken: ct))).ToList();
         await transaction.CommitAsync(ct);
         return running;

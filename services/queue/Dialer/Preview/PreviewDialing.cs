@@ -59,6 +59,10 @@ public static class PreviewDialing
             return TypedResults.Ok((await ReadAsync(session, open, ct))!);
         }
         var campaign = (await PacedCampaign.LockAsync(session, campaignId, ct, skipLocked: false))!;
+        if (campaign.State != CampaignState.Running)
+        {
+            return CallConflict.Because("No contact to preview.", $"The campaign is {campaign.State}.");
+        }
         var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct);
         if (leased.Contacts.Length == 0)
         {
