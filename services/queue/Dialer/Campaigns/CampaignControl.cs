@@ -18,21 +18,21 @@ public static class CampaignControl
     public sealed record StateChangeRequest(string? Reason);
 
     public static Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> StartCampaign(
-        Guid campaignId, StateChangeRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        Guid campaignId, StateChangeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(campaignId, CampaignState.Command.Start, request, user, db, clock, ct);
 
     public static Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> PauseCampaign(
-        Guid campaignId, StateChangeRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        Guid campaignId, StateChangeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(campaignId, CampaignState.Command.Pause, request, user, db, clock, ct);
 
     public static Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> StopCampaign(
-        Guid campaignId, StateChangeRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        Guid campaignId, StateChangeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(campaignId, CampaignState.Command.Stop, request, user, db, clock, ct);
 
     private static async Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid campaignId, CampaignState.Command command, StateChangeRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid campaignId, CampaignState.Command command, StateChangeRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var reason = request?.Reason?.Trim();
+        var reason = request.Reason?.Trim();
         if (reason is { Length: > 200 } || reason?.Any(char.IsControl) == true)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 200 printable characters."] },

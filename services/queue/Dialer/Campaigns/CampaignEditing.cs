@@ -41,7 +41,7 @@ public static class CampaignEditing
                 INSERT INTO campaigns (tenant_id, id, project_id, queue_id, name, dial_mode, caller_id, source_kind, source_statuses, source_vip_only,
                                        hours_from, hours_to, abandon_cap_percent, ring_seconds, state, state_since, created_at, updated_at)
                 VALUES (@TenantId, @id, @ProjectId, @queueId, @Name, @Mode, @CallerId, @SourceKind, @Statuses, @VipOnly,
-                        @HoursFrom, @HoursTo, @AbandonCapPercent, @RingSeconds, 'draft', @now, @now, @now)
+                        CAST(@HoursFrom AS time), CAST(@HoursTo AS time), @AbandonCapPercent, @RingSeconds, 'draft', @now, @now, @now)
                 """, Parameters(session, id, campaign, now, new { queueId }), ct);
             await WriteMembersAsync(session, id, campaign, ct);
         }
@@ -104,7 +104,7 @@ public static class CampaignEditing
         {
             await session.ExecuteAsync("""
                 UPDATE campaigns SET name = @Name, dial_mode = @Mode, caller_id = @CallerId, source_kind = @SourceKind, source_statuses = @Statuses,
-                       source_vip_only = @VipOnly, hours_from = @HoursFrom, hours_to = @HoursTo, abandon_cap_percent = @AbandonCapPercent,
+                       source_vip_only = @VipOnly, hours_from = CAST(@HoursFrom AS time), hours_to = CAST(@HoursTo AS time), abandon_cap_percent = @AbandonCapPercent,
                        ring_seconds = @RingSeconds, updated_at = @now
                 WHERE tenant_id = @TenantId AND id = @id;
                 DELETE FROM campaign_agents WHERE tenant_id = @TenantId AND campaign_id = @id;

@@ -19,8 +19,8 @@ public sealed record CampaignView(
         public string SourceKind { get; init; } = "";
         public string[] SourceStatuses { get; init; } = [];
         public bool SourceVipOnly { get; init; }
-        public TimeSpan? HoursFrom { get; init; }
-        public TimeSpan? HoursTo { get; init; }
+        public TimeOnly? HoursFrom { get; init; }
+        public TimeOnly? HoursTo { get; init; }
         public decimal AbandonCapPercent { get; init; }
         public int RingSeconds { get; init; }
         public string State { get; init; } = "";
@@ -54,6 +54,6 @@ public sealed record CampaignView(
 
     private static CampaignView From(Row r) => new(r.Id, r.ProjectId, r.QueueId, r.Name, r.DialMode, r.CallerId,
         new CampaignSource(r.SourceKind, r.SourceStatuses, r.SourceVipOnly), r.AgentIds, r.GroupIds,
-        r.HoursFrom is { } from && r.HoursTo is { } to ? new CampaignHours(TimeOnly.FromTimeSpan(from), TimeOnly.FromTimeSpan(to)) : null,
+        r.HoursFrom is { } from && r.HoursTo is { } to ? new CampaignHours(from, to) : null,
         (double)r.AbandonCapPercent, r.RingSeconds, r.State, r.StateReason, r.StateSince, r.CreatedAt, r.UpdatedAt);
 }

@@ -13,15 +13,15 @@ public sealed class PacedCampaign
     public string CallerId { get; init; } = "";
     public string[] SourceStatuses { get; init; } = [];
     public bool SourceVipOnly { get; init; }
-    public TimeSpan? HoursFrom { get; init; }
-    public TimeSpan? HoursTo { get; init; }
+    public TimeOnly? HoursFrom { get; init; }
+    public TimeOnly? HoursTo { get; init; }
     public decimal AbandonCapPercent { get; init; }
     public int RingSeconds { get; init; }
     public int DefaultHandleSeconds { get; init; }
     public DateTime? ExhaustedAt { get; init; }
 
     public ContactLeasing.Source LeaseSource => new(Id, ProjectId, SourceStatuses, SourceVipOnly,
-        HoursFrom is { } from ? TimeOnly.FromTimeSpan(from) : null, HoursTo is { } to ? TimeOnly.FromTimeSpan(to) : null);
+        HoursFrom, HoursTo);
 
     public static Task<PacedCampaign?> LockAsync(TenantSession session, Guid campaignId, CancellationToken ct, bool skipLocked = true) =>
         session.QuerySingleOrDefaultAsync<PacedCampaign>($"""

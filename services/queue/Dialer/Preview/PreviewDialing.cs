@@ -29,11 +29,11 @@ public static class PreviewDialing
         Guid? AgentId, string Status, string? Result, string? SkipReason, DateTime CreatedAt, DateTime? PlacedAt, DateTime? ResultAt);
 
     public static async Task<Results<Ok<DialView>, ProblemHttpResult>> NextPreview(
-        Guid campaignId, PreviewRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, ContactLeasing leasing, TimeProvider clock, CancellationToken ct)
+        Guid campaignId, PreviewRequest request, ClaimsPrincipal user, NpgsqlDataSource db, ContactLeasing leasing, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request?.AgentId, ct);
+        var (agentId, problem) = await ActingAgent.ResolveAsync(session, user, request.AgentId, ct);
         if (problem is not null)
         {
             return problem;
