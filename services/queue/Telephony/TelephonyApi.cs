@@ -23,7 +23,7 @@ public static class TelephonyApi
         calls.MapPost("/{callId:guid}/ring-result", RingResults.ReportRingResult).WithName("ReportRingResult").RequireAuthorization(Policies.Telephony)
             .WithSummary("How ringing an agent's device ended: answered, busy, no_answer, declined, unregistered.");
         calls.MapPost("/{callId:guid}/dial-result", DialResults.ReportDialResult).WithName("ReportDialResult").RequireAuthorization(Policies.Telephony)
-            .WithSummary("How a dial-out went: answered, no_answer, busy, answering_machine, failed.");
+            .WithSummary("How a dial-out went: answered (or human), no_answer, busy, answering_machine, fax, invalid_number, failed.");
         calls.MapPost("/{callId:guid}/monitor", Monitoring.MonitorCall).WithName("MonitorCall").RequireAuthorization(Policies.Supervision)
             .WithSummary("A supervisor listens (monitor), whispers to the agent or barges in: the PBX connects their device.");
 
