@@ -95,7 +95,7 @@ public sealed class CampaignSimulation
         Trim(windowPeople, at => at, since);
         Trim(windowDrops, at => at, since);
         Trim(windowHandles, h => h.At, since);
-        var handle = windowHandles.Count == 0 ? 180 : windowHandles.Average(h => h.Handle);
+        var handle = AverageHandle();
         var freeing = agents.Where(a => a.Busy)
             .Select(a => TimeSpan.FromSeconds(Math.Max(0, handle - (now - a.CallStartedAt)))).ToArray();
         var people = windowResults.Where(r => r.Person).ToArray();
@@ -112,6 +112,21 @@ public sealed class CampaignSimulation
             previous,
             TimeSpan.FromSeconds(people.Length == 0 ? 0 : people.Average(r => r.Ring)));
     }
+
+    /// <summary>Handle time of the calls ended in the window plus the time so far of the calls going on, per call ended
+    /// (the estimate of a mean from cut-off observations: early in a campaign only the short calls have ended); the
+    /// campaign's expected handle time until ten calls have ended.</summary>
+    private double AverageHandle()
+    {
+        if (windowHandles.Count < 10)
+        {
+            return ExpectedHandleSeconds;
+        }
+        var ongoing = agents.Where(a => a.Busy).Sum(a => now - a.CallStartedAt);
+        return (windowHandles.Sum(h => h.Handle) + ongoing) / windowHandles.Count;
+    }
+
+    private const double ExpectedHandleSeconds = 180;
 
     private static void Trim<T>(Queue<T> queue, Func<T, double> at, double since)
     {

@@ -6,7 +6,10 @@ namespace Platform.Queue.Dialer.Pacing;
 /// </summary>
 internal static class AbandonControl
 {
-    public readonly record struct Allowance(double DropShare, bool Slowing, string? ProgressiveBecause);
+    /// <param name="DropShare">The most expected drops of the dials ringing, as a share of the people they reach.</param>
+    /// <param name="DropsLeft">Drops the window can still take under the cap, less one: the expected drops of everything
+    /// ringing never exceed it, so a burst of answers cannot take a short window over the cap.</param>
+    public readonly record struct Allowance(double DropShare, double DropsLeft, bool Slowing, string? ProgressiveBecause);
 
     public static Allowance For(PacingSnapshot now)
     {
@@ -20,10 +23,12 @@ internal static class AbandonControl
         {
             return Stop("the abandon cap is 0 %: no drop is allowed");
         }
-        if (dials < PacingPolicy.MinimumDials || humans < PacingPolicy.MinimumHumans)
+        var agents = Math.Max(0, now.AgentsIdle) + (now.AgentsFreeingIn?.Count ?? 0);
+        var enoughDials = Math.Max(PacingPolicy.MinimumDials, PacingPolicy.MinimumDialsPerAgent * agents);
+        if (dials < enoughDials || humans < PacingPolicy.MinimumHumans)
         {
             return Stop($"cold start: {dials} results and {humans} people answered in the window, predictive from " +
-                $"{PacingPolicy.MinimumDials} and {PacingPolicy.MinimumHumans}");
+                $"{enoughDials} and {PacingPolicy.MinimumHumans}");
         }
         var at = $"abandon rate {100 * rate:0.0#} % of {now.AbandonCapPercent:0.0#} % cap";
         if (rate >= cap)
@@ -34,7 +39,8 @@ internal static class AbandonControl
         {
             return Stop($"holding progressive until under {100 * cap * PacingPolicy.ResumeBelowShareOfCap:0.0#} %: {at}");
         }
-        if (cap * humans - dropped < 1)
+        var dropsLeft = cap * humans - dropped - 1;
+        if (dropsLeft <= 0)
         {
             return Stop($"one more drop would pass the cap: {at}, {dropped} drops of {humans} people");
         }
@@ -44,8 +50,8 @@ internal static class AbandonControl
         {
             return Stop($"near the cap: {at}");
         }
-        return new Allowance(cap * PacingPolicy.TargetShareOfCap * scale, scale < 1, null);
+        return new Allowance(cap * PacingPolicy.TargetShareOfCap * scale, dropsLeft, scale < 1, null);
 
-        static Allowance Stop(string because) => new(0, false, because);
+        static Allowance Stop(string because) => new(0, 0, false, because);
     }
 }

@@ -2,10 +2,9 @@ namespace Platform.Queue.Dialer.Pacing;
 
 /// <summary>
 /// The chance that an agent on a call (or in wrap-up) is free within a horizon. Handle times vary widely (a 3–5 minute
-/// call has a spread of minutes), so the expected time left says little on its own: the time left is modelled as
-/// exponential with mean (expected time left + half the average handle time). An agent long past the average is likelier
-/// to free up soon than one who just started, and summed over many agents the expected releases per second stay close to
-/// busy agents ÷ handle time, as they are in a steady campaign.
+/// call has a spread of minutes), so the time left is a distribution around the expected time left: a gamma of shape 2
+/// with mean (expected time left + a quarter of the average handle time). An agent who just started a call is almost
+/// never free within the next seconds; one past the average handle time may be, with a chance of some percent a second.
 /// </summary>
 internal static class AgentRelease
 {
@@ -17,8 +16,9 @@ internal static class AgentRelease
         {
             return 0;
         }
-        var spread = averageHandle / 2 > MinimumSpread ? averageHandle / 2 : MinimumSpread;
+        var spread = averageHandle / 4 > MinimumSpread ? averageHandle / 4 : MinimumSpread;
         var mean = (expectedLeft > TimeSpan.Zero ? expectedLeft : TimeSpan.Zero) + spread;
-        return 1 - Math.Exp(-horizon.TotalSeconds / mean.TotalSeconds);
+        var x = 2 * horizon.TotalSeconds / mean.TotalSeconds; // horizon ÷ the gamma's scale (mean ÷ shape)
+        return 1 - Math.Exp(-x) * (1 + x);
     }
 }

@@ -13,20 +13,24 @@ public static class PacingPolicy
     /// <summary>Cold start: predictive paces as progressive until the window holds this many results…</summary>
     public const int MinimumDials = 50;
 
+    /// <summary>…and this many per agent of the campaign (a large team dials its first hundreds within a minute, before the
+    /// slow results, no answer after 30 s, have come in)…</summary>
+    public const int MinimumDialsPerAgent = 5;
+
     /// <summary>…and this many people answered (one drop among them is then 2.5 %, under a 3 % cap).</summary>
     public const int MinimumHumans = 40;
 
     /// <summary>The share of the cap the pacer aims its expected drops at when the window is far from the cap.</summary>
-    public const double TargetShareOfCap = 0.7;
+    public const double TargetShareOfCap = 0.8;
 
     /// <summary>Below this share of the cap the pacer runs at its full target; above it, the target falls linearly…</summary>
-    public const double SlowFromShareOfCap = 0.5;
+    public const double SlowFromShareOfCap = 0.4;
 
     /// <summary>…to zero here (risk-free dials only: as many as progressive would).</summary>
-    public const double StopAtShareOfCap = 0.9;
+    public const double StopAtShareOfCap = 0.85;
 
     /// <summary>Hysteresis: after a fallback to progressive at the cap, predictive resumes only under this share of the cap.</summary>
-    public const double ResumeBelowShareOfCap = 0.6;
+    public const double ResumeBelowShareOfCap = 0.5;
 
     /// <summary>Dials ringing at once (in flight and new) never exceed this many per agent of the campaign.</summary>
     public const int MaxDialsInFlightPerAgent = 4;

@@ -46,7 +46,8 @@ internal static class PredictivePacing
         while (dials < most)
         {
             var ringing = inFlight + dials + 1;
-            if (drops.For(ringing, p) > allowance.DropShare * ringing * p)
+            var expected = drops.For(ringing, p);
+            if (expected > allowance.DropShare * ringing * p || expected > allowance.DropsLeft)
             {
                 break;
             }
