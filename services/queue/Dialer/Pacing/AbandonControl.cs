@@ -23,12 +23,11 @@ internal static class AbandonControl
         {
             return Stop("the abandon cap is 0 %: no drop is allowed");
         }
-        var agents = Math.Max(0, now.AgentsIdle) + (now.AgentsFreeingIn?.Count ?? 0);
-        var enoughDials = Math.Max(PacingPolicy.MinimumDials, PacingPolicy.MinimumDialsPerAgent * agents);
+        var enoughDials = Math.Max(PacingPolicy.MinimumDials, PacingPolicy.MinimumResultsPerDialRinging * Math.Max(0, now.DialsInFlight));
         if (dials < enoughDials || humans < PacingPolicy.MinimumHumans)
         {
             return Stop($"cold start: {dials} results and {humans} people answered in the window, predictive from " +
-                $"{enoughDials} and {PacingPolicy.MinimumHumans}");
+                $"{enoughDials} results and {PacingPolicy.MinimumHumans} people");
         }
         var at = $"abandon rate {100 * rate:0.0#} % of {now.AbandonCapPercent:0.0#} % cap";
         if (rate >= cap)

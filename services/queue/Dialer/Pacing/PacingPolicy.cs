@@ -13,9 +13,9 @@ public static class PacingPolicy
     /// <summary>Cold start: predictive paces as progressive until the window holds this many results…</summary>
     public const int MinimumDials = 50;
 
-    /// <summary>…and this many per agent of the campaign (a large team dials its first hundreds within a minute, before the
-    /// slow results, no answer after 30 s, have come in)…</summary>
-    public const int MinimumDialsPerAgent = 5;
+    /// <summary>…and this many times the dials ringing (a large team dials its first hundreds within a minute: the first
+    /// results are the fast ones, busy and invalid numbers, before the slow ones, no answer after 30 s, have come in)…</summary>
+    public const int MinimumResultsPerDialRinging = 3;
 
     /// <summary>…and this many people answered (one drop among them is then 2.5 %, under a 3 % cap).</summary>
     public const int MinimumHumans = 40;
