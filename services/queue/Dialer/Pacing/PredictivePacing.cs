@@ -42,17 +42,24 @@ internal static class PredictivePacing
         Span<double> scratch = agents < StackLimit ? stackalloc double[agents + 1] : new double[agents + 1];
         var drops = new ExpectedDrops(supply, scratch, idle, release, Math.Max(0, now.AnsweredWaiting));
 
-        var dials = progressive;
-        while (dials < most)
+        // The expected drops grow with every dial, faster than the people reached: the most dials that keep both limits
+        // is found by bisection, from progressive (which risks no drop) up to the cap on dials ringing.
+        int low = progressive, high = most;
+        while (low < high)
         {
-            var ringing = inFlight + dials + 1;
+            var mid = low + (high - low + 1) / 2;
+            var ringing = inFlight + mid;
             var expected = drops.For(ringing, p);
             if (expected > allowance.DropShare * ringing * p || expected > allowance.DropsLeft)
             {
-                break;
+                high = mid - 1;
             }
-            dials++;
+            else
+            {
+                low = mid;
+            }
         }
+        var dials = low;
         var state = allowance.Slowing ? "slowing near the cap" : "predictive";
         return new PacingDecision(dials, DialMode.Predictive,
             $"{state}: {idle} agents free and {freeingSoon:0.0} freeing within {horizon.TotalSeconds:0} s, {inFlight} ringing, " +
