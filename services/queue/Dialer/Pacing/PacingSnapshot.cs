@@ -14,6 +14,11 @@ namespace Platform.Queue.Dialer.Pacing;
 /// <param name="AbandonCapPercent">The admin's limit on the abandon rate over the rolling window (3 by default).</param>
 /// <param name="AverageRing">Average time from dial to a result, over the window.</param>
 /// <param name="AverageHandle">The campaign's average handle time (talk + wrap-up) of connected calls.</param>
+/// <param name="PreviousPacedAs">The <see cref="PacingDecision.PacedAs"/> of the campaign's previous decision (kept on the
+/// campaign's row), for the hysteresis: a predictive campaign that fell back to progressive stays there until its abandon
+/// rate is well under the cap. Null (unknown) paces as if the previous tick was predictive.</param>
+/// <param name="AverageTimeToAnswer">Average time from dial to answer of the dials a person answered, over the window;
+/// zero (unknown) uses <paramref name="AverageRing"/>.</param>
 public sealed record PacingSnapshot(
     DialMode Mode,
     int AgentsIdle,
@@ -23,7 +28,9 @@ public sealed record PacingSnapshot(
     DialWindowStatistics Recent,
     double AbandonCapPercent,
     TimeSpan AverageRing,
-    TimeSpan AverageHandle);
+    TimeSpan AverageHandle,
+    DialMode? PreviousPacedAs = null,
+    TimeSpan AverageTimeToAnswer = default);
 
 /// <summary>Counts of dial results over the rolling window (the last N minutes or dials, as the pacer asks).</summary>
 /// <param name="Dials">Dials with a result.</param>
