@@ -61,29 +61,39 @@ public static class AbandonedCallersApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // A leg the call joined by overflow or transfer has no number of its own: it is the call's first leg's.
         const string sql = """
-            WITH abandoned AS (
-                SELECT cr.project_id, cr.caller_number, count(*) AS abandons, max(cr.abandoned_at) AS last_abandoned_at,
-                       (array_agg(cr.call_id ORDER BY cr.abandoned_at DESC))[1] AS last_call_id,
-                       (array_agg(cr.queue_id ORDER BY cr.abandoned_at DESC))[1] AS last_queue_id,
-                       (array_agg(cr.contact_id ORDER BY cr.abandoned_at DESC) FILTER (WHERE cr.contact_id IS NOT NULL))[1] AS contact_id,
-                       max(cr.wait_seconds) AS longest_wait_seconds
+            WITH legs AS (
+                SELECT cr.project_id, cr.call_id, cr.queue_id, cr.contact_id, cr.abandoned_at, cr.wait_seconds,
+                       COALESCE(cr.caller_number, (SELECT x.caller_number FROM call_records x WHERE x.tenant_id = cr.tenant_id AND x.call_id = cr.call_id
+                                                   AND x.caller_number IS NOT NULL LIMIT 1)) AS caller_number
                 FROM call_records cr
                 WHERE cr.tenant_id = @TenantId AND cr.abandoned_at >= @From AND cr.abandoned_at < @To AND cr.answered_at IS NULL
-                  AND cr.caller_number IS NOT NULL AND cr.project_id IS NOT NULL
+                  AND cr.project_id IS NOT NULL
                   AND (CAST(@projectId AS uuid) IS NULL OR cr.project_id = @projectId)
-                  AND (CAST(@queueId AS uuid) IS NULL OR cr.queue_id = @queueId)
-                GROUP BY cr.project_id, cr.caller_number)
+                  AND (CAST(@queueId AS uuid) IS NULL OR cr.queue_id = @queueId)),
+            abandoned AS (
+                SELECT project_id, caller_number, count(*) AS abandons, max(abandoned_at) AS last_abandoned_at,
+                       (array_agg(call_id ORDER BY abandoned_at DESC))[1] AS last_call_id,
+                       (array_agg(queue_id ORDER BY abandoned_at DESC))[1] AS last_queue_id,
+                       (array_agg(contact_id ORDER BY abandoned_at DESC) FILTER (WHERE contact_id IS NOT NULL))[1] AS contact_id,
+                       max(wait_seconds) AS longest_wait_seconds
+                FROM legs WHERE caller_number IS NOT NULL
+                GROUP BY project_id, caller_number)
             SELECT a.project_id, a.caller_number, a.contact_id, a.abandons, a.last_abandoned_at, a.last_call_id, a.last_queue_id,
                    COALESCE(a.longest_wait_seconds, 0) AS longest_wait_seconds,
                    LEAST(back.answered_at, written.recorded_at) AS reached_at,
                    CASE WHEN written.recorded_at < back.answered_at OR back.answered_at IS NULL THEN written.call_id ELSE back.call_id END AS reached_by_call_id
             FROM abandoned a
-            LEFT JOIN LATERAL (SELECT cr.call_id, cr.answered_at FROM call_records cr
-                               WHERE cr.tenant_id = @TenantId AND cr.project_id = a.project_id
-                                 AND (cr.caller_number = a.caller_number OR cr.callback_number = a.caller_number)
-                                 AND cr.answered_at > a.last_abandoned_at
-                               ORDER BY cr.answered_at LIMIT 1) back ON true
+            LEFT JOIN LATERAL (
+                SELECT leg.call_id, leg.answered_at FROM call_records leg
+                WHERE leg.tenant_id = @TenantId AND leg.answered_at > a.last_abandoned_at
+                  AND leg.call_id IN (SELECT n.call_id FROM call_records n
+                                      WHERE n.tenant_id = @TenantId AND n.project_id = a.project_id AND n.caller_number = a.caller_number
+                                      UNION ALL
+                                      SELECT n.call_id FROM call_records n
+                                      WHERE n.tenant_id = @TenantId AND n.project_id = a.project_id AND n.callback_number = a.caller_number)
+                ORDER BY leg.answered_at LIMIT 1) back ON true
             LEFT JOIN LATERAL (SELECT o.call_id, o.recorded_at FROM outcomes o
                                WHERE o.tenant_id = @TenantId AND o.project_id = a.project_id AND o.contact_id = a.contact_id
                                  AND o.recorded_at > a.last_abandoned_at

@@ -106,7 +106,9 @@ public static class CallRecordsApi
               AND (CAST(@maxTalkSeconds AS double precision) IS NULL OR cr.talk_seconds <= @maxTalkSeconds)
             """;
         const string sql = $"""
-            SELECT cr.call_id, cr.queue_id, cr.project_id, {CallResult.Sql} AS result, cr.direction, COALESCE(cr.callback_number, cr.caller_number) AS caller_number,
+            SELECT cr.call_id, cr.queue_id, cr.project_id, {CallResult.Sql} AS result, cr.direction, COALESCE(cr.callback_number, cr.caller_number,
+                            (SELECT x.caller_number FROM call_records x WHERE x.tenant_id = cr.tenant_id AND x.call_id = cr.call_id
+                             AND x.caller_number IS NOT NULL LIMIT 1)) AS caller_number,
                    cr.contact_id, cr.arrived_at, cr.answered_at, COALESCE(cr.completed_at, cr.transferred_at, cr.abandoned_at, cr.overflowed_at) AS ended_at,
                    cr.wait_seconds, cr.talk_seconds, cr.hold_seconds, cr.wrap_up_seconds, cr.agent_id, a.name AS agent_name,
                    o.disposition, o.category AS disposition_category, cr.callback_requested_at, cr.transfer_queue_id, cr.overflow_queue_id

@@ -34,6 +34,7 @@ CREATE INDEX call_records_project ON call_records (tenant_id, project_id, arrive
 CREATE INDEX call_records_queue ON call_records (tenant_id, queue_id, arrived_at);
 CREATE INDEX call_records_agent ON call_records (tenant_id, agent_id, completed_at);
 CREATE INDEX call_records_caller ON call_records (tenant_id, project_id, caller_number);
+CREATE INDEX call_records_callback ON call_records (tenant_id, project_id, callback_number) WHERE callback_number IS NOT NULL;
 
 CREATE TABLE outcomes (
     tenant_id         uuid        NOT NULL,
