@@ -33,5 +33,6 @@ app.MapScriptFunnelApi();
 app.MapStaffingApi();
 app.MapLiveApi();
 app.MapRebuildApi();
+app.MapParkedEventsApi();
 
 return await app.RunServiceAsync(args);

@@ -111,6 +111,8 @@ internal static class Access
         ["ListAbandonedCallers"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
         ["RebuildProjections"] = [Roles.Admin],
+        ["ListParkedEvents"] = [Roles.Admin],
+        ["ReplayParkedEvent"] = [Roles.Admin],
         ["CreateScript"] = [Roles.Admin, Roles.Supervisor],
         ["ImportScript"] = [Roles.Admin, Roles.Supervisor],
         ["GetActiveScript"] = Staff,   // what agents walk
