@@ -1,6 +1,8 @@
 using Platform.Reporting;
 using Platform.Reporting.Agents;
+using Platform.Reporting.Calls;
 using Platform.Reporting.Live;
+using Platform.Reporting.Occupancy;
 using Platform.Reporting.Projections;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
@@ -22,9 +24,15 @@ app.UseServiceDefaults();
 app.MapProjectSummaryApi();
 app.MapQueueIntervalsApi();
 app.MapAgentDaysApi();
+app.MapAgentRangeApi();
+app.MapOccupancyApi();
+app.MapProjectIntervalsApi();
+app.MapCallRecordsApi();
+app.MapAbandonedCallersApi();
 app.MapScriptFunnelApi();
 app.MapStaffingApi();
 app.MapLiveApi();
 app.MapRebuildApi();
+app.MapParkedEventsApi();
 
 return await app.RunServiceAsync(args);

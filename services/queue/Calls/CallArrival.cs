@@ -135,7 +135,7 @@ public static class CallArrival
             {
                 var (position, estimate) = await CallsApi.PlaceInLineAsync(session, callId, ct);
                 await session.PublishAsync(new CallQueued(session.TenantId, callId, admitted.Id, admitted.ProjectId, contact?.ContactId, vip,
-                    request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds), ct);
+                    request.Priority ?? 0, position ?? 0, now, admitted.ServiceLevelSeconds, caller), ct);
                 response = new CallArrivedResponse(callId, admitted.Id, "waiting", position, estimate, contact?.ContactId, vip, verdict.Reason);
                 // Offered in the transaction that queues it when an agent is free: no second transaction, no read-back.
                 // An overflowed call is offered after the commit: this transaction holds the first queue's lock, and taking a

@@ -5,7 +5,7 @@ namespace Platform.Reporting.Agents;
 
 /// <summary>
 /// A call's written result, per user and day (the call center's) and per project and day (the project's): outcomes, the distinct contacts called,
-/// meetings set and contracts signed. The dispositions catalogue's category says which: <c>meeting_set</c>, <c>sale</c>.
+/// meetings set and contracts signed; and each outcome as a row (the disposition report, the call records' result). The dispositions catalogue's category says which: <c>meeting_set</c>, <c>sale</c>.
 /// </summary>
 public static class OutcomeProjection
 {
@@ -28,10 +28,14 @@ public static class OutcomeProjection
             ON CONFLICT (tenant_id, project_id, day) DO UPDATE SET
                 outcomes = project_days.outcomes + 1, meetings = project_days.meetings + EXCLUDED.meetings,
                 contracts = project_days.contracts + EXCLUDED.contracts;
+
+            INSERT INTO outcomes (tenant_id, outcome_id, project_id, user_id, contact_id, call_id, disposition, category, duration_seconds, recorded_at)
+            VALUES (@TenantId, @OutcomeId, @ProjectId, @AgentId, @ContactId, @CallId, @Disposition, @Category, @DurationSeconds, @RecordedAt)
+            ON CONFLICT DO NOTHING;
             """;
         return session.ExecuteAsync(sql, new
         {
-            session.TenantId, e.AgentId, e.ContactId, e.ProjectId,
+            session.TenantId, e.AgentId, e.ContactId, e.ProjectId, e.OutcomeId, e.CallId, e.Disposition, e.Category, e.DurationSeconds, e.RecordedAt,
             UserDay = userDay.ToDateTime(TimeOnly.MinValue), ProjectDay = projectDay.ToDateTime(TimeOnly.MinValue),
             Meeting = e.Category == MeetingCategory ? 1 : 0, Contract = e.Category == ContractCategory ? 1 : 0,
         }, ct);

@@ -11,9 +11,9 @@ namespace Platform.Reporting.Csv;
 /// <summary>
 /// Every report also as CSV (<c>?format=csv</c>), made to open in Excel in a European locale: UTF-8 with a byte order mark,
 /// fields separated by <c>;</c>, decimal comma, no thousands separator, times as ISO 8601 in the report's time zone with
-/// their offset (a local day's rows labelled with that day), days as yyyy-MM-dd, and a cell that begins with <c>=</c>,
-/// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return prefixed with <c>'</c> (CsvHelper's injection escaping) so a
-/// caller's name never becomes a live formula. A total row, where the report has one, comes last, labelled <c>Total</c>.
+/// their offset (a local day's rows labelled with that day), days as yyyy-MM-dd, and a text cell that begins with <c>=</c>,
+/// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return prefixed with <c>'</c> so a caller's name never becomes a live
+/// formula (numbers are left alone: a negative number stays a number). A total row, where the report has one, comes last, labelled <c>Total</c>.
 /// </summary>
 public static class CsvReport
 {
@@ -45,6 +45,7 @@ public static class CsvReport
             var times = new ZonedTimeConverter(zone ?? DateTimeZone.Utc);
             csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(times);
             csv.Context.TypeConverterCache.AddConverter<DateOnly>(new DayConverter());
+            csv.Context.TypeConverterCache.AddConverter<string>(new TextConverter());
             csv.WriteRecords(rows);
             if (total is not null)
             {
@@ -53,6 +54,7 @@ public static class CsvReport
                 {
                     one.Context.TypeConverterCache.AddConverter<DateTimeOffset>(times);
                     one.Context.TypeConverterCache.AddConverter<DateOnly>(new DayConverter());
+                    one.Context.TypeConverterCache.AddConverter<string>(new TextConverter());
                     one.WriteRecords([total]);
                 }
                 var written = line.ToString();
@@ -67,7 +69,7 @@ public static class CsvReport
     private static CsvConfiguration Configuration() => new(European)
     {
         Delimiter = ";",
-        InjectionOptions = InjectionOptions.Escape,
+        InjectionOptions = InjectionOptions.None, // text is escaped by TextConverter; CsvHelper's own option would turn -1 into text
         NewLine = "\r\n",
     };
 
@@ -83,5 +85,14 @@ public static class CsvReport
     {
         public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
             value is DateOnly day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : base.ConvertToString(value, row, memberMapData);
+    }
+
+    /// <summary>Text that a spreadsheet would read as a formula, prefixed with <c>'</c>.</summary>
+    private sealed class TextConverter : DefaultTypeConverter
+    {
+        private static readonly char[] Formula = ['=', '+', '-', '@', '\t', '\r'];
+
+        public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
+            value is string { Length: > 0 } text && Formula.Contains(text[0]) ? "'" + text : value as string;
     }
 }

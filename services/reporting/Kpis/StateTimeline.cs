@@ -60,6 +60,67 @@ public static class StateTimeline
     }
 
     /// <summary>
+    /// Splits each bucket's time by state in one walk over the changes (as <see cref="Split"/> does for one span; each bucket's
+    /// figures equal <see cref="Split"/> over its span). <paramref name="changes"/> should include the last change before the
+    /// first bucket.
+    /// </summary>
+    public static IReadOnlyList<TimeInStates> SplitEach(IEnumerable<StateChange> changes, IReadOnlyList<ReportBuckets.Bucket> buckets, DateTimeOffset now)
+    {
+        var loggedIn = new double[buckets.Count];
+        var staffed = new double[buckets.Count];
+        var busy = new double[buckets.Count];
+        var pauses = buckets.Select(_ => new Dictionary<string, double>()).ToArray();
+        var ordered = Order(changes);
+        // A change stamped earlier than the one before it starts when that one did (as in Split).
+        var starts = new DateTimeOffset[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            starts[i] = i > 0 && ordered[i].At < starts[i - 1] ? starts[i - 1] : ordered[i].At;
+        }
+        var first = 0;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var state = ordered[i].State;
+            if (state == "logged_out")
+            {
+                continue;
+            }
+            var segmentEnd = i + 1 < ordered.Count ? starts[i + 1] : DateTimeOffset.MaxValue;
+            if (segmentEnd > now)
+            {
+                segmentEnd = now;
+            }
+            while (first < buckets.Count && buckets[first].To <= starts[i])
+            {
+                first++;
+            }
+            for (var b = first; b < buckets.Count && buckets[b].From < segmentEnd; b++)
+            {
+                var from = starts[i] > buckets[b].From ? starts[i] : buckets[b].From;
+                var to = segmentEnd < buckets[b].To ? segmentEnd : buckets[b].To;
+                var seconds = (to - from).TotalSeconds;
+                if (seconds <= 0)
+                {
+                    continue;
+                }
+                loggedIn[b] += seconds;
+                if (state == "break")
+                {
+                    var code = ordered[i].PauseCode ?? "break";
+                    pauses[b][code] = pauses[b].GetValueOrDefault(code) + seconds;
+                    continue;
+                }
+                staffed[b] += seconds;
+                if (state is "on_call" or "wrap_up")
+                {
+                    busy[b] += seconds;
+                }
+            }
+        }
+        return buckets.Select((_, b) => new TimeInStates(loggedIn[b], staffed[b], busy[b], pauses[b])).ToList();
+    }
+
+    /// <summary>
     /// The agent's order: by sequence; changes recorded before the queue numbered them (0) by time, before every numbered one.
     /// </summary>
     public static List<StateChange> Order(IEnumerable<StateChange> changes) =>

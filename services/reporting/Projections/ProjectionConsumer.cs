@@ -61,18 +61,7 @@ public abstract class ProjectionConsumer<T>(NpgsqlDataSource dataSource, ILogger
     private async Task ProjectAsync(Guid tenantId, List<(Guid MessageId, T Message)> events, CancellationToken ct)
     {
         await using var session = await dataSource.BeginTenantSessionAsync(tenantId, ct);
-        var fresh = await InboxAsync(session, events, ct);
-        fresh = await IdentitiesAsync(session, fresh, ct);
-        if (fresh.Count == 0)
-        {
-            await session.CommitAsync(ct); // the inbox rows of messages seen under other ids
-            return;
-        }
-        await EventLog.AppendAsync(session, fresh, ct);
-        await LiveNudge.SendAsync(session, ct); // delivered at commit all the same
-        // Last: the projections lock rows that concurrent batches of other event types also update (a call's waiting
-        // row, a queue's interval rows), in one order so that two batches never deadlock.
-        await Projector.ApplyAsync(session, fresh.Select(e => e.Message).OrderBy(Projector.LockOrder).ToList(), ct);
+        await ProjectionWrite.CountAsync(session, GetType().FullName!, events.Select(e => (e.MessageId, (ITenantEvent)e.Message)).ToList(), ct);
         await session.CommitAsync(ct);
     }
 
@@ -91,43 +80,5 @@ public abstract class ProjectionConsumer<T>(NpgsqlDataSource dataSource, ILogger
             Error = $"{reason.GetType().Name}: {reason.Message}",
         }, ct);
         await session.CommitAsync(ct);
-    }
-
-    /// <summary>Records the batch's messages in the inbox; answers those not seen before (each once).</summary>
-    private async Task<List<(Guid MessageId, ITenantEvent Message)>> InboxAsync(
-        TenantSession session, List<(Guid MessageId, T Message)> events, CancellationToken ct)
-    {
-        const string inbox = """
-            INSERT INTO inbox_messages (consumer, message_id, tenant_id)
-            SELECT @Consumer, id, @TenantId FROM unnest(@Ids) AS id
-            ON CONFLICT DO NOTHING
-            RETURNING message_id
-            """;
-        var ids = events.Select(e => e.MessageId).Distinct().ToArray();
-        var fresh = (await session.QueryAsync<Guid>(inbox, new { Consumer = GetType().FullName, Ids = ids, session.TenantId }, ct)).ToHashSet();
-        return events.Where(e => fresh.Remove(e.MessageId)).Select(e => (e.MessageId, (ITenantEvent)e.Message)).ToList();
-    }
-
-    /// <summary>Keeps the events whose business identity was not seen before (under any message id); events without one pass.</summary>
-    private static async Task<List<(Guid MessageId, ITenantEvent Message)>> IdentitiesAsync(
-        TenantSession session, List<(Guid MessageId, ITenantEvent Message)> events, CancellationToken ct)
-    {
-        var keyed = events.Select(e => (Event: e, Identity: BusinessIdentity.Of(e.Message))).ToList();
-        var withIdentity = keyed.Where(k => k.Identity is not null).ToList();
-        if (withIdentity.Count == 0)
-        {
-            return events;
-        }
-        const string sql = """
-            INSERT INTO event_identities (tenant_id, identity, message_id)
-            SELECT @TenantId, i.identity, i.message_id FROM unnest(@Identities, @Ids) AS i(identity, message_id)
-            ON CONFLICT DO NOTHING
-            RETURNING message_id
-            """;
-        var fresh = (await session.QueryAsync<Guid>(sql, new
-        {
-            session.TenantId, Identities = withIdentity.Select(k => k.Identity!).ToArray(), Ids = withIdentity.Select(k => k.Event.MessageId).ToArray(),
-        }, ct)).ToHashSet();
-        return keyed.Where(k => k.Identity is null || fresh.Contains(k.Event.MessageId)).Select(k => k.Event).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Platform.Contracts.Projects;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.Reporting.Agents;
+using Platform.Reporting.Calls;
 using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
@@ -17,7 +18,8 @@ public static class Projector
 {
     /// <summary>
     /// Applies events in the order given: each one's own rows (the queue and its waiting calls, agents, days, plans,
-    /// funnels), then the calls' counts summed into their queues' 15-minute rows with one statement.
+    /// funnels), then the calls' counts summed into their queues' 15-minute rows with one statement, and their call detail records
+    /// folded with another.
     /// </summary>
     public static async Task ApplyAsync(TenantSession session, IReadOnlyList<ITenantEvent> events, CancellationToken ct)
     {
@@ -39,6 +41,7 @@ public static class Projector
             _ => ((Guid, Guid, Guid, DateTimeOffset, double)?)null,
         }).OfType<(Guid, Guid, Guid, DateTimeOffset, double)>().ToList(), ct);
         await QueueProjection.CountAsync(session, events.Select(IntervalCount.Of).OfType<IntervalCount>().ToList(), ct);
+        await CallRecordProjection.FoldAsync(session, events.Select(CallLegEvent.Of).OfType<CallLegEvent>().ToList(), ct);
     }
 
     /// <summary>An event's own rows; days are the project's (projects' figures) or the call center's (its people's).</summary>

@@ -66,6 +66,23 @@ public static class QueueIntervalsApi
         {
             return Problems.NotFound("Queue", queueId);
         }
+        var r = range!;
+        var (intervals, total) = await ReadAsync(session, queueId, null, r, zone, ct);
+        if (CsvReport.Wanted(format))
+        {
+            return CsvReport.File(intervals, $"queue-{queueId}-{r.Granularity}", zone, total);
+        }
+        return TypedResults.Ok(new QueueIntervals(queueId, q.ProjectId, q.ServiceLevelSeconds ?? QueueProjection.DefaultThresholdSeconds, r.Granularity,
+            r.From, r.To, intervals, total));
+    }
+
+    /// <summary>
+    /// The figures of one queue, or of all a project's queues, per bucket of <paramref name="r"/> (every bucket a row, zeros
+    /// where nothing happened), and their total.
+    /// </summary>
+    public static async Task<(List<IntervalFigures> Intervals, IntervalFigures Total)> ReadAsync(
+        TenantSession session, Guid? queueId, Guid? projectId, ReportRange r, NodaTime.DateTimeZone zone, CancellationToken ct)
+    {
         // Every interval of the range is a row, zeros where nothing happened: 15-minute rows as instants, days, weeks (from
         // Monday) and months in the project's zone (generated in local time, so a day with a clock change has 23 or 25 hours).
         const string sql = """
@@ -86,7 +103,8 @@ public static class QueueIntervalsApi
                        sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
                        sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
                 FROM queue_intervals
-                WHERE tenant_id = @TenantId AND queue_id = @queueId AND interval_start >= @From AND interval_start < @To
+                WHERE tenant_id = @TenantId AND (CAST(@queueId AS uuid) IS NULL OR queue_id = @queueId)
+                  AND (CAST(@projectId AS uuid) IS NULL OR project_id = @projectId) AND interval_start >= @From AND interval_start < @To
                 GROUP BY 1)
             SELECT b.bucket, COALESCE(c.offered, 0) AS offered, COALESCE(c.answered, 0) AS answered,
                    COALESCE(c.answered_within_threshold, 0) AS answered_within_threshold, COALESCE(c.abandoned, 0) AS abandoned,
@@ -96,10 +114,9 @@ public static class QueueIntervalsApi
             FROM buckets b LEFT JOIN counted c ON c.bucket = b.bucket
             ORDER BY 1
             """;
-        var r = range!;
         var rows = await session.QueryAsync<Row>(sql, new
         {
-            session.TenantId, queueId, Unit = r.Granularity, Zone = zone.Id, r.From, r.To,
+            session.TenantId, queueId, projectId, Unit = r.Granularity, Zone = zone.Id, From = r.From, To = r.To,
             // A calendar unit for date_trunc even for 15-minute rows: PostgreSQL evaluates the calendar branch's set-returning
             // function whatever its WHERE says, and date_trunc refuses '15m'.
             CalendarUnit = r.Granularity == "15m" ? "day" : r.Granularity,
@@ -113,11 +130,6 @@ public static class QueueIntervalsApi
             intervals.Add(IntervalFigures.Of(new DateTimeOffset(DateTime.SpecifyKind(row.Bucket, DateTimeKind.Utc)), counts));
             total = total.Add(counts);
         }
-        if (CsvReport.Wanted(format))
-        {
-            return CsvReport.File(intervals, $"queue-{queueId}-{r.Granularity}", zone, IntervalFigures.Of(r.From, total));
-        }
-        return TypedResults.Ok(new QueueIntervals(queueId, q.ProjectId, q.ServiceLevelSeconds ?? QueueProjection.DefaultThresholdSeconds, r.Granularity,
-            r.From, r.To, intervals, IntervalFigures.Of(r.From, total)));
+        return (intervals, IntervalFigures.Of(r.From, total));
     }
 }

@@ -46,6 +46,15 @@ internal static class CallMix
         }
     }
 
+    /// <summary>A call from <paramref name="number"/> that hangs up in the queue.</summary>
+    public static async Task<Guid> AbandonNumberAsync(QueueWorld world, string number)
+    {
+        var callId = (await world.CallAsync(number)).GetProperty("callId").GetGuid();
+        var abandoned = await world.Pbx.PostAsJsonAsync($"/api/queue/calls/{callId}/abandon", new { });
+        Assert.True(abandoned.IsSuccessStatusCode, await abandoned.Content.ReadAsStringAsync());
+        return callId;
+    }
+
     private static async Task RecordOutcomeAsync(QueueWorld world, QueueWorld.Agent agent, Guid callId, string disposition)
     {
         var contact = await world.Admin.PostAsync($"/api/clients/projects/{world.ProjectId}/contacts", Security.Samples.Content("CreateContact"));

@@ -108,8 +108,15 @@ internal static class Access
         ["ListLiveAgents"] = [Roles.Admin, Roles.Supervisor],
         ["GetAgentDay"] = [Roles.Admin, Roles.Supervisor],
         ["GetGroupDay"] = [Roles.Admin, Roles.Supervisor],
+        ["GetAgentReport"] = [Roles.Admin, Roles.Supervisor],
+        ["GetOccupancy"] = [Roles.Admin, Roles.Supervisor],
+        ["GetProjectIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: their own projects
+        ["ListCallRecords"] = [Roles.Admin, Roles.Supervisor],       // callers' numbers: the call center's own people
+        ["ListAbandonedCallers"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
         ["RebuildProjections"] = [Roles.Admin],
+        ["ListParkedEvents"] = [Roles.Admin],
+        ["ReplayParkedEvent"] = [Roles.Admin],
         ["CreateScript"] = [Roles.Admin, Roles.Supervisor],
         ["ImportScript"] = [Roles.Admin, Roles.Supervisor],
         ["GetActiveScript"] = Staff,   // what agents walk

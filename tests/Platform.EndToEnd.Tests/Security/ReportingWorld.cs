@@ -23,7 +23,7 @@ internal static class ReportingWorld
         await platform.Reporting.Services.GetRequiredService<IBus>().Publish(new ScriptSessionCompleted(
             tenant.Id, Guid.NewGuid(), scriptId, 1, projectId, null, null, userId, [], [new ScriptPathStep("greet", 5)], null, "completed",
             now.AddMinutes(-1), now), context => context.MessageId = NewId.NextGuid());
-        var ids = new Dictionary<string, string> { ["date"] = now.ToString("yyyy-MM-dd") };
+        var ids = new Dictionary<string, string> { ["date"] = now.ToString("yyyy-MM-dd"), ["messageId"] = Guid.NewGuid().ToString() }; // no event parked under it
         foreach (var path in new[]
         {
             $"/api/reporting/queues/{queueId}/intervals", $"/api/reporting/agents/{agentId}/days/{ids["date"]}",
