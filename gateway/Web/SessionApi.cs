@@ -27,7 +27,7 @@ public static class SessionApi
             .WithSummary("The signed-in browser's session: who, which roles and projects, until when, and the CSRF token.");
         group.MapPost("/renewal", SessionRenewal.Renew).WithName("RenewBrowserSession").RequireAuthorization(Policies.TenantUser)
             .WithSummary("Slides the browser's session: a fresh token from the user's current rights in the cookie, never past the session's hard maximum from its sign-in.")
-            .WithDescription("The web app calls it while its user works, once half of the token's life is gone. 401 when the session reached its hard maximum (BrowserSession:MaxSessionMinutes) or carries no sealed start; 400 for a bearer client (it signs in again). The CSRF token changes with the token.");
+            .WithDescription("The web app calls it while its user works, once half of the token's life is gone. 401 when the session reached its hard maximum (BrowserSession:MaxSessionMinutes) or carries no sealed start; 403 for a bearer token of any role (an API client asks POST /api/auth/token again). The CSRF token changes with the token.");
         group.MapDelete("/", SignOut).WithName("SignOutBrowser").RequireAuthorization(Policies.TenantUser)
             .WithSummary("Signs the browser out (the session cookie is cleared).");
     }

@@ -30,7 +30,7 @@ internal static class SessionRenewal
     {
         if (http.Items[SessionCookies.ItemKey] is not string current)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Only a browser session is renewed.",
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only a browser session is renewed.",
                 detail: "An API client asks POST /api/auth/token for a new token.");
         }
         var tenantId = Guid.Parse(principal.FindFirstValue(PlatformClaims.TenantId)!);

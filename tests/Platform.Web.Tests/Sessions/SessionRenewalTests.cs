@@ -75,7 +75,7 @@ public sealed class SessionRenewalTests(WebPlatform platform)
     }
 
     [Fact]
-    public async Task A_renewal_needs_the_CSRF_token_and_a_bearer_client_is_told_to_sign_in_again()
+    public async Task A_renewal_needs_the_CSRF_token_and_a_bearer_token_is_refused()
     {
         var (gateway, signedIn) = await SignedInAsync();
         using var withoutCsrf = await gateway.SendAsync(signedIn.Request(HttpMethod.Post, Renewal, new { }, csrf: false));
@@ -83,7 +83,8 @@ public sealed class SessionRenewalTests(WebPlatform platform)
 
         var tenant = await platform.CreateTenantAsync("w");
         using var bearer = await tenant.Admin.PostAsync(Renewal, null);
-        Assert.Equal(HttpStatusCode.BadRequest, bearer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, bearer.StatusCode);
+        Assert.Equal("application/problem+json", bearer.Content.Headers.ContentType?.MediaType);
     }
 
     private async Task<(HttpClient Gateway, BrowserSession Session)> SignedInAsync()
