@@ -1,5 +1,6 @@
 using Platform.Queue;
 using Platform.Queue.Agents;
+using Platform.Queue.Callbacks;
 using Platform.Queue.Calls;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
@@ -21,6 +22,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<Ro
 builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<CallbackDayOptions>() ?? new CallbackDayOptions());
+builder.Services.AddHostedService<CallbackDaySweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());
+builder.Services.AddHostedService<AnnouncementSweep>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 

@@ -33,6 +33,7 @@ public static class CommandLine
           --verify all|open        read back every call at the end, or only those still open (all)
           --seed N                 repeatable random draws
           --no-pbx                 do not play the PBX side of the command stream (agents get no extensions)
+          --announce-seconds S     the queues announce place and wait to waiting callers every S seconds, 10..3600 (off)
         """;
 
     public static SimulationOptions Parse(string[] args, Func<string, string?>? environment = null)
@@ -75,6 +76,7 @@ public static class CommandLine
                 "--drain-seconds" => o with { DrainTimeout = TimeSpan.FromSeconds(Share(name, Number(), max: 86_400)) },
                 "--verify" => o with { VerifyAll = Value() switch { "all" => true, "open" => false, var v => throw new ArgumentException($"--verify all|open, not {v}.") } },
                 "--seed" => o with { Seed = (int)Number() },
+                "--announce-seconds" => o with { AnnounceEverySeconds = (int)Math.Clamp(Positive(name, Number()), 10, 3600) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -47,4 +47,6 @@ public sealed record SimulationOptions
     public bool PlayPbx { get; init; } = true;
     /// <summary>How the PBX's dial-outs (callbacks) end.</summary>
     public Pbx.DialMix DialMix { get; init; } = new();
+    /// <summary>The queues announce the place in line and the wait to waiting callers every that many seconds (null: no announcements).</summary>
+    public int? AnnounceEverySeconds { get; init; }
 }

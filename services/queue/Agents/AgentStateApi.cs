@@ -45,6 +45,7 @@ public static class AgentStateApi
             return TypedResults.ValidationProblem(errors, title: "The agent's state cannot be changed.");
         }
         var now = clock.GetUtcNowAsStored();
+        List<Guid> overflowInto = [];
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             if (ActingAgent.ActsForSelfOnly(user) && await ActingAgent.OwnAgentAsync(session, user, ct) != agentId)
@@ -62,8 +63,14 @@ public static class AgentStateApi
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The agent's state cannot change.", detail: refusal);
             }
+            if (request.State is "break" or "logged_out")
+            {
+                // The last agent able to take calls may have left: the no-agent rule settles the waiting calls in this transaction.
+                overflowInto = await NoAgentRule.AfterAgentLeftAsync(session, agentId, now, ct);
+            }
             await session.CommitAsync(ct);
         }
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), overflowInto, ct);
         if (request.State == "available")
         {
             await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Queue;
 using Platform.Queue.Agents;
+using Platform.ServiceDefaults.Messaging.Outbox;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Routing;
 using Platform.ServiceDefaults.Auth;
@@ -69,6 +71,7 @@ public static class CallDecline
                 {Telephony.PbxCommands.StopRingingSql}
                 """;
             view = await session.QuerySingleOrDefaultAsync<CallsApi.CallView>(sql, new { session.TenantId, callId, agentId, reason, now }, ct);
+            await session.PublishAsync(new OfferDeclined(session.TenantId, callId, call.QueueId, call.ProjectId, agentId, reason, "desktop", now), ct);
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }

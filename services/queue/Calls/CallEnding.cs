@@ -54,7 +54,7 @@ public static class CallEnding
                 return forbidden;
             }
             var hold = request.HoldSeconds ?? 0;
-            if (CheckHold(call, hold, now) is { } badHold)
+            if ((MeasuredHoldGiven(call, request.HoldSeconds) ?? CheckHold(call, hold, now)) is { } badHold)
             {
                 return TypedResults.ValidationProblem(badHold, title: "The hang-up cannot be recorded.");
             }
@@ -119,12 +119,26 @@ public static class CallEnding
             : null;
     }
 
-    /// <summary>The talk is over: the call enters wrap-up and the agent's day counters grow. The call as it is now.</summary>
+    /// <summary>
+    /// A call held through <c>hold</c>/<c>resume</c> has its hold measured by the platform: a hold time given as well would
+    /// count twice or contradict it, so it is refused (errors), else null. A call never held that way takes the given time.
+    /// </summary>
+    public static Dictionary<string, string[]>? MeasuredHoldGiven(LockedCall call, int? holdSeconds) =>
+        call.Holds > 0 && holdSeconds is > 0
+            ? new Dictionary<string, string[]> { ["holdSeconds"] = [$"The platform measured this call's hold ({call.Holds} hold(s) through hold/resume); leave holdSeconds out."] }
+            : null;
+
+    /// <summary>
+    /// The talk is over: the call enters wrap-up and the agent's day counters grow. The call as it is now. The hold time is
+    /// the measured one when the call was held through hold/resume (a hold in progress ends now), else <paramref name="holdSeconds"/>.
+    /// </summary>
     public static async Task<CallsApi.CallView?> EndTalkAsync(
         TenantSession session, LockedCall call, Guid agentId, int holdSeconds, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
-            UPDATE calls SET status = 'wrap_up', ended_at = @now, hold_seconds = @holdSeconds
+            UPDATE calls SET status = 'wrap_up', ended_at = @now, held_since = NULL,
+                   hold_seconds = CASE WHEN holds = 0 THEN @holdSeconds
+                                       ELSE hold_seconds + COALESCE(GREATEST(round(extract(epoch FROM (@now - held_since))), 0)::int, 0) END
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING {CallsApi.ViewColumns};
 
@@ -169,7 +183,7 @@ public static class CallEnding
         await session.PublishAsync(new CallCompleted(
             session.TenantId, call.Id, call.QueueId, call.ProjectId, agentId, call.ContactId,
             WaitSeconds: (answered - arrived).TotalSeconds, TalkSeconds: (ended - answered).TotalSeconds, HoldSeconds: call.HoldSeconds,
-            WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now), ct);
+            WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now, Holds: call.Holds), ct);
         return new WrapUpEnd(true, completed);
     }
 }

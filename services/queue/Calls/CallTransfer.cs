@@ -72,7 +72,7 @@ public static class CallTransfer
             {
                 return forbidden;
             }
-            if (CallEnding.CheckHold(call, request.HoldSeconds ?? 0, now) is { } badHold)
+            if ((CallEnding.MeasuredHoldGiven(call, request.HoldSeconds) ?? CallEnding.CheckHold(call, request.HoldSeconds ?? 0, now)) is { } badHold)
             {
                 return TypedResults.ValidationProblem(badHold, title: "The call cannot be transferred.");
             }
@@ -98,7 +98,7 @@ public static class CallTransfer
             const string sql = $"""
                 UPDATE calls SET status = 'waiting', queue_id = @QueueId, project_id = @ProjectId, agent_id = NULL,
                        target_agent_id = @AgentId, target_until = @targetUntil, transferred_from = @fromAgent,
-                       ended_at = NULL, answered_at = NULL, wait_started_at = @now,
+                       ended_at = NULL, answered_at = NULL, wait_started_at = @now, hold_seconds = 0, holds = 0, held_since = NULL,
                        enqueued_at = CASE WHEN @QueueId = queue_id THEN enqueued_at ELSE @now END
                 WHERE tenant_id = @TenantId AND id = @callId
                 RETURNING {CallsApi.ViewColumns}

@@ -28,6 +28,10 @@ public static class CallsApi
             .WithSummary("The waiting caller asks to be called back, now or at dueAt; the callback keeps the call's place and no max wait drops it.");
         group.MapPost("/{callId:guid}/callback/cancel", CallbackCancel.CancelCallback).WithName("CancelCallback")
             .WithSummary("Calls off a callback nobody has made yet (supervision or the PBX integration).");
+        group.MapPost("/{callId:guid}/hold", CallHold.HoldCall).WithName("HoldCall")
+            .WithSummary("The agent on the call puts the caller on hold (the PBX plays music on hold); the time on hold is measured and carried on CallCompleted.");
+        group.MapPost("/{callId:guid}/resume", CallHold.ResumeCall).WithName("ResumeCall")
+            .WithSummary("The agent takes the caller off hold; the hold's seconds are added to the call's hold time.");
         group.MapPost("/{callId:guid}/decline", CallDecline.DeclineCall).WithName("DeclineCall")
             .WithSummary("The agent declines the offer with a reason: available again, and the call is not offered to them again.");
         return group;
@@ -36,7 +40,8 @@ public static class CallsApi
     public sealed record CallView(
         Guid Id, Guid QueueId, Guid ProjectId, string Status, string CallerNumber, string? DialledNumber, Guid? ContactId, bool Vip,
         int Priority, string? CallbackNumber, Guid? AgentId, Guid? TargetAgentId, DateTime ArrivedAt, DateTime? AnsweredAt,
-        DateTime? EndedAt, DateTime? CompletedAt, string? EndReason, int? Position, int? EstimatedWaitSeconds);
+        DateTime? EndedAt, DateTime? CompletedAt, string? EndReason, int? Position, int? EstimatedWaitSeconds,
+        DateTime? HeldSince, int HoldSeconds, int Holds, DateTime? CallbackDueAt, int CallbackDaysCarried, int DialAttempts, string? DialResult);
 
     private static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCall(
         Guid callId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -78,7 +83,8 @@ public static class CallsApi
     public const string ViewColumns = """
         id, queue_id, project_id, status, caller_number, dialled_number, contact_id, vip, priority, callback_number,
         agent_id, target_agent_id, arrived_at, answered_at, ended_at, completed_at, end_reason,
-        NULL::int AS position, NULL::int AS estimated_wait_seconds
+        NULL::int AS position, NULL::int AS estimated_wait_seconds, held_since, hold_seconds, holds,
+        callback_due_at, callback_days_carried, dial_attempts, dial_result
         """;
 
     /// <summary>The call as the API shows it, read in the caller's transaction (a command answers with what it did before it commits).</summary>
@@ -107,18 +113,18 @@ public static class CallsApi
             WITH q AS (SELECT aging_every_seconds AS every, aging_max_boost AS boost FROM queues
                        WHERE tenant_id = @TenantId AND id = (SELECT queue_id FROM calls WHERE tenant_id = @TenantId AND id = @callId)),
             line AS (
-              SELECT c.id, c.queue_id, c.vip, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
+              SELECT c.id, c.queue_id, c.vip, c.callback_carried_at IS NOT NULL AS carried, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
                      ELSE LEAST(floor(GREATEST(extract(epoch FROM (now() - c.enqueued_at)), 0) / q.every)::int, q.boost) END AS effective
               FROM calls c, q
               WHERE c.tenant_id = @TenantId AND c.queue_id = (SELECT queue_id FROM calls WHERE tenant_id = @TenantId AND id = @callId)
                 AND c.status = 'waiting' AND (c.callback_due_at IS NULL OR c.callback_due_at <= now())),
             me AS (
-              SELECT c.id, c.queue_id, c.vip, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
+              SELECT c.id, c.queue_id, c.vip, c.callback_carried_at IS NOT NULL AS carried, c.enqueued_at, c.priority + CASE WHEN q.every IS NULL OR q.boost IS NULL THEN 0
                      ELSE LEAST(floor(GREATEST(extract(epoch FROM (now() - c.enqueued_at)), 0) / q.every)::int, q.boost) END AS effective
               FROM calls c, q WHERE c.tenant_id = @TenantId AND c.id = @callId)
             SELECT
               (SELECT count(*)::int + 1 FROM line c, me
-               WHERE c.id <> @callId AND (c.vip, c.effective, me.enqueued_at) > (me.vip, me.effective, c.enqueued_at)) AS position,
+               WHERE c.id <> @callId AND (c.vip, c.carried, c.effective, me.enqueued_at) > (me.vip, me.carried, me.effective, c.enqueued_at)) AS position,
               (SELECT count(*)::int FROM queue_members m JOIN agents a ON a.tenant_id = m.tenant_id AND a.id = m.agent_id, me
                WHERE m.tenant_id = @TenantId AND m.queue_id = me.queue_id AND a.state IN ('available', 'offered', 'on_call', 'wrap_up')) AS staffed,
               COALESCE((SELECT avg(extract(epoch FROM (last.completed_at - last.answered_at)))::float8

@@ -96,6 +96,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         public DateTime EnqueuedAt { get; init; }
         public Guid? TargetAgentId { get; init; }
         public Guid[]? DeclinedBy { get; init; }
+        public bool CarriedOver { get; init; }
     }
 
     private sealed record AgentRow(Guid Id, int Tier, int MemberOrder, DateTime IdleSince, int CallsHandledToday, long TalkSecondsToday, string Skills);
@@ -114,10 +115,11 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
             return [];
         }
         var now = clock.GetUtcNowAsStored();
-        // A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
+        // The line is read in the order of the calls_waiting index (VIP, priority, arrival: a carried-over callback is old, so
+        // among the first); Router orders it fully (CallOrder: carried-over callbacks, aging). A callback scheduled for later is not offered before its time; a transfer's wait for a named agent that ran out
         // lets any agent take the call; agents who declined a call are not offered it again.
         const string callsSql = """
-            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at,
+            SELECT c.id, c.project_id, c.vip, c.priority, c.enqueued_at, c.callback_carried_at IS NOT NULL AS carried_over,
                    CASE WHEN c.target_until IS NULL OR c.target_until > @now THEN c.target_agent_id END AS target_agent_id,
                    CASE WHEN c.declined THEN (SELECT array_agg(d.agent_id) FROM call_declines d
                                               WHERE d.tenant_id = c.tenant_id AND d.call_id = c.id) END AS declined_by
@@ -237,7 +239,7 @@ public sealed partial class Dispatcher(NpgsqlDataSource db, TimeProvider clock, 
         return true;
     }
 
-    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero));
+    private static WaitingCall ToWaiting(CallRow c) => new(c.Id, c.Vip, c.Priority, new DateTimeOffset(c.EnqueuedAt, TimeSpan.Zero), c.CarriedOver);
 
     private static AgentCandidate ToCandidate(AgentRow row) => new(
         row.Id, row.Tier, row.MemberOrder, new DateTimeOffset(row.IdleSince, TimeSpan.Zero), row.CallsHandledToday, row.TalkSecondsToday,

@@ -91,6 +91,7 @@ public sealed partial class RoutingSweep(
         var now = clock.GetUtcNowAsStored();
         Guid? queueId;
         bool paused;
+        List<Guid> overflowInto;
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -116,11 +117,13 @@ public sealed partial class RoutingSweep(
                   AND NOT EXISTS (SELECT 1 FROM call_offers WHERE tenant_id = @TenantId AND call_id = @callId);
                 """;
             await session.ExecuteAsync(returnSql + PbxCommands.StopRingingSql, new { session.TenantId, callId, agentId, reason = "no answer", now }, ct);
+            overflowInto = paused ? await NoAgentRule.AfterAgentLeftAsync(session, agentId, now, ct) : [];
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }
         LogRingNoAnswer(callId, agentId);
         await dispatcher.DispatchAsync(tenantId, queueId.Value, ct);
+        await dispatcher.DispatchQueuesAsync(tenantId, overflowInto, ct);
         if (!paused)
         {
             await dispatcher.DispatchForAgentAsync(tenantId, agentId, ct);
@@ -146,10 +149,7 @@ public sealed partial class RoutingSweep(
 
     /// <summary>
     /// The limits of a queue with calls waiting: a transfer's wait for a named agent that ran out falls back to the queue;
-    /// calls that waited past the max wait (since they joined, or were transferred or overflowed in), and every call
-    /// when the queue's last agent able to take calls left and its no-agent rule says so, go to the overflow queue —
-    /// keeping their place by original arrival, if its door lets them in and the hop limit allows — or are refused with
-    /// the reason. A callback is never dropped this way: the caller is not on the line, an agent will call them.
+    /// then <see cref="QueueLimits"/> (max wait, and the no-agent rule for calls an agent's leaving could not settle at once).
     /// </summary>
     private async Task EnforceLimitsAsync(Guid tenantId, Guid queueId, CancellationToken ct)
     {
@@ -166,51 +166,7 @@ public sealed partial class RoutingSweep(
                 UPDATE calls SET target_agent_id = NULL, target_until = NULL
                 WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND target_until < @now
                 """, new { session.TenantId, queueId, now }, ct);
-            var nobody = Admission.WhenLastAgentLeft(await QueueDoor.LoadAsync(session, queue, ct));
-            if (queue.MaxWaitSeconds is null && nobody is null)
-            {
-                await session.CommitAsync(ct);
-                return;
-            }
-            const string sql = """
-                SELECT id, project_id, contact_id, vip, priority, overflow_hops,
-                       COALESCE(wait_started_at, enqueued_at) <= @limit AS waited_too_long FROM calls
-                WHERE tenant_id = @TenantId AND queue_id = @queueId AND status = 'waiting' AND callback_number IS NULL
-                  AND (@everyone OR COALESCE(wait_started_at, enqueued_at) <= @limit)
-                FOR UPDATE SKIP LOCKED
-                """;
-            var limit = queue.MaxWaitSeconds is { } maxWait ? now.AddSeconds(-maxWait) : now.AddYears(-100);
-            var leaving = (await session.QueryAsync<LeavingCall>(sql, new { session.TenantId, queueId, limit, everyone = nobody is not null }, ct)).ToList();
-            var target = queue.OverflowQueueId is { } o ? await QueueRow.FindAsync(session, o, ct) : null;
-            foreach (var call in leaving)
-            {
-                var why = call.WaitedTooLong ? $"waited longer than {queue.MaxWaitSeconds} seconds" : nobody!.Reason!;
-                var refusal = target is null ? null
-                    : !Admission.MayOverflowAgain(call.OverflowHops) ? $"overflowed {call.OverflowHops} times already"
-                    : (await QueueDoor.DecideAsync(session, target, ct)) is { Verdict: not AdmissionVerdict.Join } door ? $"{target.Name}: {door.Reason}"
-                    : null;
-                if (target is not null && refusal is null && (call.WaitedTooLong || nobody!.Verdict == AdmissionVerdict.Overflow))
-                {
-                    await session.ExecuteAsync("""
-                        UPDATE calls SET queue_id = @TargetQueue, project_id = @TargetProject, wait_started_at = @now,
-                               overflow_hops = overflow_hops + 1, target_agent_id = NULL, target_until = NULL
-                        WHERE tenant_id = @TenantId AND id = @Id
-                        """, new { session.TenantId, call.Id, TargetQueue = target.Id, TargetProject = target.ProjectId, now }, ct);
-                    await session.PublishAsync(new CallQueued(session.TenantId, call.Id, target.Id, target.ProjectId, call.ContactId, call.Vip,
-                        call.Priority, 0, now, target.ServiceLevelSeconds), ct);
-                    await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, target.Id, why, now), ct);
-                    overflowInto = target.Id;
-                    continue;
-                }
-                var reason = refusal is null ? why : $"{why}, and the overflow queue could not take it ({refusal})";
-                await session.ExecuteAsync($"""
-                    UPDATE calls SET status = 'rejected', ended_at = @now, end_reason = @reason,
-                           wait_seconds = extract(epoch FROM (@now - arrived_at))
-                    WHERE tenant_id = @TenantId AND id = @callId;
-                    {PbxCommands.EndCallSql}
-                    """, new { session.TenantId, callId = call.Id, now, reason }, ct);
-                await session.PublishAsync(new QueueOverflowed(session.TenantId, call.Id, queueId, null, reason, now), ct);
-            }
+            overflowInto = await QueueLimits.EnforceAsync(session, queue, now, nobodyOnly: false, ct);
             await session.CommitAsync(ct);
         }
         if (overflowInto is { } next)
@@ -218,8 +174,6 @@ public sealed partial class RoutingSweep(
             await dispatcher.DispatchAsync(tenantId, next, ct);
         }
     }
-
-    private sealed record LeavingCall(Guid Id, Guid ProjectId, Guid? ContactId, bool Vip, int Priority, int OverflowHops, bool WaitedTooLong);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer of call {CallId} to agent {AgentId} was not answered in time; the call is back in line")]
     private partial void LogRingNoAnswer(Guid callId, Guid agentId);

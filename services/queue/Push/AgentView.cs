@@ -15,7 +15,8 @@ public static class AgentView
 
     public sealed record ScreenPop(
         Guid CallId, string Status, Guid QueueId, string QueueName, Guid ProjectId, string ProjectName, string CallerNumber, bool Vip,
-        int Priority, string? CallbackNumber, DateTime ArrivedAt, DateTime? OfferExpiresAt, ContactCard? Contact, ScriptToOpen Script);
+        int Priority, string? CallbackNumber, DateTime ArrivedAt, DateTime? OfferExpiresAt, ContactCard? Contact, ScriptToOpen Script,
+        DateTime? HeldSince = null, int HoldSeconds = 0);
 
     /// <summary>The agent's phone: the extension or SIP URI the PBX rings, a phone number when working remotely, and whether it is registered.</summary>
     public sealed record AgentDevice(string? Extension, string? SipUri, string? Phone, bool? Registered);
@@ -52,6 +53,8 @@ public static class AgentView
         public string? ContactName { get; init; }
         public string? ContactStatus { get; init; }
         public bool? ContactVip { get; init; }
+        public DateTime? HeldSince { get; init; }
+        public int HoldSeconds { get; init; }
     }
 
     // The call offered to the agent, else the one in their hands: two index lookups (call_offers_one_per_agent,
@@ -63,7 +66,8 @@ public static class AgentView
         LEFT JOIN LATERAL (
             SELECT c.id AS call_id, mine.status, c.queue_id, q.name AS queue_name,
                    c.project_id, p.name AS project_name, c.caller_number, c.vip, c.priority, c.callback_number, c.arrived_at,
-                   mine.offer_expires_at, c.contact_id, d.name AS contact_name, d.status AS contact_status, d.vip AS contact_vip
+                   mine.offer_expires_at, c.contact_id, d.name AS contact_name, d.status AS contact_status, d.vip AS contact_vip,
+                   c.held_since, c.hold_seconds
             FROM (SELECT o.call_id, 'offered' AS status, o.expires_at AS offer_expires_at, 0 AS rank
                   FROM call_offers o WHERE o.tenant_id = a.tenant_id AND o.agent_id = a.id
                   UNION ALL
@@ -91,6 +95,6 @@ public static class AgentView
             row.ContactId is { } contactId
                 ? new ContactCard(contactId, row.ContactName, row.ContactStatus ?? "unknown", row.ContactVip ?? row.Vip, $"/api/clients/contacts/{contactId}")
                 : null,
-            new ScriptToOpen(row.ProjectId, $"/api/scripts/projects/{row.ProjectId}/scripts")),
+            new ScriptToOpen(row.ProjectId, $"/api/scripts/projects/{row.ProjectId}/scripts"), row.HeldSince, row.HoldSeconds),
         new AgentDevice(row.DeviceExtension, row.DeviceSipUri, row.DevicePhone, row.DeviceRegistered));
 }

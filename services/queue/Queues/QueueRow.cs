@@ -29,13 +29,20 @@ public sealed class QueueRow
     public Guid? RoundRobinLastAgent { get; init; }
     public string[] DialledNumbers { get; init; } = [];
     public bool PauseOnRingNoAnswer { get; init; } = true;
+    public int CallbackMaxAttempts { get; init; } = 3;
+    public int CallbackRetryMinutes { get; init; } = 15;
+    public int? AnnounceEverySeconds { get; init; }
+    public bool AnnouncePosition { get; init; } = true;
+    public bool AnnounceWait { get; init; } = true;
+    public string MusicOnHold { get; init; } = "default";
     public DateTime CreatedAt { get; init; }
 
     public const string Columns = """
         id, project_id, name, is_default, strategy, service_level_percent, service_level_seconds, wrap_up_seconds,
         required_skills::text AS required_skills, relaxation::text AS relaxation, aging_every_seconds, aging_max_boost,
         ring_all_width, offer_timeout_seconds, max_wait_seconds, max_length, overflow_queue_id, when_no_agents,
-        default_handle_seconds, round_robin_last_agent, dialled_numbers, pause_on_ring_no_answer, created_at
+        default_handle_seconds, round_robin_last_agent, dialled_numbers, pause_on_ring_no_answer, created_at,
+        callback_max_attempts, callback_retry_minutes, announce_every_seconds, announce_position, announce_wait, music_on_hold
         """;
 
     public static Task<QueueRow?> FindAsync(TenantSession session, Guid queueId, CancellationToken ct) =>

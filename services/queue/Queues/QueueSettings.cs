@@ -33,7 +33,13 @@ public sealed record QueueSettingsRequest(
     string? WhenNoAgents,
     int? DefaultHandleSeconds,
     string[]? DialledNumbers,
-    bool? PauseOnRingNoAnswer = null);
+    bool? PauseOnRingNoAnswer = null,
+    int? CallbackMaxAttempts = null,
+    int? CallbackRetryMinutes = null,
+    int? AnnounceEverySeconds = null,
+    bool? AnnouncePosition = null,
+    bool? AnnounceWait = null,
+    string? MusicOnHold = null);
 
 /// <summary>A queue's checked configuration, with the trade's defaults for what was not given.</summary>
 public sealed record QueueSettings(
@@ -53,7 +59,13 @@ public sealed record QueueSettings(
     string WhenNoAgents,
     int DefaultHandleSeconds,
     string[] DialledNumbers,
-    bool PauseOnRingNoAnswer)
+    bool PauseOnRingNoAnswer,
+    int CallbackMaxAttempts = 3,
+    int CallbackRetryMinutes = 15,
+    int? AnnounceEverySeconds = null,
+    bool AnnouncePosition = true,
+    bool AnnounceWait = true,
+    string MusicOnHold = "default")
 {
     public const int MaxNameLength = 120;
     public const int MaxSkills = 20;
@@ -82,6 +94,13 @@ public sealed record QueueSettings(
         Check(errors, "maxWaitSeconds", request.MaxWaitSeconds, 1, 86_400);
         Check(errors, "maxLength", request.MaxLength, 1, 100_000);
         Check(errors, "defaultHandleSeconds", request.DefaultHandleSeconds, 1, 86_400);
+        Check(errors, "callbackMaxAttempts", request.CallbackMaxAttempts, 1, 10);
+        Check(errors, "callbackRetryMinutes", request.CallbackRetryMinutes, 1, 1440);
+        Check(errors, "announceEverySeconds", request.AnnounceEverySeconds, 10, 3600);
+        if (request.MusicOnHold is { } moh && !System.Text.RegularExpressions.Regex.IsMatch(moh, "^[a-z0-9_-]{1,40}$"))
+        {
+            errors["musicOnHold"] = ["The PBX's music-on-hold class: 1 to 40 of a-z, 0-9, _ and -."];
+        }
         var skills = request.RequiredSkills ?? [];
         if (skills.Length > MaxSkills
             || skills.Any(s => s is null || !SkillName.IsValid(s.Skill) || s.MinimumProficiency is < 1 or > 10)
@@ -131,7 +150,8 @@ public sealed record QueueSettings(
             request.Aging,
             request.RingAllWidth ?? 5, request.OfferTimeoutSeconds ?? 15, request.MaxWaitSeconds, request.MaxLength,
             request.OverflowQueueId, whenNoAgents, request.DefaultHandleSeconds ?? 180, normalised.Select(n => n!).ToArray(),
-            request.PauseOnRingNoAnswer ?? true), errors);
+            request.PauseOnRingNoAnswer ?? true, request.CallbackMaxAttempts ?? 3, request.CallbackRetryMinutes ?? 15,
+            request.AnnounceEverySeconds, request.AnnouncePosition ?? true, request.AnnounceWait ?? true, request.MusicOnHold ?? "default"), errors);
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min, int max)

@@ -6,7 +6,7 @@ namespace Platform.Queue.Queues;
 /// <summary>
 /// <c>PUT queues/{id}</c> changes the fields it names and keeps the others as they are (merge-patch semantics, RFC 7396
 /// style): an omitted field is never reset to its default; <c>null</c> clears a field that may be empty (max wait, max
-/// length, overflow queue, aging). A field the platform does not know is refused, so a typo changes nothing.
+/// length, overflow queue, aging, announcements). A field the platform does not know is refused, so a typo changes nothing.
 /// </summary>
 public static class QueueSettingsChange
 {
@@ -66,6 +66,7 @@ public static class QueueSettingsChange
         var rules = q.Rules;
         return new QueueSettingsRequest(q.Name, q.Strategy, q.ServiceLevelPercent, q.ServiceLevelSeconds, q.WrapUpSeconds,
             [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
-            q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.PauseOnRingNoAnswer);
+            q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.PauseOnRingNoAnswer,
+            q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold);
     }
 }

@@ -32,14 +32,17 @@ public static class QueuesApi
         Guid Id, Guid ProjectId, string Name, bool IsDefault, string Strategy, int ServiceLevelPercent, int ServiceLevelSeconds,
         int WrapUpSeconds, SkillRequirement[] RequiredSkills, RelaxationStep[] Relaxation, PriorityAging? Aging, int RingAllWidth,
         int OfferTimeoutSeconds, int? MaxWaitSeconds, int? MaxLength, Guid? OverflowQueueId, string WhenNoAgents,
-        int DefaultHandleSeconds, string[] DialledNumbers, DateTime CreatedAt, bool PauseOnRingNoAnswer)
+        int DefaultHandleSeconds, string[] DialledNumbers, DateTime CreatedAt, bool PauseOnRingNoAnswer,
+        int CallbackMaxAttempts = 3, int CallbackRetryMinutes = 15, int? AnnounceEverySeconds = null, bool AnnouncePosition = true,
+        bool AnnounceWait = true, string MusicOnHold = "default")
     {
         public static QueueResponse From(QueueRow q)
         {
             var rules = q.Rules;
             return new(q.Id, q.ProjectId, q.Name, q.IsDefault, q.Strategy, q.ServiceLevelPercent, q.ServiceLevelSeconds, q.WrapUpSeconds,
                 [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
-                q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.CreatedAt, q.PauseOnRingNoAnswer);
+                q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.CreatedAt, q.PauseOnRingNoAnswer,
+                q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold);
         }
     }
 
@@ -132,7 +135,7 @@ public static class QueuesApi
     }
 
     private static async Task<Results<Ok<Member[]>, ProblemHttpResult, ValidationProblem>> ReplaceQueueMembers(
-        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid queueId, Member[] members, ClaimsPrincipal user, NpgsqlDataSource db, Dispatch.Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         if (members.Length > 1000 || members.Any(m => m is null || m.Tier is < 1 or > 9) || members.Select(m => m?.AgentId).Distinct().Count() != members.Length)
         {
@@ -163,7 +166,10 @@ public static class QueuesApi
         await session.ExecuteAsync(sql, new { session.TenantId, queueId, agentIds, tiers = members.Select(m => m.Tier).ToArray() }, ct);
         await AgentAssignments.PublishAsync(session, [.. before, .. agentIds], clock.GetUtcNowAsStored(), ct);
         await session.PublishAsync(new QueueMembersReplaced(session.TenantId, queueId, agentIds, clock.GetUtcNowAsStored()), ct);
+        // Members who could take calls may have left the queue: its no-agent rule settles the waiting calls now.
+        var overflowInto = await Dispatch.NoAgentRule.AfterAgentLeftAsync(session, Guid.Empty, clock.GetUtcNowAsStored(), ct, [queueId]);
         await session.CommitAsync(ct);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), overflowInto, ct);
         return TypedResults.Ok(members);
     }
 
@@ -191,7 +197,10 @@ public static class QueuesApi
                    aging_every_seconds = @AgingEvery, aging_max_boost = @AgingMax, ring_all_width = @RingAllWidth,
                    offer_timeout_seconds = @OfferTimeoutSeconds, max_wait_seconds = @MaxWaitSeconds, max_length = @MaxLength,
                    overflow_queue_id = @OverflowQueueId, when_no_agents = @WhenNoAgents, default_handle_seconds = @DefaultHandleSeconds,
-                   dialled_numbers = @DialledNumbers, pause_on_ring_no_answer = @PauseOnRingNoAnswer, updated_at = @now
+                   dialled_numbers = @DialledNumbers, pause_on_ring_no_answer = @PauseOnRingNoAnswer,
+                   callback_max_attempts = @CallbackMaxAttempts, callback_retry_minutes = @CallbackRetryMinutes,
+                   announce_every_seconds = @AnnounceEverySeconds, announce_position = @AnnouncePosition, announce_wait = @AnnounceWait,
+                   music_on_hold = @MusicOnHold, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @queueId
             RETURNING project_id
             """;
@@ -203,6 +212,7 @@ public static class QueuesApi
             Relaxation = JsonSerializer.Serialize(s.Relaxation, JsonSerializerOptions.Web), AgingEvery = s.Aging?.EverySeconds,
             AgingMax = s.Aging?.MaxBoost, s.RingAllWidth, s.OfferTimeoutSeconds, s.MaxWaitSeconds, s.MaxLength, s.OverflowQueueId,
             s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, s.PauseOnRingNoAnswer, now,
+            s.CallbackMaxAttempts, s.CallbackRetryMinutes, s.AnnounceEverySeconds, s.AnnouncePosition, s.AnnounceWait, s.MusicOnHold,
         }, ct);
         await session.PublishAsync(new QueueConfigured(session.TenantId, queueId, projectId, s.Name, s.ServiceLevelPercent, s.ServiceLevelSeconds, now), ct);
     }

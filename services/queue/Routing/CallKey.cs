@@ -7,13 +7,15 @@ namespace Platform.Queue.Routing;
 internal readonly struct CallKey : IComparable<CallKey>
 {
     private readonly bool vip;
+    private readonly bool carriedOver;
     private readonly int effectivePriority;
     private readonly long enqueuedUtcTicks;
     private readonly Guid callId;
 
-    private CallKey(bool vip, int effectivePriority, long enqueuedUtcTicks, Guid callId, int index)
+    private CallKey(bool vip, bool carriedOver, int effectivePriority, long enqueuedUtcTicks, Guid callId, int index)
     {
         this.vip = vip;
+        this.carriedOver = carriedOver;
         this.effectivePriority = effectivePriority;
         this.enqueuedUtcTicks = enqueuedUtcTicks;
         this.callId = callId;
@@ -24,6 +26,7 @@ internal readonly struct CallKey : IComparable<CallKey>
 
     public static CallKey Of(WaitingCall call, int index, PriorityAging? aging, DateTimeOffset now) =>
         new(call.Vip,
+            call.CarriedOver,
             CallOrder.EffectivePriority(call.Priority, call.EnqueuedAt, aging, now),
             call.EnqueuedAt.UtcTicks,
             call.CallId,
@@ -35,6 +38,10 @@ internal readonly struct CallKey : IComparable<CallKey>
         if (vip != other.vip)
         {
             return vip ? -1 : 1;
+        }
+        if (carriedOver != other.carriedOver)
+        {
+            return carriedOver ? -1 : 1;
         }
         if (effectivePriority != other.effectivePriority)
         {

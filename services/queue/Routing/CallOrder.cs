@@ -1,9 +1,9 @@
 namespace Platform.Queue.Routing;
 
 /// <summary>
-/// The order in which waiting calls are offered: VIP calls first, then higher effective priority
-/// (the call's priority plus what it gained by waiting), then first come first served, then the call id,
-/// so that any two distinct calls have one fixed order.
+/// The order in which waiting calls are offered: VIP calls first, then callbacks carried over from a closed day (promised
+/// earlier: offered first when the project opens), then higher effective priority (the call's priority plus what it gained
+/// by waiting), then first come first served, then the call id, so that any two distinct calls have one fixed order.
 /// </summary>
 public static class CallOrder
 {

@@ -33,8 +33,11 @@ public sealed record QueueRules(
     PriorityAging? Aging,
     int RingAllWidth = 5);
 
-/// <summary>A call waiting in a queue. <paramref name="EnqueuedAt"/> is its place in the line, kept through re-queues.</summary>
-public sealed record WaitingCall(Guid CallId, bool Vip, int Priority, DateTimeOffset EnqueuedAt);
+/// <summary>
+/// A call waiting in a queue. <paramref name="EnqueuedAt"/> is its place in the line, kept through re-queues.
+/// <paramref name="CarriedOver"/>: a callback that waited for its project's next opening (a promise from an earlier day).
+/// </summary>
+public sealed record WaitingCall(Guid CallId, bool Vip, int Priority, DateTimeOffset EnqueuedAt, bool CarriedOver = false);
 
 /// <summary>
 /// An available agent who is a member of the queue. <paramref name="Tier"/>: lower tiers are tried first;

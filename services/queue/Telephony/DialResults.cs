@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Queue.Callbacks;
 using Platform.Queue.Calls;
 using Platform.Queue.Dispatch;
 using Platform.ServiceDefaults.Auth;
@@ -30,6 +31,7 @@ public static class DialResults
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["result"] = [$"One of: {string.Join(", ", All)}."] },
                 title: "The dial result cannot be recorded.");
         }
+        var now = clock.GetUtcNowAsStored();
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -45,7 +47,16 @@ public static class DialResults
                 UPDATE calls SET dial_result = @Result, pbx_seen_at = @now,
                        end_reason = CASE WHEN @Result = 'answered' THEN end_reason ELSE 'callback: ' || replace(@Result, '_', ' ') END
                 WHERE tenant_id = @TenantId AND id = @callId
-                """, new { session.TenantId, callId, request.Result, now = clock.GetUtcNowAsStored() }, ct);
+                """, new { session.TenantId, callId, request.Result, now }, ct);
+            // Every attempt is recorded; no answer or busy is dialled again later while attempts are left (Callbacks/CallbackDialing.cs).
+            if (await CallbackDialing.RecordAsync(session, call, request.Result, now, ct) is { } retryAt)
+            {
+                await CallbackDialing.RequeueAsync(session, call, retryAt, now, ct);
+                var toServe = await Dispatcher.QueuesToServeAsync(session, call.AgentId!.Value, ct);
+                await session.CommitAsync(ct);
+                await dispatcher.DispatchQueuesAsync(user.TenantId(), toServe, ct);
+                return TypedResults.Ok((await CallsApi.ViewAsync(db, user.TenantId(), callId, ct))!);
+            }
             await session.CommitAsync(ct);
         }
         if (request.Result == "answered")

@@ -16,6 +16,8 @@ public static class PbxCommands
     public const string Announce = "announce";
     public const string EndCall = "end_call";
     public const string Monitor = "monitor";
+    public const string Hold = "hold";
+    public const string Unhold = "unhold";
 
     /// <summary>The agent's device as JSON, from <c>agents a</c>.</summary>
     public const string DeviceJson = "jsonb_build_object('extension', a.device_extension, 'sipUri', a.device_sip_uri, 'phone', a.device_phone)";
@@ -51,6 +53,18 @@ public static class PbxCommands
                     ELSE jsonb_build_object('callId', c.id, 'externalId', c.external_id, 'agentId', a.id, 'device', {DeviceJson},
                                             'number', c.callback_number, 'callerId', c.dialled_number, 'purpose', 'callback',
                                             'resultUrl', '/api/queue/calls/' || c.id || '/dial-result') END, @now
+        FROM calls c JOIN agents a ON a.tenant_id = c.tenant_id AND a.id = @agentId
+        WHERE c.tenant_id = @TenantId AND c.id = @callId;
+        """;
+
+    /// <summary>
+    /// <c>@kind</c> is <c>hold</c> (put the caller's leg on hold with music, the agent's device stays connected) or <c>unhold</c>
+    /// (connect them again), for <c>@callId</c> held by <c>@agentId</c>; <c>@holds</c> numbers the hold within the call.
+    /// </summary>
+    public const string HoldSql = $"""
+        INSERT INTO pbx_commands (tenant_id, command_id, call_id, kind, body, created_at)
+        SELECT @TenantId, gen_random_uuid(), c.id, @kind,
+               jsonb_build_object('callId', c.id, 'externalId', c.external_id, 'agentId', a.id, 'device', {DeviceJson}, 'hold', @holds), @now
         FROM calls c JOIN agents a ON a.tenant_id = c.tenant_id AND a.id = @agentId
         WHERE c.tenant_id = @TenantId AND c.id = @callId;
         """;

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Calls;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Routing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Outbox;
 using Platform.ServiceDefaults.Http;
 
 namespace Platform.Queue.Telephony;
@@ -52,6 +54,7 @@ public static class RingResults
         var agentId = request.AgentId.Value;
         Guid queueId;
         CallsApi.CallView? view;
+        List<Guid> overflowInto;
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {
             var call = await LockedCall.LockAsync(session, callId, ct);
@@ -91,11 +94,17 @@ public static class RingResults
                 session.TenantId, callId, agentId, now, reason, unregistered = request.Result == "unregistered",
                 declined = request.Result == "declined", noAnswer = request.Result == "no_answer",
             }, ct);
+            if (request.Result == "declined")
+            {
+                await session.PublishAsync(new OfferDeclined(session.TenantId, callId, call.QueueId, call.ProjectId, agentId, "declined on the phone", "phone", now), ct);
+            }
+            overflowInto = pause ? await NoAgentRule.AfterAgentLeftAsync(session, agentId, now, ct) : [];
             await session.CommitAsync(ct);
             queueId = call.QueueId;
         }
         await dispatcher.DispatchAsync(user.TenantId(), queueId, ct);
         await dispatcher.DispatchForAgentAsync(user.TenantId(), agentId, ct);
+        await dispatcher.DispatchQueuesAsync(user.TenantId(), overflowInto, ct);
         return TypedResults.Ok(view!);
     }
 }

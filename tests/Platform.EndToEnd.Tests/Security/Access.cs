@@ -53,6 +53,8 @@ internal static class Access
         ["SetAgentDevice"] = [Roles.Admin],
         ["HangUpCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["FinishWrapUp"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
+        ["HoldCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
+        ["ResumeCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["TransferCall"] = [Roles.Admin, Roles.Supervisor, Roles.Telephony],
         ["AbandonCall"] = Telephony,
         ["RequestCallback"] = Telephony,

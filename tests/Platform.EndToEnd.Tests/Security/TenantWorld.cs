@@ -142,6 +142,13 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         return (callId, agentId);
     }
 
+    private async Task<(Guid CallId, Guid AgentId)> HeldCallAsync()
+    {
+        var (callId, agentId) = await AnsweredCallAsync(hungUp: false);
+        (await Tenant.Admin.PostAsync($"/api/queue/calls/{callId}/hold", null)).EnsureSuccessStatusCode();
+        return (callId, agentId);
+    }
+
     public static async Task<Guid> OpenComplaintAsync(TestTenant tenant, Guid contactId) =>
         await (await tenant.Admin.PostAsync($"/api/clients/contacts/{contactId}/complaints", Samples.Content("OpenComplaint"))).CreatedIdAsync();
 
@@ -183,12 +190,14 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
             (await Tenant.Admin.PostAsync($"/api/queue/calls/{callId}/callback", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
             ids["callId"] = callId.ToString();
         }
-        else if (operationId is "AcceptCall" or "DeclineCall" or "ReportRingResult" or "MonitorCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp")
+        else if (operationId is "AcceptCall" or "DeclineCall" or "ReportRingResult" or "MonitorCall" or "HangUpCall" or "TransferCall" or "FinishWrapUp"
+                 or "HoldCall" or "ResumeCall")
         {
             var (callId, agentId) = operationId switch
             {
                 "AcceptCall" or "DeclineCall" or "ReportRingResult" => await OfferedCallAsync(),
                 "FinishWrapUp" => await AnsweredCallAsync(hungUp: true),
+                "ResumeCall" => await HeldCallAsync(),
                 _ => await AnsweredCallAsync(hungUp: false),
             };
             (ids["callId"], ids["agentId"]) = (callId.ToString(), agentId.ToString());

@@ -72,7 +72,7 @@ public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix,
                 var ring = TimeSpan.FromSeconds(Math.Min(Samplers.Exponential(random, 0.3), 2));
                 return Task.Run(() => ReportDialAsync(callId, result, ring), CancellationToken.None);
             default:
-                return null; // end_call, monitor: nothing to simulate beyond counting
+                return null; // announce (played over the music on hold), hold, unhold, end_call, monitor: nothing to simulate beyond counting
         }
     }
 

@@ -146,6 +146,8 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
             offerTimeoutSeconds = Math.Clamp((int)Math.Ceiling(options.AcceptMaxMilliseconds / 1000.0) + 10, 3, 120),
             defaultHandleSeconds = Math.Max(1, (int)Math.Round(options.HandleSeconds)),
             whenNoAgents = "wait",
+            callbackMaxAttempts = 1,   // a dial-out retry comes minutes later, past any run's drain: each callback is dialled once
+            announceEverySeconds = options.AnnounceEverySeconds,
         };
         using var response = await admin.SendAsync(HttpMethod.Put, $"/api/queue/queues/{queueId}", settings, "configure queue", ct);
         await GatewayUser.EnsureAsync(response, "configure queue", ct);
