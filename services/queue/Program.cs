@@ -2,6 +2,8 @@ using Platform.Queue;
 using Platform.Queue.Agents;
 using Platform.Queue.Callbacks;
 using Platform.Queue.Calls;
+using Platform.Queue.Dialer.Campaigns;
+using Platform.Queue.Dialer.Dialing;
 using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
 using Platform.Queue.Queues;
@@ -26,6 +28,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<
 builder.Services.AddHostedService<CallbackDaySweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());
 builder.Services.AddHostedService<AnnouncementSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Dialer").Get<DialerOptions>() ?? new DialerOptions());
+builder.Services.AddSingleton<ContactLeasing>();
+builder.Services.AddSingleton<CampaignTick>();
+builder.Services.AddHostedService<DialLoop>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
@@ -38,5 +44,6 @@ app.MapAgentStateApi();
 app.MapAgentEventsApi();
 app.MapCallsApi();
 app.MapTelephonyApi();
+app.MapCampaignsApi();
 
 return await app.RunServiceAsync(args);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Queue.Callbacks;
 using Platform.Queue.Calls;
+using Platform.Queue.Dialer.Dialing;
 using Platform.Queue.Dispatch;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
@@ -18,19 +19,31 @@ namespace Platform.Queue.Telephony;
 /// </summary>
 public static class DialResults
 {
-    public static readonly string[] All = ["answered", "no_answer", "busy", "answering_machine", "failed"];
+    public static readonly string[] All = ["answered", "no_answer", "busy", "answering_machine", "failed", "human", "fax", "invalid_number"];
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record DialResultRequest(string? Result);
 
-    public static async Task<Results<Ok<CallsApi.CallView>, ProblemHttpResult, ValidationProblem>> ReportDialResult(
-        Guid callId, DialResultRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<CallsApi.CallView>, Ok<CampaignDialResults.DialResultView>, ProblemHttpResult, ValidationProblem>> ReportDialResult(
+        Guid callId, DialResultRequest request, ClaimsPrincipal user, NpgsqlDataSource db, Dispatcher dispatcher, DialerOptions dialer, TimeProvider clock, CancellationToken ct)
     {
         if (request.Result is null || !All.Contains(request.Result))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["result"] = [$"One of: {string.Join(", ", All)}."] },
                 title: "The dial result cannot be recorded.");
         }
+        // A campaign's attempt (issue 15, docs/dialer.md); otherwise a callback's dial-out as before.
+        if (await CampaignDialResults.TryReportAsync(user.TenantId(), callId, request.Result, db, dispatcher, dialer, clock, ct) is { } campaign)
+        {
+            return campaign.Result switch
+            {
+                Ok<CampaignDialResults.DialResultView> ok => ok,
+                ProblemHttpResult problem => problem,
+                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The dial result cannot be recorded."),
+            };
+        }
+        // A person answering is "answered" on a callback; a fax or an invalid number ends it like a failure.
+        request = request with { Result = request.Result == "human" ? "answered" : request.Result };
         var now = clock.GetUtcNowAsStored();
         await using (var session = await db.BeginTenantSessionAsync(user.TenantId(), ct))
         {

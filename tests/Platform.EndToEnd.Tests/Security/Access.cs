@@ -127,6 +127,19 @@ internal static class Access
         ["GoBack"] = Staff,
         ["JumpToStep"] = Staff,
         ["CompleteSession"] = Staff,
+        // The dialer (docs/dialer.md): an agent sees the campaigns they work and their own previews only (CampaignTargets).
+        ["CreateCampaign"] = [Roles.Admin],
+        ["ListCampaigns"] = Staff,
+        ["GetCampaign"] = Staff,
+        ["UpdateCampaign"] = [Roles.Admin],
+        ["StartCampaign"] = Supervision,
+        ["PauseCampaign"] = Supervision,
+        ["StopCampaign"] = Supervision,
+        ["GetCampaignFigures"] = Staff,
+        ["NextPreview"] = Staff,
+        ["GetCampaignDial"] = Staff,
+        ["DialPreview"] = Staff,
+        ["SkipPreview"] = Staff,
     };
 
     /// <summary>Operations that answer with a stream that stays open: never read to the end, never in a snapshot.</summary>

@@ -75,7 +75,7 @@ public sealed class RowLevelSecurityTests(PlatformUnderTest platform, ITestOutpu
         }
         // and B's rows exist: the emptiness above is the wall, not an empty table
         await using var clients = platform.Database("clients");
-        Assert.Equal(1, await clients.ExecuteScalarAsync<long>("SELECT count(*) FROM projects WHERE tenant_id = @Id", new { b.Tenant.Id }));
+        Assert.Equal(1, await clients.ExecuteScalarAsync<long>("SELECT count(*) FROM projects WHERE tenant_id = @Id AND id = @ProjectId", new { b.Tenant.Id, b.ProjectId }));
     }
 
     [Fact]

@@ -105,6 +105,16 @@ internal static class Samples
         "AnswerStep" => new JsonObject { ["stepId"] = "interest", ["answer"] = "yes" },
         "GoBack" => new JsonObject { ["stepId"] = "bye-yes" },
         "JumpToStep" => new JsonObject { ["stepId"] = "price" },
+        "CreateCampaign" or "UpdateCampaign" => new JsonObject
+        {
+            ["projectId"] = "{projectId}", ["name"] = $"Sample campaign {Guid.NewGuid():N}", ["dialMode"] = "progressive", ["callerId"] = "+420222000111",
+            ["source"] = new JsonObject { ["kind"] = "search", ["statuses"] = new JsonArray("potential") }, ["agentIds"] = new JsonArray("{agentId}"),
+            ["groupIds"] = new JsonArray("{groupId}"), ["hours"] = new JsonObject { ["from"] = "09:00", ["to"] = "17:00" },
+            ["abandonCapPercent"] = 3, ["ringSeconds"] = 25,
+        },
+        "StartCampaign" or "PauseCampaign" or "StopCampaign" => new JsonObject { ["reason"] = "Sample reason" },
+        "NextPreview" => new JsonObject { ["agentId"] = "{agentId}" },
+        "SkipPreview" => new JsonObject { ["reason"] = "Sample: the contact's company closed" },
         _ => throw new InvalidOperationException($"No sample body for {operationId}: add one to {nameof(Samples)}."),
     };
 
@@ -192,6 +202,12 @@ internal static class Samples
         "StartSession" => [new("contactId", false, false), new("callId", false, false)],
         "AnswerStep" => [new("stepId", false, true), new("answer", false, true)], // the sample session stands on a single choice
         "GoBack" or "JumpToStep" => [new("stepId", false, true)],
+        "CreateCampaign" or "UpdateCampaign" => [new("projectId", false, true), new("name", true, true), new("dialMode", false, true), new("callerId", false, true),
+            new("source", false, false), new("agentIds", false, false), new("groupIds", false, false), new("hours", false, false),
+            new("abandonCapPercent", false, false), new("ringSeconds", false, false)],
+        "StartCampaign" or "PauseCampaign" or "StopCampaign" => [new("reason", true, false)],
+        "NextPreview" => [new("agentId", false, false)],
+        "SkipPreview" => [new("reason", true, true)],
         _ => throw new InvalidOperationException($"No field list for {operationId}: add one to {nameof(Samples)}."),
     };
 

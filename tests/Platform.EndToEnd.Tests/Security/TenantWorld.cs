@@ -11,7 +11,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
     public IReadOnlyDictionary<string, string> ReportingIds { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Answers that change with the clock, not with the data: left out of snapshots.</summary>
-    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetQueue", "GetStaffing", "StreamWallboard"];
+    private static readonly HashSet<string> ClockDependent = ["MayCallContact", "ExportContact", "GetQueue", "GetStaffing", "StreamWallboard", "GetCampaignFigures"];
 
     /// <summary>The queue service's part: queues, a team, an agent, a waiting call.</summary>
     public QueueIds Queue { get; private init; } = null!;
@@ -32,7 +32,10 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
         ["groupId"] = Queue.GroupId.ToString(),
         ["agentId"] = Queue.AgentId.ToString(),
         ["callId"] = Queue.CallId.ToString(),
-    }.Concat(ReportingIds).Concat(Scripts?.Ids ?? new Dictionary<string, string>()).ToDictionary();
+    }.Concat(ReportingIds).Concat(Scripts?.Ids ?? new Dictionary<string, string>()).Concat(Campaigns?.Ids ?? new Dictionary<string, string>()).ToDictionary();
+
+    /// <summary>The dialer's targets: a draft campaign, an attempt id (docs/dialer.md).</summary>
+    public CampaignTargets? Campaigns { get; init; }
 
     /// <summary>A suppression list of the tenant's client company.</summary>
     public Guid SuppressionListId { get; init; }
@@ -74,6 +77,7 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
             SuppressionListId = (await list.JsonAsync()).GetProperty("list").GetProperty("id").GetGuid(),
             Queue = queue,
             Scripts = scripts,
+            Campaigns = await CampaignTargets.CreateAsync(tenant, projectId, queue.AgentId),
             ReportingIds = await ReportingWorld.CreateAsync(platform, tenant, projectId, userId, queue, scripts.ScriptId),
         };
     }
@@ -201,6 +205,13 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
                 _ => await AnsweredCallAsync(hungUp: false),
             };
             (ids["callId"], ids["agentId"]) = (callId.ToString(), agentId.ToString());
+        }
+        else if (CampaignTargets.NeedsFresh(operationId) && Campaigns is not null)
+        {
+            foreach (var (key, value) in await Campaigns.FreshAsync(operationId, actor))
+            {
+                ids[key] = value;
+            }
         }
         else if (ScriptsTargets.NeedsFreshSession(operationId))
         {

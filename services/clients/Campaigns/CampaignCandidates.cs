@@ -1,0 +1,91 @@
+using NodaTime;
+using Platform.Clients.Consent;
+using Platform.Clients.Dispositions;
+using Platform.Clients.Lifecycle;
+using Platform.Clients.Privacy;
+using Platform.Clients.Recycling;
+using Platform.Clients.Suppression;
+using Platform.ServiceDefaults.Database;
+
+namespace Platform.Clients.Campaigns;
+
+/// <summary>
+/// The contacts of a campaign's list that may be due now, in the plan's order (hot first, then by next contact date, VIP
+/// first, then by id), with what <see cref="DialTimeCheck"/> needs to judge each. The SQL leaves out what it can cheaply
+/// (closed, erased, do-not-call status, not due yet, leased, another agent's personal callback, suppressed, no consent);
+/// the check then decides every one of them again in C#, with the calendar and zones.
+/// </summary>
+internal static class CampaignCandidates
+{
+    public sealed record Contact(Guid Id, string Name, string Phone, string TimeZone, DialTimeCheck.Candidate Facts);
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Phone { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public string[] CallingZones { get; init; } = [];
+        public DateTime? NextContactAt { get; init; }
+    }
+
+    private sealed record ConsentRow(Guid ContactId, string Purpose, bool Granted, DateTime At, DateTime? ExpiresAt);
+
+    private sealed record AttemptRow(Guid ContactId, DateTime RecordedAt, string Category);
+
+    public static async Task<IReadOnlyList<Contact>> LoadAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? clientCompanyId,
+        DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.next_contact_at
+            FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
+            WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL AND c.closed_reason IS NULL
+              AND c.status = ANY(@statuses) AND (NOT @vipOnly OR c.vip)
+              AND (c.next_contact_at IS NULL OR c.next_contact_at <= @now)
+              AND c.callback_agent_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)
+              AND NOT {SuppressionMatches.BlocksContactSql}
+              AND (SELECT granted AND (expires_at IS NULL OR expires_at > @now) FROM consents s
+                   WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'calls' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+              AND (SELECT granted AND (expires_at IS NULL OR expires_at > @now) FROM consents s
+                   WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'data_processing' ORDER BY s.at DESC, s.id DESC LIMIT 1)
+            ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
+            LIMIT @fetch
+            """;
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, now, fetch }, ct)).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var ids = rows.Select(r => r.Id).ToArray();
+        var consents = (await session.QueryAsync<ConsentRow>("""
+            SELECT contact_id, purpose, granted, at, expires_at FROM consents WHERE tenant_id = @TenantId AND contact_id = ANY(@ids)
+            """, new { session.TenantId, ids }, ct)).ToLookup(c => c.ContactId);
+        var attempts = (await session.QueryAsync<AttemptRow>("""
+            SELECT contact_id, recorded_at, category FROM call_outcomes WHERE tenant_id = @TenantId AND contact_id = ANY(@ids)
+            """, new { session.TenantId, ids }, ct)).ToLookup(a => a.ContactId);
+        var numbers = rows.Select(r => r.Phone).Distinct().ToList();
+        var listed = await doNotCall.ListedAsync(session, numbers, clientCompanyId, ct);
+        var suppressed = await SuppressionMatches.OfAsync(session, numbers, clientCompanyId, ct);
+        return rows.Select(r =>
+        {
+            var blocks = new List<string>();
+            if (listed.Contains(r.Phone))
+            {
+                blocks.Add(DoNotCallList.Reason);
+            }
+            blocks.AddRange(suppressed.GetValueOrDefault(r.Phone) ?? []);
+            var zones = new[] { r.TimeZone }.Concat(r.CallingZones).Distinct().Select(z => DateTimeZoneProviders.Tzdb[z]).ToList();
+            var facts = new DialTimeCheck.Candidate(ContactLifecycle.Parse(r.Status),
+                consents[r.Id].Select(c => new ConsentState(SnakeCase.TryParse<ConsentPurpose>(c.Purpose, out var p) ? p : ConsentPurpose.Recording, c.Granted,
+                    Utc(c.At), c.ExpiresAt is { } e ? Utc(e) : null)).ToList(),
+                zones, blocks, r.NextContactAt is { } next ? Utc(next) : null,
+                attempts[r.Id].Select(a => new RecyclingRules.Attempt(Utc(a.RecordedAt),
+                    SnakeCase.TryParse<DispositionCategory>(a.Category, out var category) ? category : DispositionCategory.Resolved)).ToList());
+            return new Contact(r.Id, r.Name, r.Phone, r.TimeZone, facts);
+        }).ToList();
+    }
+
+    private static Instant Utc(DateTime at) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}

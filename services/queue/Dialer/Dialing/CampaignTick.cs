@@ -1,0 +1,140 @@
+using Npgsql;
+using Platform.Queue.Dialer.Pacing;
+using Platform.Queue.Dispatch;
+using Platform.ServiceDefaults.Database;
+
+namespace Platform.Queue.Dialer.Dialing;
+
+/// <summary>
+/// One tick of one running campaign, in one transaction under the campaign's row lock (a campaign another replica paces
+/// now is passed over): people answered and waiting are connected to free agents or dropped after 2 s, dials the PBX never
+/// reported on are ended, then the pacer decides from a snapshot read here, the CRM leases that many contacts checked now,
+/// and the dials are placed. A replica that dies mid-tick rolls the whole tick back (its leases lapse at their end).
+/// </summary>
+public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing leasing, Dispatcher dispatcher, DialerOptions options, TimeProvider clock,
+    ILogger<CampaignTick> logger)
+{
+    public sealed record Outcome(bool Paced, int Placed, int Connected, int Dropped, PacingDecision? Decision);
+
+    public async Task<Outcome> RunAsync(Guid tenantId, Guid campaignId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNowAsStored();
+        List<Guid> freedAgents = [];
+        Outcome outcome;
+        await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
+        {
+            var campaign = await PacedCampaign.LockAsync(session, campaignId, ct);
+            if (campaign is null)
+            {
+                return new Outcome(false, 0, 0, 0, null);
+            }
+            var (connected, dropped) = await SettleAnsweredAsync(session, campaign, now, ct);
+            freedAgents = await EndUnreportedAsync(session, campaign, now, ct);
+            var snapshot = await SnapshotReader.ReadAsync(session, campaign, options, now, ct);
+            var decision = Pacer.Decide(snapshot);
+            var placed = campaign.State == Campaigns.CampaignState.Running && decision.Dials > 0 && snapshot.Mode != DialMode.Preview
+                ? await PlaceAsync(session, campaign, snapshot.Mode, Math.Min(decision.Dials, options.MaxDialsPerTick), now, ct)
+                : 0;
+            await session.ExecuteAsync("UPDATE campaigns SET last_tick_at = @now WHERE tenant_id = @TenantId AND id = @campaignId",
+                new { now, session.TenantId, campaignId }, ct);
+            await session.CommitAsync(ct);
+            outcome = new Outcome(true, placed, connected, dropped, decision);
+        }
+        foreach (var agent in freedAgents)
+        {
+            await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
+            var queues = await Dispatcher.QueuesToServeAsync(session, agent, ct);
+            await session.CommitAsync(ct);
+            await dispatcher.DispatchQueuesAsync(tenantId, queues, ct);
+        }
+        return outcome;
+    }
+
+    /// <summary>People who answered and wait: the longest waiting first to each free agent; those past their 2 s are dropped.</summary>
+    private static async Task<(int Connected, int Dropped)> SettleAnsweredAsync(TenantSession session, PacedCampaign campaign, DateTimeOffset now, CancellationToken ct)
+    {
+        var waiting = (await session.QueryAsync<Guid>("""
+            SELECT id FROM campaign_dials WHERE tenant_id = @TenantId AND campaign_id = @Id AND status = 'answered' ORDER BY result_at, id
+            """, new { session.TenantId, campaign.Id }, ct)).ToList();
+        if (waiting.Count == 0)
+        {
+            return (0, 0);
+        }
+        var agents = await DialPlacement.LockIdleAgentsAsync(session, campaign.Id, waiting.Count, ct);
+        int connected = 0, dropped = 0;
+        foreach (var dialId in waiting)
+        {
+            var dial = (await DialConnection.LockAsync(session, dialId, ct))!;
+            if (connected < agents.Count)
+            {
+                await DialConnection.ConnectAsync(session, dial, agents[connected++], now, ct);
+            }
+            else if (await session.QuerySingleOrDefaultAsync<bool>("SELECT drop_at <= @now FROM campaign_dials WHERE tenant_id = @TenantId AND id = @dialId",
+                         new { session.TenantId, dialId, now }, ct))
+            {
+                await DialConnection.DropAsync(session, dial, now, ct);
+                dropped++;
+            }
+        }
+        return (connected, dropped);
+    }
+
+    /// <summary>Dials the PBX has said nothing about long after their ring time end as failed, so no attempt is open forever.</summary>
+    private async Task<List<Guid>> EndUnreportedAsync(TenantSession session, PacedCampaign campaign, DateTimeOffset now, CancellationToken ct)
+    {
+        var stale = await session.QueryAsync<Guid>("""
+            SELECT id FROM campaign_dials WHERE tenant_id = @TenantId AND campaign_id = @Id AND status = 'ringing' AND placed_at < @limit LIMIT 100
+            """, new { session.TenantId, campaign.Id, limit = now.AddSeconds(-(campaign.RingSeconds + options.UnreportedGraceSeconds)) }, ct);
+        var freed = new List<Guid>();
+        foreach (var dialId in stale)
+        {
+            var dial = (await DialConnection.LockAsync(session, dialId, ct))!;
+            if (await DialConnection.EndWithoutPersonAsync(session, dial, "failed", "no report from the PBX", now, ct) is { } agent)
+            {
+                freed.Add(agent);
+            }
+        }
+        return freed;
+    }
+
+    private async Task<int> PlaceAsync(TenantSession session, PacedCampaign campaign, DialMode mode, int wanted, DateTimeOffset now, CancellationToken ct)
+    {
+        List<Guid> agents = [];
+        if (mode == DialMode.Progressive)
+        {
+            agents = await DialPlacement.LockIdleAgentsAsync(session, campaign.Id, wanted, ct);
+            wanted = agents.Count;
+        }
+        if (wanted == 0 || campaign.ExhaustedAt is { } exhausted && now - exhausted < TimeSpan.FromSeconds(5))
+        {
+            return 0; // nobody to reserve, or the list had nothing dialable a moment ago: ask the CRM again in a few seconds
+        }
+        var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, wanted, now, ct);
+        if (leased.Contacts.Length == 0)
+        {
+            await session.ExecuteAsync("UPDATE campaigns SET exhausted_at = @now WHERE tenant_id = @TenantId AND id = @Id", new { now, session.TenantId, campaign.Id }, ct);
+            return 0;
+        }
+        var modeName = mode == DialMode.Progressive ? "progressive" : "predictive";
+        for (var i = 0; i < leased.Contacts.Length; i++)
+        {
+            var dialId = Guid.CreateVersion7();
+            if (mode == DialMode.Progressive)
+            {
+                await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, leased.Contacts[i], modeName, "previewing", null, now, ct);
+                await DialPlacement.DialWithAgentAsync(session, dialId, campaign.ProjectId, campaign.QueueId, campaign.CallerId, campaign.RingSeconds,
+                    modeName, agents[i], now, ct);
+            }
+            else
+            {
+                await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, leased.Contacts[i], modeName, "ringing", null, now, ct);
+                await DialPlacement.DialAheadAsync(session, dialId, campaign.CallerId, campaign.RingSeconds, now, ct);
+            }
+        }
+        LogPlaced(campaign.Id, leased.Contacts.Length, modeName);
+        return leased.Contacts.Length;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: {Count} {Mode} dials placed")]
+    private partial void LogPlaced(Guid campaignId, int count, string mode);
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using Npgsql;
+using Platform.ServiceDefaults.Database;
+
+namespace Platform.Queue.Dialer.Dialing;
+
+/// <summary>
+/// The dial loop of every replica: each tick it finds the running campaigns (across tenants, as the system task
+/// <c>dialer</c>) and paces each one that no other replica is pacing at that moment (<see cref="CampaignTick"/>).
+/// Nothing is kept in memory between ticks.
+/// </summary>
+public sealed partial class DialLoop(
+    [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource systemDb, CampaignTick tick, DialerOptions options, ILogger<DialLoop> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.TickMilliseconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+        {
+            try
+            {
+                foreach (var (tenantId, campaignId) in await RunningAsync(stoppingToken))
+                {
+                    await TickOneAsync(tenantId, campaignId, stoppingToken);
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogLoopFailed(exception);
+            }
+        }
+    }
+
+    private async Task TickOneAsync(Guid tenantId, Guid campaignId, CancellationToken ct)
+    {
+        try
+        {
+            await tick.RunAsync(tenantId, campaignId, ct);
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested)
+        {
+            LogTickFailed(campaignId, exception.Message);
+        }
+    }
+
+    private async Task<List<(Guid TenantId, Guid CampaignId)>> RunningAsync(CancellationToken ct)
+    {
+        await using var connection = await DatabaseResilience.OpenAsync(systemDb, ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync("SELECT set_config('app.system_task', 'dialer', true)", transaction: transaction);
+        var running = (await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
+            """
+            SELECT c.tenant_id, c.id FROM campaigns c
+            WHERE c.state = 'running'
+               OR EXISTS (SELECT 1 FROM campaign_dials d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.status IN ('ringing', 'answered'))
+            ORDER BY c.last_tick_at NULLS FIRST LIMIT 500
+            """,
+            transaction: transaction, cancellationToken: ct))).ToList();
+        await transaction.CommitAsync(ct);
+        return running;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dial loop failed; trying again at the next tick")]
+    private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: the tick failed ({Reason}); the next tick tries again")]
+    private partial void LogTickFailed(Guid campaignId, string reason);
+}

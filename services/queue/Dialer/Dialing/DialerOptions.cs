@@ -1,0 +1,26 @@
+namespace Platform.Queue.Dialer.Dialing;
+
+/// <summary>The dial loop's settings (section <c>Dialer</c>).</summary>
+public sealed class DialerOptions
+{
+    /// <summary>How often each replica paces its running campaigns (a person waiting for an agent is looked at this often).</summary>
+    public int TickMilliseconds { get; set; } = 250;
+
+    /// <summary>A person who answered a predictive dial and has no agent after this long is dropped (the regulators' 2 s).</summary>
+    public int DropAfterMilliseconds { get; set; } = 2000;
+
+    /// <summary>The rolling window of the abandon rate and the answer rate given to the pacer.</summary>
+    public int WindowMinutes { get; set; } = 15;
+
+    /// <summary>How long the CRM holds a leased contact for the campaign when no outcome ends the lease first.</summary>
+    public int LeaseMinutes { get; set; } = 240;
+
+    /// <summary>How long the dialer waits for the CRM's answer to a lease request.</summary>
+    public int LeaseTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>A dial the PBX never reported on after its ring time and this much more ends as failed (no report from the PBX).</summary>
+    public int UnreportedGraceSeconds { get; set; } = 60;
+
+    /// <summary>The most dials one tick places for one campaign.</summary>
+    public int MaxDialsPerTick { get; set; } = 50;
+}

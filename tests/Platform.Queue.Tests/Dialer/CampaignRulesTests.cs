@@ -1,0 +1,65 @@
+using Platform.Queue.Dialer.Campaigns;
+using Platform.Queue.Dialer.Pacing;
+using Xunit;
+
+namespace Platform.Queue.Tests.Dialer;
+
+public sealed class CampaignRulesTests
+{
+    private static CampaignDefinition Valid() => new(Guid.NewGuid(), " Winter renewals ", "predictive", "+420 222 000 111",
+        new CampaignSource("search", ["hot_potential"], true), [Guid.NewGuid()], [], new CampaignHours(new TimeOnly(9, 0), new TimeOnly(17, 0)), null, null);
+
+    [Fact]
+    public void A_valid_definition_gets_its_defaults_and_an_E164_caller_id()
+    {
+        var (campaign, errors) = Valid().Check();
+        Assert.Empty(errors);
+        Assert.Equal(("Winter renewals", DialMode.Predictive, "+420222000111", 3.0, 25), (campaign!.Name, campaign.Mode, campaign.CallerId, campaign.AbandonCapPercent, campaign.RingSeconds));
+    }
+
+    [Theory]
+    [InlineData("dialMode")]
+    [InlineData("callerId")]
+    [InlineData("hours")]
+    [InlineData("abandonCapPercent")]
+    [InlineData("ringSeconds")]
+    [InlineData("source.statuses")]
+    [InlineData("name")]
+    public void Each_bad_field_is_named(string field)
+    {
+        var bad = field switch
+        {
+            "dialMode" => Valid() with { DialMode = "auto" },
+            "callerId" => Valid() with { CallerId = "12" },
+            "hours" => Valid() with { Hours = new CampaignHours(new TimeOnly(17, 0), new TimeOnly(9, 0)) },
+            "abandonCapPercent" => Valid() with { AbandonCapPercent = 0 },
+            "ringSeconds" => Valid() with { RingSeconds = 2 },
+            "source.statuses" => Valid() with { Source = new CampaignSource("search", ["do_not_call"], null) },
+            _ => Valid() with { Name = "  " },
+        };
+        var (campaign, errors) = bad.Check();
+        Assert.Null(campaign);
+        Assert.Equal(field, Assert.Single(errors).Key);
+    }
+
+    [Theory]
+    [InlineData("draft", CampaignState.Command.Start, true, "running")]
+    [InlineData("running", CampaignState.Command.Pause, true, "paused")]
+    [InlineData("paused", CampaignState.Command.Start, true, "running")]
+    [InlineData("paused", CampaignState.Command.Stop, true, "stopped")]
+    [InlineData("draft", CampaignState.Command.Stop, true, "stopped")]
+    [InlineData("running", CampaignState.Command.Start, false, "running")]
+    [InlineData("draft", CampaignState.Command.Pause, false, "draft")]
+    [InlineData("stopped", CampaignState.Command.Start, false, "stopped")]
+    [InlineData("stopped", CampaignState.Command.Stop, false, "stopped")]
+    public void Campaign_moves_are_the_states_diagram(string from, CampaignState.Command command, bool allowed, string to)
+    {
+        var move = CampaignState.Decide(from, command);
+        Assert.Equal((allowed, to), (move.Allowed, move.To));
+        Assert.Equal(allowed, move.Refusal is null);
+    }
+
+    [Fact]
+    public void Only_a_campaign_that_does_not_dial_is_editable() =>
+        Assert.Equal(["draft", "paused"], new[] { "draft", "running", "paused", "stopped" }.Where(CampaignState.IsEditable));
+}
