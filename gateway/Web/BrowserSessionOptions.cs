@@ -9,4 +9,10 @@ public sealed class BrowserSessionOptions
     /// other browsers may not).
     /// </summary>
     public bool? SecureCookie { get; set; }
+
+    /// <summary>
+    /// The hard maximum of a browser session, from its sign-in, however often it was renewed (default 600: a shift of
+    /// 8 hours with breaks and overtime). Then the user signs in again with their password.
+    /// </summary>
+    public int MaxSessionMinutes { get; set; } = 600;
 }

@@ -8,7 +8,7 @@ namespace Platform.Gateway.Web;
 /// authentication runs. A request with its own Authorization header (an API client) is left alone. A write (any method
 /// but GET, HEAD, OPTIONS) carried by the cookie must name the session's CSRF token and, when the browser says where it
 /// comes from (Origin), come from this gateway's own origin: 403 ProblemDetails otherwise, nothing forwarded.
-/// The session cookie is taken out of the Cookie header, so no service ever sees it.
+/// The session's cookies are taken out of the Cookie header, so no service ever sees them.
 /// </summary>
 internal static class SessionBearer
 {
@@ -43,9 +43,13 @@ internal static class SessionBearer
             {
                 request.Headers.Authorization = "Bearer " + token;
                 context.Items[SessionCookies.ItemKey] = token;
+                if (SessionCookies.ReadStart(request) is { } start)
+                {
+                    context.Items[SessionCookies.StartItemKey] = start;
+                }
             }
             request.Headers.Cookie = new StringValues(request.Cookies
-                .Where(c => c.Key is not SessionCookies.SecureName and not SessionCookies.PlainName)
+                .Where(c => !SessionCookies.IsSessionCookie(c.Key))
                 .Select(c => $"{c.Key}={c.Value}").ToArray() is { Length: > 0 } rest ? string.Join("; ", rest) : null);
             await next(context);
         });

@@ -7,5 +7,6 @@ internal static class WebExtensions
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("BrowserSession").Get<BrowserSessionOptions>() ?? new BrowserSessionOptions());
         builder.Services.AddSingleton<SessionCookies>();
+        builder.Services.AddSingleton<SessionStart>();
     }
 }

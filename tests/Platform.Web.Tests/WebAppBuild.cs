@@ -3,7 +3,8 @@ namespace Platform.Web.Tests;
 /// <summary>The built web app (web/dist): scripts/test.sh builds it before the tests (npm ci, npm run build).</summary>
 internal static class WebAppBuild
 {
-    public static string Root
+    /// <summary>The web app's sources (web/).</summary>
+    public static string Source
     {
         get
         {
@@ -12,7 +13,15 @@ internal static class WebAppBuild
             {
                 dir = dir.Parent;
             }
-            var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("platform.sln not found above the tests."), "web", "dist");
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("platform.sln not found above the tests."), "web");
+        }
+    }
+
+    public static string Root
+    {
+        get
+        {
+            var root = Path.Combine(Source, "dist");
             return File.Exists(Path.Combine(root, "index.html"))
                 ? root
                 : throw new InvalidOperationException($"The web app is not built ({root}/index.html): run `npm ci && npm run build` in web/ (scripts/test.sh does).");

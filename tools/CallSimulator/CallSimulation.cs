@@ -79,7 +79,8 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
                     break;
                 }
             }
-            var draw = new CallerDraw(sequence, $"+4207{random.Next(10_000_000, 100_000_000)}", random.Next(center.Lines.Count), Samplers.Chance(random, options.VipShare),
+            var line = random.Next(center.Lines.Count);
+            var draw = new CallerDraw(sequence, center.CallerNumber(line, random), line, Samplers.Chance(random, options.VipShare),
                 TimeSpan.FromSeconds(Samplers.Exponential(random, options.PatienceSeconds)), Samplers.Chance(random, options.CallbackShare));
             callers.Add(Task.Run(() => caller.CallAsync(draw, CancellationToken.None), CancellationToken.None));
             next += Samplers.NextArrivalGap(random, options.Rate);

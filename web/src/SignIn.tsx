@@ -3,7 +3,7 @@ import { ApiError, signIn, type Session } from "./shared/api";
 import { t } from "./shared/i18n";
 import { LanguagePicker } from "./shared/LanguagePicker";
 
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function SignIn({ onSignedIn, expired = false }: { onSignedIn: (session: Session) => void; expired?: boolean }) {
   const [tenant, setTenant] = useState(localStorage.getItem("tenant") ?? "demo");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -29,6 +29,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     <main class="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t("signIn.title")}</h1>
+        {expired && <p role="status" class="notice" data-testid="session-expired">{t("signIn.expired")}</p>}
         <label>
           {t("signIn.tenant")}
           <input name="tenant" value={tenant} onInput={(e) => setTenant(e.currentTarget.value)} required autocomplete="organization" />

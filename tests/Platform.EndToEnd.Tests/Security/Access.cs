@@ -102,6 +102,7 @@ internal static class Access
         // The browser's session: anyone signed in reads their own (from a bearer token too) and signs out.
         ["GetBrowserSession"] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer, Roles.Telephony],
         ["SignOutBrowser"] = [Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.ClientViewer, Roles.Telephony],
+        ["RenewBrowserSession"] = [],   // browser sessions only: a bearer token of any role is refused (403; Web.Tests SessionRenewalTests)
         ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
         ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
         ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],

@@ -25,6 +25,7 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
             var projectId = await ProjectAsync(admin, name, ct);
             var queueId = await DefaultQueueAsync(admin, projectId, ct);
             await ConfigureQueueAsync(admin, queueId, name, ct);
+            await CallersAsync(admin, projectId, line - 1, ct);
             lines.Add(new CallCenter.Line(projectId, queueId));
         }
 
@@ -65,7 +66,28 @@ public sealed class CallCenterSetup(HttpClient http, SimulationOptions options, 
             var user = await SignedInAsync(admin, users, agentUsers[i].Name, token);
             agents[i] = new CallCenter.Agent(agentIds[i], agentUsers[i].Name, user);
         });
-        return new CallCenter(lines, admin, pbxUser, agents);
+        return new CallCenter(lines, admin, pbxUser, agents) { KnownCallers = lines.Select((_, i) => CallerBook.NumbersOf(i)).ToArray() };
+    }
+
+    /// <summary>The line's regular callers as contacts of its project; one made by an earlier run is a 409, and kept.</summary>
+    private async Task CallersAsync(GatewayUser admin, Guid projectId, int line, CancellationToken ct)
+    {
+        var made = 0;
+        for (var i = 0; i < CallerBook.Size; i++)
+        {
+            var (name, phone) = CallerBook.Caller(line, i);
+            using var created = await admin.SendAsync(HttpMethod.Post, $"/api/clients/projects/{projectId}/contacts",
+                new { kind = "person", name, phone, timeZone = "Europe/Prague" }, "create caller contact", ct);
+            if (created.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                await GatewayUser.EnsureAsync(created, $"create the caller {name}", ct);
+                made++;
+            }
+        }
+        if (made > 0)
+        {
+            log.WriteLine($"{made} regular callers added to the CRM of line {line + 1}");
+        }
     }
 
     private async Task<Guid> ProjectAsync(GatewayUser admin, string name, CancellationToken ct)

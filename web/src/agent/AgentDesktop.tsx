@@ -6,6 +6,7 @@ import { useShortcuts } from "../shared/shortcuts";
 import { StateBar } from "./StateBar";
 import { CallPanel } from "./CallPanel";
 import { DailyPlan } from "./DailyPlan";
+import { PendingOutcomes } from "./PendingOutcomes";
 import type { Agent, AgentView } from "./types";
 
 /** The agent's desktop: live from the agent's push channel, no reload. */
@@ -30,7 +31,12 @@ export function AgentDesktop({ session }: { session: Session }) {
       <StateBar agentId={agent.id} view={view} connected={connected} />
       {shown?.call
         ? <CallPanel key={shown.call.callId} view={shown} ended={!view?.call} onDone={() => setKept(null)} />
-        : <DailyPlan />}
+        : (
+          <>
+            <PendingOutcomes />
+            <DailyPlan />
+          </>
+        )}
       <Shortcuts />
     </div>
   );

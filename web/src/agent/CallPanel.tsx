@@ -3,6 +3,7 @@ import { api, ApiError } from "../shared/api";
 import { t } from "../shared/i18n";
 import { useShortcuts } from "../shared/shortcuts";
 import { useTicker } from "../shared/ticker";
+import { markActivity } from "../shared/session";
 import { formatTime, seconds, secondsUntil } from "../shared/time";
 import { useProject } from "../shared/projects";
 import { ContactPanel } from "./ContactPanel";
@@ -14,6 +15,7 @@ import type { AgentView, ScriptSession } from "./types";
 /** The screen pop and everything done with the call: answer, script, hold, transfer, hang up, outcome, wrap-up. */
 export function CallPanel({ view, ended, onDone }: { view: AgentView; ended: boolean; onDone: () => void }) {
   useTicker();
+  markActivity(); // an agent on a call (or in its wrap-up) is working, keyboard or not: the session slides
   const call = view.call!;
   const project = useProject(call.projectId);
   const [error, setError] = useState("");

@@ -4,11 +4,13 @@ import { t } from "../shared/i18n";
 import { useShortcuts } from "../shared/shortcuts";
 import { fromZonedInput } from "../shared/time";
 import { useProject } from "../shared/projects";
+import { dropDraft, loadDraft, saveDraft } from "../shared/drafts";
 import type { Disposition, ScreenPop, ScriptSession } from "./types";
 
 /**
  * The call's result, at once: disposition, next contact date (in the project's zone; required where the disposition says so)
  * and notes. Saving records the outcome on the contact, closes the script session and, in wrap-up, ends the wrap-up.
+ * Until then what the agent typed is kept in the browser (shared/drafts.ts): an expired session or a reload loses nothing.
  */
 export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, ended, onRecorded, onFinished }: {
   call: ScreenPop; contactId: string | null; session: ScriptSession | null; talkSeconds: () => number; wrapUp: boolean; ended: boolean;
@@ -16,9 +18,10 @@ export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, end
 }) {
   const project = useProject(call.projectId);
   const [dispositions, setDispositions] = useState<Disposition[]>([]);
-  const [code, setCode] = useState("");
-  const [next, setNext] = useState("");
-  const [notes, setNotes] = useState("");
+  const [draft] = useState(() => loadDraft(call.callId));
+  const [code, setCode] = useState(draft?.code ?? "");
+  const [next, setNext] = useState(draft?.next ?? "");
+  const [notes, setNotes] = useState(draft?.notes ?? "");
   const [error, setError] = useState("");
   const [recorded, setRecorded] = useState(false);
   const select = useRef<HTMLSelectElement>(null);
@@ -31,6 +34,14 @@ export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, end
     if (!code && session?.step.suggestedDisposition) setCode(session.step.suggestedDisposition);
   }, [session?.step.suggestedDisposition]);
 
+  useEffect(() => {
+    if (!contactId || recorded || (!code && !next && !notes)) return;
+    saveDraft({
+      callId: call.callId, projectId: call.projectId, contactId, callerNumber: call.callerNumber, code, next, notes,
+      durationSeconds: draft?.durationSeconds ?? (wrapUp || ended ? Math.round(talkSeconds()) : null),
+    });
+  }, [code, next, notes, recorded]);
+
   const chosen = dispositions.find((d) => d.code === code);
   async function save(e: Event) {
     e.preventDefault();
@@ -38,9 +49,10 @@ export function OutcomeForm({ call, contactId, session, talkSeconds, wrapUp, end
     try {
       if (contactId && !recorded) {
         await api.post(`/api/clients/contacts/${contactId}/outcomes`, {
-          disposition: code, notes: notes || null, callId: call.callId, durationSeconds: Math.round(talkSeconds()),
+          disposition: code, notes: notes || null, callId: call.callId, durationSeconds: draft?.durationSeconds ?? Math.round(talkSeconds()),
           nextContactAt: next ? fromZonedInput(next, project?.timeZone) : null,
         });
+        dropDraft(call.callId);
         setRecorded(true);
         onRecorded();
       }

@@ -4,6 +4,8 @@ export const en = {
   "signIn.title": "Sign in", "signIn.tenant": "Call center", "signIn.username": "Username", "signIn.password": "Password",
   "signIn.submit": "Sign in", "signIn.failed": "Sign-in failed: unknown call center or username, or wrong password.",
   "signIn.locked": "Too many failed sign-ins: try again in a while.",
+  "signIn.expired": "Your session has ended: sign in again. Outcomes you had not recorded are kept in this browser.",
+  "pending.title": "Outcomes not recorded yet", "pending.call": "Call from", "pending.discard": "Discard",
   "nav.label": "Main", "nav.agent": "Desktop", "nav.wallboard": "Wallboard", "nav.reports": "Reports", "nav.staffing": "Erlang C",
   "nav.onboarding": "Onboarding", "nav.queues": "Queues", "nav.scripts": "Scripts", "nav.users": "Users", "nav.import": "Call lists",
   "nav.api": "API", "nav.projectReport": "Project report",

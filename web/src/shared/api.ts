@@ -10,6 +10,10 @@ export interface Session {
   projectIds: string[];
   expiresAt: string;
   csrfToken: string;
+  /** When the session's token was issued: the app renews it once half of its life is gone (shared/session.ts). */
+  issuedAt?: string | null;
+  /** The session's hard end (its sign-in plus the gateway's maximum): no renewal goes past it. */
+  endsAt?: string | null;
 }
 
 export class ApiError extends Error {
@@ -25,10 +29,17 @@ export class ApiError extends Error {
 }
 
 let csrfToken = "";
+let userId = "";
 let onSignedOut: () => void = () => {};
 
 export function rememberSession(session: Session | null) {
   csrfToken = session?.csrfToken ?? "";
+  if (session) userId = session.userId;
+}
+
+/** The user signed in last in this page (kept after the session ended: their unsaved work stays theirs). */
+export function signedInUser(): string {
+  return userId;
 }
 
 export function whenSignedOut(handler: () => void) {

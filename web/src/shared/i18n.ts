@@ -12,7 +12,7 @@ export const LOCALES = [
   { code: "en", name: "English" }, { code: "hu", name: "Magyar" }, { code: "cs", name: "Čeština" },
   { code: "ro", name: "Română" }, { code: "ru", name: "Русский" },
 ];
-const DICTIONARIES: Record<string, Partial<Record<Key, string>>> = { en, hu, cs, ro, ru };
+const DICTIONARIES: Record<string, Record<Key, string>> = { en, hu, cs, ro, ru };
 
 function initial(): string {
   const saved = localStorage.getItem("locale");
