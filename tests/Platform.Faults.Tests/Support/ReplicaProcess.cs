@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Platform.Testing;
 
 namespace Platform.Faults.Tests.Support;
 
@@ -14,7 +13,7 @@ public abstract class ReplicaProcess : IDisposable
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePorts.Next();
     public string Address => $"http://127.0.0.1:{Port}/";
 
     /// <summary>What to run (its output is read and dropped).</summary>
@@ -69,12 +68,5 @@ public abstract class ReplicaProcess : IDisposable
     {
         Kill();
         GC.SuppressFinalize(this);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
