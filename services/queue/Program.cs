@@ -21,6 +21,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<Ro
 builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
+builder.Services.AddHostedService<WaitingCallsMetrics>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
