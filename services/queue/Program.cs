@@ -32,6 +32,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Dialer").Get<Dia
 builder.Services.AddSingleton<ContactLeasing>();
 builder.Services.AddSingleton<CampaignTick>();
 builder.Services.AddHostedService<DialLoop>();
+builder.Services.AddHostedService<WaitingCallsMetrics>();
 builder.Services.AddSingleton<AgentChannel>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 

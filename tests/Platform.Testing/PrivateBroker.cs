@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace Platform.Testing;
 
@@ -8,75 +6,60 @@ namespace Platform.Testing;
 /// A RabbitMQ node of its own (own ports, own data folder), started and stopped through the project's
 /// <c>scripts/infra.sh</c>, for tests that stop the broker for real without disturbing the shared one.
 /// </summary>
+/// <remarks>
+/// With <see cref="WithOwnUser"/> its only user is one with a random password (<see cref="Username"/>,
+/// <see cref="Password"/>), for a service started as in Production, which refuses guest/guest.
+/// </remarks>
 public sealed class PrivateBroker : IAsyncDisposable
 {
     private readonly Dictionary<string, string> environment;
-    private readonly string script;
+    private readonly string directory;
+    private readonly bool ownUser;
 
-    public PrivateBroker()
+    public PrivateBroker() : this("test", ownUser: false)
     {
-        var root = RepositoryRoot();
-        script = Path.Combine(root, "scripts", "infra.sh");
-        Port = FreePort();
+    }
+
+    private PrivateBroker(string name, bool ownUser)
+    {
+        this.ownUser = ownUser;
+        Port = FreePorts.Next();
+        directory = Path.Combine(InfraScript.RepositoryRoot, ".local", $"{name}-broker-{Port}");
         environment = new Dictionary<string, string>
         {
             ["INFRA_SERVICES"] = "rabbitmq",
-            ["INFRA_DIR"] = Path.Combine(root, ".local", $"test-broker-{Port}"),
+            ["INFRA_DIR"] = directory,
             ["RABBIT_PORT"] = Port.ToString(),
-            ["RABBIT_DIST_PORT"] = FreePort().ToString(),
-            ["RABBIT_EPMD_PORT"] = FreePort().ToString(),
-            ["RABBIT_NODENAME"] = $"test-{Port}@localhost",
+            ["RABBIT_DIST_PORT"] = FreePorts.Next().ToString(),
+            ["RABBIT_EPMD_PORT"] = FreePorts.Next().ToString(),
+            ["RABBIT_NODENAME"] = $"{name}-{Port}@localhost",
         };
     }
 
+    /// <summary>A node whose only user is <see cref="Username"/> with a random <see cref="Password"/> (no guest).</summary>
+    public static PrivateBroker WithOwnUser(string name) =>
+        new(name, ownUser: true) { Username = name, Password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+
     public int Port { get; }
-    public string Url => $"amqp://guest:guest@127.0.0.1:{Port}/";
+    public string Username { get; private init; } = "guest";
+    public string Password { get; private init; } = "guest";
+    public string Url => $"amqp://{Username}:{Password}@127.0.0.1:{Port}/";
 
-    public Task StartAsync() => RunAsync("up");
-    public Task StopAsync() => RunAsync("down");
-
-    public async ValueTask DisposeAsync() => await RunAsync("down", "--purge");
-
-    private async Task RunAsync(params string[] arguments)
+    public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
+        if (ownUser)
         {
-            start.ArgumentList.Add(argument);
+            var rabbit = Path.Combine(directory, "rabbitmq");
+            Directory.CreateDirectory(rabbit);
+            // infra.sh keeps a rabbitmq.conf it finds; the vhost marker tells it the test vhost (for guest) needs nothing.
+            await File.WriteAllTextAsync(Path.Combine(rabbit, "rabbitmq.conf"),
+                $"log.console = false\nlog.file.level = warning\ndefault_user = {Username}\ndefault_pass = {Password}\nloopback_users = none\n");
+            await File.WriteAllTextAsync(Path.Combine(rabbit, "vhost-platform-test"), "");
         }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/infra.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
-        }
+        await InfraScript.RunAsync(environment, "up");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public Task StopAsync() => InfraScript.RunAsync(environment, "down");
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "scripts", "infra.sh")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("scripts/infra.sh not found above the test's folder.");
-    }
+    public async ValueTask DisposeAsync() => await InfraScript.RunAsync(environment, "down", "--purge");
 }

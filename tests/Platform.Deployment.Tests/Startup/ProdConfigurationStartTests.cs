@@ -29,7 +29,7 @@ public sealed class ProdConfigurationStartTests(ProdStartFixture servers) : ICla
         var objects = Repository.Render("prod");
         var deployment = new Workloads(objects).Deployment(name);
         var assembly = Assembly(name);
-        var port = OwnBroker.FreePort();
+        var port = FreePorts.Next();
         var secrets = new TestSecrets(objects, servers);
 
         var migrate = Environment(objects, Policies.Workloads.Migrate(deployment), secrets, name, port);

@@ -14,7 +14,7 @@ public sealed class ProdStartFixture : IAsyncLifetime
     public string Suffix { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
     public string OwnerPassword { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     public string Owner => $"k8s_owner_{Suffix}";
-    internal OwnBroker Broker { get; } = new();
+    public PrivateBroker Broker { get; } = PrivateBroker.WithOwnUser("k8s-test");
     public NpgsqlConnectionStringBuilder Postgres { get; private set; } = new();
 
     public string DatabaseOf(string service) => $"k8s_{service}_{Suffix}";

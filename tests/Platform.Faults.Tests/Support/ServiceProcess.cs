@@ -1,26 +1,19 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.Faults.Tests.Support;
 
 /// <summary>
-/// One replica of a real service as its own process (<c>dotnet Platform.Queue.dll</c> from the service's build folder) on
-/// a port of its own: <see cref="Kill"/> is SIGKILL, <see cref="StartAsync"/> starts it again on the same port and returns
-/// when <c>/health/serving</c> answers.
+/// One replica of a real service as its own process (<c>dotnet Platform.Queue.dll</c> from the service's build folder),
+/// configured by environment variables from <paramref name="settings"/>.
 /// </summary>
-public sealed class ServiceProcess(string service, string assembly, IReadOnlyDictionary<string, string> settings) : IDisposable
+public sealed class ServiceProcess(string service, string assembly, IReadOnlyDictionary<string, string> settings) : ReplicaProcess
 {
-    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private Process? process;
+    protected override string Name => assembly;
 
-    public int Port { get; } = FreePort();
-    public string Address => $"http://127.0.0.1:{Port}/";
-
-    public async Task<DateTime> StartAsync()
+    protected override ProcessStartInfo StartInfo()
     {
         var folder = Path.Combine(RepositoryRoot(), "services", service, "bin", "Debug", "net10.0");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
         start.ArgumentList.Add(Path.Combine(folder, assembly));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = Address;
@@ -28,50 +21,7 @@ public sealed class ServiceProcess(string service, string assembly, IReadOnlyDic
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await Probe.GetAsync($"{Address}health/serving")).IsSuccessStatusCode)
-                {
-                    return DateTime.UtcNow;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{assembly} exited with {process.ExitCode} before it answered.");
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"{assembly} did not answer on port {Port}.");
-    }
-
-    public void Kill()
-    {
-        process?.Kill(entireProcessTree: true);
-        process?.WaitForExit();
-        process?.Dispose();
-        process = null;
-    }
-
-    public void Dispose() => Kill();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        return start;
     }
 
     private static string RepositoryRoot()
