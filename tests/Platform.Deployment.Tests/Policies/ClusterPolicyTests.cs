@@ -37,7 +37,8 @@ public sealed class ClusterPolicyTests
             var from = policies.SelectMany(p => p["spec"]!["ingress"]?.AsArray() ?? []).SelectMany(r => r!["from"]!.AsArray()).ToList();
             Assert.All(from, peer => Assert.True(
                 (peer!["podSelector"] is { } pods && peer["namespaceSelector"] is null && Workloads.Selects(pods, gatewayLabels))
-                || peer["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == "monitoring",
+                || (peer["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"]?.GetValue<string>() == "monitoring"
+                    && peer["podSelector"]?["matchLabels"]?["app.kubernetes.io/name"]?.GetValue<string>() == "prometheus"),
                 $"{name}: ingress from {peer.ToJsonString()}"));
             var egress = policies.SelectMany(p => p["spec"]!["egress"]?.AsArray() ?? []).ToList();
             var allowed = egress.Select(rule => (

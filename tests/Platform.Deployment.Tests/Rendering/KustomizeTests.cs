@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Platform.Deployment.Tests.Rendering;
@@ -20,23 +19,28 @@ public sealed class KustomizeTests
     }
 
     /// <summary>
-    /// The renderer of these tests against the real one: <c>kubectl kustomize</c> (kustomize v5), where this machine has it.
-    /// A fresh machine may not (Debian's kubectl is 1.20, with a kustomize too old for k8s/): the test then says so
-    /// as a skip with the reason, and the other tests still render with <see cref="Kustomize"/>.
+    /// The renderer of these tests against the real one: kustomize v5.7 inside kubectl 1.35, from the npm package that
+    /// ships it (<see cref="Schemas.NodePackages"/>), so this runs on a fresh machine too (Debian's kubectl is 1.20).
     /// </summary>
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Overlays))]
     public void Renderer_agrees_with_kubectl_kustomize(string overlay)
     {
-        var output = KubectlKustomize(Repository.OverlayPath(overlay));
-        Skip.If(output is null, "no kubectl with kustomize v5 on this machine (the other tests render with Rendering/Kustomize.cs)");
-        var theirs = Yaml.Documents(output!).ToDictionary(Id, Normalized);
+        var theirs = Yaml.Documents(Schemas.NodePackages.Kustomize(Repository.OverlayPath(overlay))).ToDictionary(Id, Normalized);
         var ours = Repository.Render(overlay).ToDictionary(Id, Normalized);
         Assert.Equal(theirs.Keys.Order(), ours.Keys.Order());
         foreach (var (id, expected) in theirs)
         {
             Assert.True(JsonNode.DeepEquals(expected, ours[id]), $"{id} differs:\nkubectl: {expected.ToJsonString()}\nours:    {ours[id].ToJsonString()}");
         }
+    }
+
+    [Fact]
+    public void The_packaged_kubectl_carries_kustomize_v5()
+    {
+        var (exitCode, output) = Schemas.NodePackages.Run(Schemas.NodePackages.Kubectl, "version", "--client");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Kustomize Version: v5.", output);
     }
 
     private static string Id(JsonObject o) => $"{o["apiVersion"]} {Kustomize.Kind(o)} {Kustomize.Name(o)}";
@@ -53,36 +57,5 @@ public sealed class KustomizeTests
             }
         }
         return copy;
-    }
-
-    private static string? KubectlKustomize(string directory)
-    {
-        try
-        {
-            var version = Run("kubectl", "version", "--client");
-            if (version is null || !version.Contains("Kustomize Version: v5", StringComparison.Ordinal))
-            {
-                return null;
-            }
-            return Run("kubectl", "kustomize", directory) ?? throw new InvalidOperationException($"kubectl kustomize {directory} failed");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null; // no kubectl at all
-        }
-    }
-
-    private static string? Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(60_000);
-        return process.ExitCode == 0 ? output.Result : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Platform.Deployment.Tests.Schemas;
@@ -6,14 +5,10 @@ namespace Platform.Deployment.Tests.Schemas;
 /// <summary>
 /// Every rendered object against its schema: the Kubernetes API's, KEDA's and External Secrets' from the npm packages
 /// kubernetes-models, @kubernetes-models/keda and @kubernetes-models/external-secrets; CloudNativePG's Cluster and the
-/// RabbitMQ operator's RabbitmqCluster from their CRD schemas kept in schema/crds/. The packages are installed from
-/// schema/package-lock.json by <c>npm ci</c> the first time (the npm registry is the only thing fetched).
+/// RabbitMQ operator's RabbitmqCluster from their CRD schemas kept in schema/crds/ (<see cref="NodePackages"/>).
 /// </summary>
 public sealed class SchemaTests
 {
-    private static readonly string SchemaDirectory = Path.Combine(Repository.Root, "tests", "Platform.Deployment.Tests", "schema");
-    private static readonly Lazy<bool> Installed = new(Install);
-
     public static TheoryData<string> Overlays => new(Repository.Overlays);
 
     [Theory]
@@ -59,44 +54,16 @@ public sealed class SchemaTests
 
     private static (int ExitCode, string Output) Validate(JsonArray objects)
     {
-        Assert.True(Installed.Value);
+        NodePackages.EnsureInstalled();
         var input = Path.Combine(Path.GetTempPath(), $"k8s-objects-{Guid.NewGuid():N}.json");
         File.WriteAllText(input, objects.ToJsonString());
         try
         {
-            return Run("node", "validate.mjs", input);
+            return NodePackages.Run("node", "validate.mjs", input);
         }
         finally
         {
             File.Delete(input);
         }
-    }
-
-    private static bool Install()
-    {
-        if (Directory.Exists(Path.Combine(SchemaDirectory, "node_modules", "kubernetes-models")))
-        {
-            return true;
-        }
-        var (exitCode, output) = Run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        return exitCode == 0 ? true : throw new InvalidOperationException($"npm ci in {SchemaDirectory} failed:\n{output}");
-    }
-
-    private static (int, string) Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = SchemaDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in 5 minutes");
-        }
-        return (process.ExitCode, output.Result + errors.Result);
     }
 }
