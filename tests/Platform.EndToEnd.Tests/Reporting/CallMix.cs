@@ -65,7 +65,7 @@ internal static class CallMix
         Assert.True(outcome.IsSuccessStatusCode, await outcome.Content.ReadAsStringAsync());
         if (disposition == "meeting_set")
         {
-            var sale = await agent.Client.PostAsJsonAsync($"/api/clients/contacts/{contactId}/outcomes", new { disposition = "sale", callId });
+            var sale = await agent.Client.PostAsJsonAsync($"/api/clients/contacts/{contactId}/outcomes", new { disposition = "sale" }); // the contract is signed after the call: a call has one outcome
             Assert.True(sale.IsSuccessStatusCode, await sale.Content.ReadAsStringAsync());
         }
     }
