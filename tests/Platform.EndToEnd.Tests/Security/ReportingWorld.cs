@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
@@ -11,7 +14,7 @@ namespace Platform.EndToEnd.Tests.Security;
 /// <summary>
 /// What reporting must have seen for its operations to have targets: the world's queue with its call, the target
 /// user's agent in its group (from the queue service's events), a walked script session (published on the bus, as
-/// the scripts service does), and today's date.
+/// the scripts service does), an event parked for the admin's replay, and today's date.
 /// </summary>
 internal static class ReportingWorld
 {
@@ -23,7 +26,19 @@ internal static class ReportingWorld
         await platform.Reporting.Services.GetRequiredService<IBus>().Publish(new ScriptSessionCompleted(
             tenant.Id, Guid.NewGuid(), scriptId, 1, projectId, null, null, userId, [], [new ScriptPathStep("greet", 5)], null, "completed",
             now.AddMinutes(-1), now), context => context.MessageId = NewId.NextGuid());
-        var ids = new Dictionary<string, string> { ["date"] = now.ToString("yyyy-MM-dd"), ["messageId"] = Guid.NewGuid().ToString() }; // no event parked under it
+        // An event parked by a fault since fixed, written as the consumer parks one: the admin's replay counts it.
+        var parkedId = NewId.NextGuid();
+        await using (var db = platform.Database("reporting"))
+        {
+            await db.ExecuteAsync("""
+                INSERT INTO parked_events (tenant_id, message_id, message_type, body, error) VALUES (@Tenant, @Id, @Type, CAST(@Body AS jsonb), 'a fault since fixed')
+                """, new
+            {
+                Tenant = tenant.Id, Id = parkedId, Type = typeof(AgentChanged).FullName,
+                Body = JsonSerializer.Serialize(new AgentChanged(tenant.Id, Guid.NewGuid(), null, "Parked agent", null, now), JsonSerializerOptions.Web),
+            });
+        }
+        var ids = new Dictionary<string, string> { ["date"] = now.ToString("yyyy-MM-dd"), ["messageId"] = parkedId.ToString() };
         foreach (var path in new[]
         {
             $"/api/reporting/queues/{queueId}/intervals", $"/api/reporting/agents/{agentId}/days/{ids["date"]}",
