@@ -35,8 +35,8 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
             var placed = campaign.State == Campaigns.CampaignState.Running && decision.Dials > 0 && snapshot.Mode != DialMode.Preview
                 ? await PlaceAsync(session, campaign, snapshot.Mode, Math.Min(decision.Dials, options.MaxDialsPerTick), now, ct)
                 : 0;
-            await session.ExecuteAsync("UPDATE campaigns SET last_tick_at = @now WHERE tenant_id = @TenantId AND id = @campaignId",
-                new { now, session.TenantId, campaignId }, ct);
+            await session.ExecuteAsync("UPDATE campaigns SET last_tick_at = @now, last_paced_as = @pacedAs WHERE tenant_id = @TenantId AND id = @campaignId",
+                new { now, pacedAs = decision.PacedAs.ToString().ToLowerInvariant(), session.TenantId, campaignId }, ct);
             await session.CommitAsync(ct);
             outcome = new Outcome(true, placed, connected, dropped, decision);
         }

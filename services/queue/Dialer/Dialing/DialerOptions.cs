@@ -9,9 +9,6 @@ public sealed class DialerOptions
     /// <summary>A person who answered a predictive dial and has no agent after this long is dropped (the regulators' 2 s).</summary>
     public int DropAfterMilliseconds { get; set; } = 2000;
 
-    /// <summary>The rolling window of the abandon rate and the answer rate given to the pacer.</summary>
-    public int WindowMinutes { get; set; } = 15;
-
     /// <summary>How long the CRM holds a leased contact for the campaign when no outcome ends the lease first.</summary>
     public int LeaseMinutes { get; set; } = 240;
 

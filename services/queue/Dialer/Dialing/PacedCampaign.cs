@@ -19,6 +19,7 @@ public sealed class PacedCampaign
     public int RingSeconds { get; init; }
     public int DefaultHandleSeconds { get; init; }
     public DateTime? ExhaustedAt { get; init; }
+    public string? LastPacedAs { get; init; }
 
     public ContactLeasing.Source LeaseSource => new(Id, ProjectId, SourceStatuses, SourceVipOnly,
         HoursFrom, HoursTo);
@@ -26,7 +27,7 @@ public sealed class PacedCampaign
     public static Task<PacedCampaign?> LockAsync(TenantSession session, Guid campaignId, CancellationToken ct, bool skipLocked = true) =>
         session.QuerySingleOrDefaultAsync<PacedCampaign>($"""
             SELECT c.id, c.project_id, c.queue_id, c.state, c.dial_mode, c.caller_id, c.source_statuses, c.source_vip_only, c.hours_from, c.hours_to,
-                   c.abandon_cap_percent, c.ring_seconds, q.default_handle_seconds, c.exhausted_at
+                   c.abandon_cap_percent, c.ring_seconds, q.default_handle_seconds, c.exhausted_at, c.last_paced_as
             FROM campaigns c JOIN queues q ON q.tenant_id = c.tenant_id AND q.id = c.queue_id
             WHERE c.tenant_id = @TenantId AND c.id = @campaignId
             FOR UPDATE OF c {(skipLocked ? "SKIP LOCKED" : "")}

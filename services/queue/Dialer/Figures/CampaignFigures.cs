@@ -1,3 +1,4 @@
+using Platform.Queue.Dialer.Pacing;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -60,7 +61,7 @@ public static class CampaignFigures
         """;
 
     public static async Task<Results<Ok<FiguresView>, ProblemHttpResult>> GetCampaignFigures(
-        Guid campaignId, ClaimsPrincipal user, NpgsqlDataSource db, DialerOptions options, TimeProvider clock, CancellationToken ct)
+        Guid campaignId, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
@@ -68,12 +69,12 @@ public static class CampaignFigures
         {
             return Problems.NotFound("Campaign", campaignId);
         }
-        var r = (await session.QuerySingleOrDefaultAsync<Row>(Sql, new { session.TenantId, campaignId, windowStart = now.AddMinutes(-options.WindowMinutes) }, ct))!;
+        var r = (await session.QuerySingleOrDefaultAsync<Row>(Sql, new { session.TenantId, campaignId, windowStart = now - PacingPolicy.RollingWindow }, ct))!;
         await session.CommitAsync(ct);
         var people = r.Connected + r.Dropped;
         var states = r.AgentStates.Zip(r.AgentOffered).ToList();
         return TypedResults.Ok(new FiguresView(campaignId, campaign.State, campaign.DialMode, r.Dialed, r.Ringing, r.AnsweredWaiting, r.Connected, people,
-            r.Dropped, r.Previewing, r.Skipped, Percent(r.Dropped, people), Percent(r.WindowDropped, r.WindowHumans), options.WindowMinutes,
+            r.Dropped, r.Previewing, r.Skipped, Percent(r.Dropped, people), Percent(r.WindowDropped, r.WindowHumans), (int)PacingPolicy.RollingWindow.TotalMinutes,
             campaign.AbandonCapPercent, r.ResultNames.Zip(r.ResultCounts).ToDictionary(p => p.First, p => p.Second),
             AgentsIdle: states.Count(s => s.First == "available" && !s.Second), AgentsOnCall: states.Count(s => s.First is "on_call" or "offered" || s.First == "available" && s.Second),
             AgentsInWrapUp: states.Count(s => s.First == "wrap_up"), AgentsOnBreak: states.Count(s => s.First == "break"),
