@@ -9,7 +9,7 @@ namespace Platform.Web.Tests.Browser;
 
 /// <summary>
 /// Outbound campaigns in the browser (docs/dialer.md): the admin's campaign page (create, start, pause, stop, live figures),
-/// and the wallboard's campaign tiles.
+/// the wallboard's campaign tiles, and the agent's preview dialing with the campaign call popping like an inbound one.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
@@ -82,5 +82,60 @@ public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
         await campaign.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
         await Expect(campaign.GetByTestId("campaign-state")).ToHaveTextAsync("Stopped");
         await Expect(campaign.GetByRole(AriaRole.Button, new() { Name = "Stop" })).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task An_agent_previews_the_next_contact_skips_with_a_reason_dials_and_the_answered_call_pops_with_card_and_script()
+    {
+        var center = await CampaignCenter.CreateAsync(platform, "Renewals by preview");
+        var (contactId, phone) = await center.ContactAsync("Petr Svoboda");
+        var campaignId = await center.CampaignAsync("Preview December", "preview");
+        await center.StartAsync(campaignId);
+        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        await Pages.SignInAsync(page, center.Tenant.Slug, CampaignCenter.Agent, CampaignCenter.Password);
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
+        await page.Keyboard.PressAsync("Alt+A");
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
+
+        // The next contact's card and the script's opening, before anything is dialed.
+        var preview = page.GetByTestId("campaign-preview");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next contact" }).ClickAsync();
+        await Expect(preview.GetByTestId("preview-name")).ToHaveTextAsync("Petr Svoboda");
+        await Expect(preview.GetByTestId("preview-number")).ToHaveTextAsync(phone);
+        await Expect(preview.GetByTestId("preview-script")).ToHaveTextAsync("Good day Petr Svoboda, this is Acme about your contract renewal.");
+        await Pages.AssertAccessibleAsync(page);
+        await Screenshots.TakeAsync(page, "agent-preview");
+
+        // Skipped with a reason: recorded on the attempt, the contact free again.
+        await preview.GetByLabel("Reason to skip").SelectOptionAsync("called_recently");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
+        await Expect(preview.GetByRole(AriaRole.Status)).ToContainTextAsync("Skipped");
+        await using (var db = platform.Database("queue"))
+        {
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = "SELECT skip_reason FROM campaign_dials WHERE contact_id = $1 AND status = 'skipped'";
+            command.Parameters.AddWithValue(contactId);
+            Assert.Equal("called_recently", await command.ExecuteScalarAsync());
+        }
+
+        // The next preview, dialed: the PBX dials with the agent's phone, the person answers, the call pops like an inbound one.
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Next contact" }).ClickAsync();
+        await Expect(preview.GetByTestId("preview-name")).ToHaveTextAsync("Petr Svoboda");
+        await preview.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Dial") }).ClickAsync();
+        var dial = await center.NextCommandAsync("dial_out");
+        Assert.Equal("preview", dial.GetProperty("purpose").GetString());
+        Assert.Equal(contactId, dial.GetProperty("contactId").GetGuid());
+        await center.ReportAsync(dial.GetProperty("callId").GetGuid(), "human");
+
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("On a call");
+        await Expect(page.GetByTestId("contact-name")).ToHaveTextAsync("Petr Svoboda");
+        await Expect(page.GetByTestId("script-step")).ToHaveTextAsync("Good day Petr Svoboda, this is Acme about your contract renewal.");
+        await page.Keyboard.PressAsync("Alt+E");
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Wrap-up");
+        await page.GetByLabel("Disposition").SelectOptionAsync("not_interested");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record and finish wrap-up" }).ClickAsync();
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
+        Assert.Contains("not_interested", await center.Admin.GetStringAsync($"/api/clients/contacts/{contactId}/history"));
     }
 }

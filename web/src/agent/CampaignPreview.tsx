@@ -82,7 +82,7 @@ function PreviewOf({ campaign, available }: { campaign: Campaign; available: boo
           <div class="preview-actions">
             <button type="button" class="primary" onClick={call} disabled={!available}>{t("plan.dial")} {dial.number}</button>
             {!available && <small>{t("preview.beAvailable")}</small>}
-            <form onSubmit={skip} class="skip">
+            <form onSubmit={skip} class="preview-skip">
               <label>{t("preview.skipReason")}
                 <select value={reason} onChange={(e) => setReason(e.currentTarget.value)} required>
                   <option value="">—</option>
