@@ -14,6 +14,7 @@ import { Scripts } from "./admin/Scripts";
 import { CallListImport } from "./admin/CallListImport";
 import { QueueSetup } from "./admin/QueueSetup";
 import { ApiExplorer } from "./admin/ApiExplorer";
+import { Campaigns } from "./campaigns/Campaigns";
 
 interface Page {
   path: string;
@@ -26,6 +27,7 @@ const PAGES: Page[] = [
   { path: "/supervisor", label: "nav.wallboard", roles: ["supervisor", "admin", "client_viewer"] },
   { path: "/supervisor/reports", label: "nav.reports", roles: ["supervisor", "admin"] },
   { path: "/supervisor/staffing", label: "nav.staffing", roles: ["supervisor", "admin"] },
+  { path: "/supervisor/campaigns", label: "nav.campaigns", roles: ["supervisor", "admin"] },
   { path: "/admin", label: "nav.onboarding", roles: ["admin"] },
   { path: "/admin/queues", label: "nav.queues", roles: ["admin"] },
   { path: "/admin/scripts", label: "nav.scripts", roles: ["admin", "supervisor"] },
@@ -78,6 +80,7 @@ function route(session: Session, path: string, mayOpen: (roles: string[]) => boo
     case "/supervisor": return <Wallboard session={session} />;
     case "/supervisor/reports": return <Reports />;
     case "/supervisor/staffing": return <Staffing />;
+    case "/supervisor/campaigns": return <Campaigns session={session} />;
     case "/admin": return <Onboarding />;
     case "/admin/queues": return <QueueSetup />;
     case "/admin/scripts": return <Scripts />;

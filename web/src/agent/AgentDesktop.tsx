@@ -7,6 +7,7 @@ import { StateBar } from "./StateBar";
 import { CallPanel } from "./CallPanel";
 import { DailyPlan } from "./DailyPlan";
 import { PendingOutcomes } from "./PendingOutcomes";
+import { CampaignPreview } from "./CampaignPreview";
 import type { Agent, AgentView } from "./types";
 
 /** The agent's desktop: live from the agent's push channel, no reload. */
@@ -34,6 +35,7 @@ export function AgentDesktop({ session }: { session: Session }) {
         : (
           <>
             <PendingOutcomes />
+            <CampaignPreview available={view?.state === "available"} />
             <DailyPlan />
           </>
         )}

@@ -4,7 +4,7 @@ import { t } from "../shared/i18n";
 import { useShortcuts } from "../shared/shortcuts";
 import { useTicker } from "../shared/ticker";
 import { markActivity } from "../shared/session";
-import { formatTime, seconds, secondsUntil } from "../shared/time";
+import { formatTime, seconds, secondsSince, secondsUntil } from "../shared/time";
 import { useProject } from "../shared/projects";
 import { ContactPanel } from "./ContactPanel";
 import { ScriptWindow } from "./ScriptWindow";
@@ -19,14 +19,15 @@ export function CallPanel({ view, ended, onDone }: { view: AgentView; ended: boo
   const call = view.call!;
   const project = useProject(call.projectId);
   const [error, setError] = useState("");
-  const [holdSince, setHoldSince] = useState<number | null>(null);
-  const [heldSeconds, setHeldSeconds] = useState(0);
   const [talkSince] = useState(Date.now());
   const [session, setSession] = useState<ScriptSession | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const answerButton = useRef<HTMLButtonElement>(null);
 
-  const held = () => heldSeconds + (holdSince ? (Date.now() - holdSince) / 1000 : 0);
+  // Hold is the queue's (POST calls/{id}/hold and …/resume: the PBX holds the caller, the platform times it); the push
+  // channel shows the hold in progress and the seconds held so far.
+  const onHold = !!call.heldSince;
+  const held = () => (call.holdSeconds ?? 0) + (call.heldSince ? Math.max(0, secondsSince(call.heldSince)) : 0);
   async function act(action: () => Promise<unknown>) {
     setError("");
     try {
@@ -36,13 +37,8 @@ export function CallPanel({ view, ended, onDone }: { view: AgentView; ended: boo
     }
   }
   const answer = () => act(() => api.post(`/api/queue/calls/${call.callId}/accept`, {}));
-  const toggleHold = () => {
-    if (holdSince) {
-      setHeldSeconds(held());
-      setHoldSince(null);
-    } else setHoldSince(Date.now());
-  };
-  const hangUp = () => act(() => api.post(`/api/queue/calls/${call.callId}/hangup`, { holdSeconds: Math.round(held()) }));
+  const toggleHold = () => act(() => api.post(`/api/queue/calls/${call.callId}/${onHold ? "resume" : "hold"}`, {}));
+  const hangUp = () => act(() => api.post(`/api/queue/calls/${call.callId}/hangup`, {}));
   useShortcuts({
     "Alt+C": () => call.status === "offered" && answer(),
     "Alt+H": () => call.status === "on_call" && toggleHold(),
@@ -93,11 +89,11 @@ export function CallPanel({ view, ended, onDone }: { view: AgentView; ended: boo
           )}
           {!ended && call.status === "on_call" && (
             <>
-              <button type="button" onClick={toggleHold} aria-pressed={holdSince !== null} aria-keyshortcuts="Alt+H">
-                {holdSince ? t("call.resume") : t("call.hold")} {held() > 0 && seconds(held())}
+              <button type="button" onClick={toggleHold} aria-pressed={onHold} aria-keyshortcuts="Alt+H" data-testid="hold">
+                {onHold ? t("call.resume") : t("call.hold")} {held() > 0 && seconds(held())}
               </button>
               <button type="button" onClick={hangUp} aria-keyshortcuts="Alt+E">{t("call.hangUp")}</button>
-              <TransferForm callId={call.callId} projectId={call.projectId} heldSeconds={held} />
+              <TransferForm callId={call.callId} projectId={call.projectId} />
             </>
           )}
           {!ended && call.status === "wrap_up" && <WrapUpTimer until={view.wrapUpUntil} />}

@@ -6,8 +6,8 @@ import type { Agent } from "./types";
 
 interface Queue { id: string; name: string }
 
-/** Passes the call to a queue of the project or to a colleague, with its hold time. */
-export function TransferForm({ callId, projectId, heldSeconds }: { callId: string; projectId: string; heldSeconds: () => number }) {
+/** Passes the call to a queue of the project or to a colleague (the queue ends a hold in progress and keeps its time). */
+export function TransferForm({ callId, projectId }: { callId: string; projectId: string }) {
   const [queues, setQueues] = useState<Queue[]>([]);
   const [agents, setAgents] = useState<Agent[]>([]);
   const [target, setTarget] = useState("");
@@ -23,7 +23,7 @@ export function TransferForm({ callId, projectId, heldSeconds }: { callId: strin
     const [kind, id] = target.split(":");
     try {
       await api.post(`/api/queue/calls/${callId}/transfer`, {
-        queueId: kind === "queue" ? id : null, agentId: kind === "agent" ? id : null, holdSeconds: Math.round(heldSeconds()),
+        queueId: kind === "queue" ? id : null, agentId: kind === "agent" ? id : null,
       });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -4,6 +4,8 @@ export interface ScreenPop {
   callId: string; status: "offered" | "on_call" | "wrap_up"; queueId: string; queueName: string; projectId: string; projectName: string;
   callerNumber: string; vip: boolean; priority: number; callbackNumber: string | null; arrivedAt: string; offerExpiresAt: string | null;
   contact: ContactCard | null; script: { projectId: string; href: string };
+  /** The hold in progress (the queue's hold/resume), and the seconds held so far on this call. */
+  heldSince?: string | null; holdSeconds?: number;
 }
 export interface AgentView {
   agentId: string; name: string; state: string; pauseCode: string | null; stateSince: string; wrapUpUntil: string | null; call: ScreenPop | null;

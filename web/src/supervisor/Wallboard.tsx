@@ -6,6 +6,8 @@ import { useTicker } from "../shared/ticker";
 import { percent, seconds, secondsSince } from "../shared/time";
 import type { Agent } from "../agent/types";
 import { useQueueNames } from "./names";
+import { CampaignTile } from "../campaigns/CampaignTile";
+import type { Campaign } from "../campaigns/types";
 
 export interface QueueBoard {
   queueId: string; projectId: string; callsWaiting: number; longestWaitSeconds: number; offered: number; answered: number;
@@ -21,6 +23,11 @@ export function Wallboard({ session }: { session: Session }) {
   const names = useQueueNames(board?.queues.map((q) => q.projectId) ?? []);
   const staff = session.roles.some((r) => r === "admin" || r === "supervisor");
   const [agents, setAgents] = useState<Agent[]>([]);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  useEffect(() => {
+    if (!staff) return;
+    api.get<Campaign[]>("/api/queue/campaigns").then((all) => setCampaigns(all.filter((c) => c.state === "running" || c.state === "paused")), () => setCampaigns([]));
+  }, [staff]);
   useEffect(() => {
     if (!staff) return;
     api.get<Agent[]>("/api/queue/agents").then(setAgents, () => setAgents([]));
@@ -61,6 +68,12 @@ export function Wallboard({ session }: { session: Session }) {
               <li class={`tile state-${state}`}><span class="big">{count}</span> {t(`state.${state}` as Key)}</li>
             ))}
           </ul>
+        </section>
+      )}
+      {campaigns.length > 0 && (
+        <section aria-labelledby="campaign-tiles">
+          <h2 id="campaign-tiles">{t("nav.campaigns")}</h2>
+          <div class="tiles campaign-tiles">{campaigns.map((c) => <CampaignTile key={c.id} campaign={c} />)}</div>
         </section>
       )}
       {staff && agents.length > 0 && (
