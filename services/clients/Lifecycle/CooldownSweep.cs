@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Clients.Lifecycle;
 
@@ -17,22 +18,8 @@ public sealed class CooldownOptions
 /// </summary>
 public sealed partial class CooldownSweep([FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, CooldownOptions options, TimeProvider clock, ILogger<CooldownSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SweepSeconds));
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(TimeSpan.FromSeconds(options.SweepSeconds), SweepAsync, LogSweepFailed, stoppingToken, firstRoundAtStart: true);
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {

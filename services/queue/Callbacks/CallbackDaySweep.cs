@@ -3,6 +3,7 @@ using MassTransit;
 using Npgsql;
 using Platform.Contracts.Queue;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Callbacks;
@@ -34,18 +35,7 @@ public sealed partial class CallbackDaySweep(
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SweepSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(exception);
-            }
-        }
+        await Periodically.RunAsync(TimeSpan.FromSeconds(options.SweepSeconds), SweepAsync, LogSweepFailed, stoppingToken);
     }
 
     /// <returns>How many callbacks were moved to a later opening.</returns>

@@ -7,6 +7,7 @@ using Platform.Queue.Queues;
 using Platform.Queue.Routing;
 using Platform.Queue.Telephony;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Dispatch;
@@ -32,21 +33,8 @@ public sealed partial class RoutingSweep(
 {
     private DateTimeOffset nextRedispatch = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.SweepMilliseconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(TimeSpan.FromMilliseconds(options.SweepMilliseconds), SweepAsync, LogSweepFailed, stoppingToken);
 
     public async Task SweepAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Dapper;
 using Npgsql;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.Queue.Queues;
@@ -38,22 +39,8 @@ public sealed partial class WaitingCallsMetrics : BackgroundService
             () => current.Select(l => new Measurement<long>(l.Callbacks, l.Tags())), description: "Callbacks promised by the queue that nobody has made yet");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRefreshFailed(exception); // the last figures stay; the next tick tries again
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(Period, RefreshAsync, LogRefreshFailed, stoppingToken, firstRoundAtStart: true);
 
     private async Task RefreshAsync(CancellationToken ct)
     {

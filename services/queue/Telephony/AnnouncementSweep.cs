@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Platform.Queue.Calls;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Queue.Telephony;
 
@@ -27,18 +28,7 @@ public sealed partial class AnnouncementSweep(
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.SweepMilliseconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(exception);
-            }
-        }
+        await Periodically.RunAsync(TimeSpan.FromMilliseconds(options.SweepMilliseconds), SweepAsync, LogSweepFailed, stoppingToken);
     }
 
     /// <returns>How many announcements were sent.</returns>

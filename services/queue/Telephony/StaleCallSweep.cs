@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Platform.Queue.Dispatch;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Queue.Telephony;
 
@@ -23,21 +24,8 @@ public sealed class StaleCallOptions
 public sealed partial class StaleCallSweep(
     [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource db, Dispatcher dispatcher, StaleCallOptions options, TimeProvider clock, ILogger<StaleCallSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SweepSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(TimeSpan.FromSeconds(options.SweepSeconds), SweepAsync, LogSweepFailed, stoppingToken);
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {

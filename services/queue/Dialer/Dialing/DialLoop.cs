@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Queue.Dialer.Dialing;
 
@@ -12,22 +13,14 @@ namespace Platform.Queue.Dialer.Dialing;
 public sealed partial class DialLoop(
     [FromKeyedServices(CrossTenantDataSource.Key)] NpgsqlDataSource systemDb, CampaignTick tick, DialerOptions options, ILogger<DialLoop> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(TimeSpan.FromMilliseconds(options.TickMilliseconds), RoundAsync, LogLoopFailed, stoppingToken);
+
+    private async Task RoundAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.TickMilliseconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+        foreach (var (tenantId, campaignId) in await RunningAsync(ct))
         {
-            try
-            {
-                foreach (var (tenantId, campaignId) in await RunningAsync(stoppingToken))
-                {
-                    await TickOneAsync(tenantId, campaignId, stoppingToken);
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogLoopFailed(exception);
-            }
+            await TickOneAsync(tenantId, campaignId, ct);
         }
     }
 
