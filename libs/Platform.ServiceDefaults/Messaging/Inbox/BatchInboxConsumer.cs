@@ -22,9 +22,11 @@ public abstract class BatchInboxConsumer<T>(NpgsqlDataSource dataSource) : ICons
     public async Task Consume(ConsumeContext<Batch<T>> context)
     {
         var ct = context.CancellationToken;
-        var messages = context.Message.Select(m => (
-            MessageId: m.MessageId ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; the inbox cannot dedupe it."),
-            m.Message)).ToList();
+        foreach (var message in context.Message)
+        {
+            Inbox.RecordLag(message, GetType().Name);
+        }
+        var messages = context.Message.Select(m => (MessageId: Inbox.MessageIdOf<T>(m.MessageId), m.Message)).ToList();
         foreach (var tenant in messages.GroupBy(m => m.Message.TenantId))
         {
             var batch = tenant.ToList();
@@ -51,14 +53,7 @@ public abstract class BatchInboxConsumer<T>(NpgsqlDataSource dataSource) : ICons
     private async Task ApplyAsync(Guid tenantId, List<(Guid MessageId, T Message)> batch, CancellationToken ct)
     {
         await using var session = await dataSource.BeginTenantSessionAsync(tenantId, ct);
-        const string sql = """
-            INSERT INTO inbox_messages (consumer, message_id, tenant_id)
-            SELECT @Consumer, id, @TenantId FROM unnest(@Ids) AS id
-            ON CONFLICT DO NOTHING
-            RETURNING message_id
-            """;
-        var ids = batch.Select(m => m.MessageId).Distinct().ToArray();
-        var fresh = (await session.QueryAsync<Guid>(sql, new { Consumer = GetType().FullName, Ids = ids, TenantId = tenantId }, ct)).ToHashSet();
+        var fresh = await Inbox.ClaimAsync(session, GetType().FullName!, batch.Select(m => m.MessageId), ct);
         var messages = batch.Where(m => fresh.Remove(m.MessageId)).Select(m => m.Message).ToList();
         if (messages.Count > 0)
         {

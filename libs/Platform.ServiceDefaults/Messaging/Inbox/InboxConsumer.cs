@@ -2,7 +2,6 @@ using MassTransit;
 using Npgsql;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Database;
-using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults.Messaging.Inbox;
 
@@ -17,23 +16,11 @@ public abstract class InboxConsumer<T>(NpgsqlDataSource dataSource) : IConsumer<
 {
     public async Task Consume(ConsumeContext<T> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"A {typeof(T).Name} arrived without a message id; the inbox cannot dedupe it.");
+        var messageId = Inbox.MessageIdOf<T>(context.MessageId);
         var cancellationToken = context.CancellationToken;
-        if (context.SentTime is { } sent)
-        {
-            // From the relay's publish to this consumer: the queue's backlog as its messages feel it (the outbox's own wait is
-            // platform.outbox.oldest_pending_seconds).
-            PlatformTelemetry.ConsumerLag.Record(Math.Max(0, (DateTime.UtcNow - sent).TotalSeconds), new KeyValuePair<string, object?>("consumer", GetType().Name));
-        }
+        Inbox.RecordLag(context, GetType().Name);
         await using var session = await dataSource.BeginTenantSessionAsync(context.Message.TenantId, cancellationToken);
-        const string sql = """
-            INSERT INTO inbox_messages (consumer, message_id, tenant_id)
-            VALUES (@Consumer, @MessageId, @TenantId)
-            ON CONFLICT DO NOTHING
-            """;
-        var first = await session.ExecuteAsync(sql, new { Consumer = GetType().FullName, MessageId = messageId, context.Message.TenantId }, cancellationToken);
-        if (first == 0)
+        if ((await Inbox.ClaimAsync(session, GetType().FullName!, [messageId], cancellationToken)).Count == 0)
         {
             return;
         }
