@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Platform.Deployment.Tests.Schemas;
 
 /// <summary>
-/// Every rendered object against its schema: the Kubernetes API's and External Secrets' from the npm packages
-/// kubernetes-models and @kubernetes-models/external-secrets; CloudNativePG's Cluster, the RabbitMQ operator's
-/// RabbitmqCluster and KEDA's ScaledObject and TriggerAuthentication from their CRDs' openAPIV3Schema kept in
+/// Every rendered object against its schema: the Kubernetes API's from the npm package kubernetes-models; CloudNativePG's
+/// Cluster, the RabbitMQ operator's RabbitmqCluster, KEDA's ScaledObject and TriggerAuthentication and the External Secrets
+/// Operator's ExternalSecret (also against @kubernetes-models/keda and /external-secrets) from their CRDs' openAPIV3Schema kept in
 /// schema/crds/ (each file's x-source names the repository and commit), made strict as the API server's field validation
 /// is: an unknown or misspelt field fails (<see cref="NodePackages"/>, schema/validate.mjs).
 /// </summary>
@@ -65,6 +65,8 @@ public sealed class SchemaTests
     [InlineData("ScaledObject", "spec", "minReplicaCont")]
     [InlineData("ScaledObject", "spec/triggers/2", "metdata")]
     [InlineData("TriggerAuthentication", "spec/secretTargetRef/0", "paramter")]
+    [InlineData("ExternalSecret", "spec/data/0/remoteRef", "propery")]
+    [InlineData("ExternalSecret", "spec/target", "creationPolcy")]
     public void A_misspelt_field_of_an_operator_object_is_refused(string kind, string path, string field)
     {
         var (exitCode, output) = Validate(new JsonArray(Broken(kind, o => At(o, path)[field] = "x")));

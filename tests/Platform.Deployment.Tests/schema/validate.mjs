@@ -1,10 +1,11 @@
 // Validates Kubernetes objects read as a JSON array from the file named by the first argument.
-// Kubernetes kinds and External Secrets: the schemas of kubernetes-models. CloudNativePG's Cluster, the RabbitMQ
-// operator's RabbitmqCluster and KEDA's ScaledObject and TriggerAuthentication: their CRDs' openAPIV3Schema kept in
-// crds/ (where each came from is in its x-source), checked with ajv as the API server's strict field validation would:
-// every object that lists its properties is closed (an unknown or misspelt field fails), and a subtree the file marks
-// x-elided (not copied from the CRD because the manifests do not use it) refuses any value. KEDA objects are also checked
-// against @kubernetes-models/keda. Prints one line per problem; exit 1 when any, 2 on misuse.
+// Kubernetes kinds: the schemas of kubernetes-models. CloudNativePG's Cluster, the RabbitMQ operator's RabbitmqCluster,
+// KEDA's ScaledObject and TriggerAuthentication and the External Secrets Operator's ExternalSecret: their CRDs'
+// openAPIV3Schema kept in crds/ (where each came from is in its x-source), checked with ajv as the API server's strict
+// field validation would: every object that lists its properties is closed (an unknown or misspelt field fails), and a
+// subtree the file marks x-elided (not copied from the CRD because the manifests do not use it) refuses any value. KEDA
+// and External Secrets objects are also checked against @kubernetes-models/keda and @kubernetes-models/external-secrets.
+// Prints one line per problem; exit 1 when any, 2 on misuse.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import Ajv from "ajv";
@@ -15,6 +16,7 @@ const crds = {
   "rabbitmq.com/v1beta1/RabbitmqCluster": "./crds/rabbitmq.com_v1beta1_rabbitmqcluster.json",
   "keda.sh/v1alpha1/ScaledObject": "./crds/keda.sh_v1alpha1_scaledobject.json",
   "keda.sh/v1alpha1/TriggerAuthentication": "./crds/keda.sh_v1alpha1_triggerauthentication.json",
+  "external-secrets.io/v1/ExternalSecret": "./crds/external-secrets.io_v1_externalsecret.json",
 };
 // The API server checks an object's metadata itself (a CRD's schema says only "type: object"): the fields we write.
 const objectMeta = {
