@@ -96,6 +96,14 @@ public sealed class ClusterPolicyTests
             var rabbit = triggers.Single(t => t!["type"]!.GetValue<string>() == "rabbitmq")!;
             Assert.Matches(rabbit["metadata"]!["queueName"]!.GetValue<string>(), $"{name}-call-queued");
             Assert.DoesNotMatch(rabbit["metadata"]!["queueName"]!.GetValue<string>(), $"{name}-call-queued_error");
+            // The HPA KEDA makes for it scales on CPU as the others' do, and the cron trigger holds a campaign's minimum.
+            var cpu = triggers.Single(t => t!["type"]!.GetValue<string>() == "cpu")!;
+            Assert.Equal("Utilization", cpu["metricType"]!.GetValue<string>());
+            Assert.InRange(int.Parse(cpu["metadata"]!["value"]!.GetValue<string>()), 1, 100);
+            var cron = triggers.Single(t => t!["type"]!.GetValue<string>() == "cron")!["metadata"]!;
+            Assert.All(new[] { "timezone", "start", "end" }, key => Assert.False(string.IsNullOrEmpty(cron[key]?.GetValue<string>()), $"{name}: cron {key}"));
+            Assert.InRange(int.Parse(cron["desiredReplicas"]!.GetValue<string>()),
+                scaled.Object["spec"]!["minReplicaCount"]!.GetValue<long>() + 1, scaled.Object["spec"]!["maxReplicaCount"]!.GetValue<long>());
             var auth = rabbit["authenticationRef"]!["name"]!.GetValue<string>();
             Assert.Contains(workloads.OfKind("TriggerAuthentication"), a => Kustomize.Name(a) == auth);
         }

@@ -67,6 +67,27 @@ public sealed class ProdConfigurationStartTests(ProdStartFixture servers) : ICla
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(grace - preStop)), $"{name} still running {grace - preStop} s after SIGTERM");
     }
 
+    /// <summary>
+    /// The prod overlay's pods with one Secret nobody replaced (a <c>CHANGE-ME</c> placeholder, as a store that was never
+    /// filled would give): the service refuses to start, naming the setting and never its value, so a half-configured
+    /// release fails its rollout instead of signing tokens with a published key.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public async Task Refuses_to_start_when_a_secret_is_still_a_placeholder(string name)
+    {
+        var objects = Repository.Render("prod");
+        var deployment = new Workloads(objects).Deployment(name);
+        var placeholder = $"CHANGE-ME-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+        var secrets = new TestSecrets(objects, servers, (("platform-jwt", "signingKey"), placeholder));
+        var main = Environment(objects, Policies.Workloads.MainContainer(deployment), secrets, name, FreePorts.Next());
+        using var service = new ContainerProcess(Assembly(name), main);
+        Assert.True(await service.WaitForExitAsync(StartLimit), $"{name} kept running on a placeholder signing key:\n{service.Output}");
+        Assert.NotEqual(0, service.ExitCode);
+        Assert.Contains("Jwt:SigningKey is a placeholder", service.Output);
+        Assert.DoesNotContain(placeholder, service.Output);
+    }
+
     private Dictionary<string, string> Environment(IReadOnlyList<JsonObject> objects, JsonObject container, TestSecrets secrets, string name, int port)
     {
         // Where the pod points to: the test servers instead of the cluster's Services.
@@ -95,7 +116,7 @@ public sealed class ProdConfigurationStartTests(ProdStartFixture servers) : ICla
     }
 
     /// <summary>The value of each Secret key, made once per test: only keys an ExternalSecret of the overlay makes.</summary>
-    private sealed class TestSecrets(IReadOnlyList<JsonObject> objects, ProdStartFixture servers)
+    private sealed class TestSecrets(IReadOnlyList<JsonObject> objects, ProdStartFixture servers, params ((string Secret, string Key), string Value)[] given)
     {
         private readonly Dictionary<string, HashSet<string>> made = ContainerEnvironment.SecretKeys(objects);
         private readonly Dictionary<(string, string), string> values = new()
@@ -106,11 +127,17 @@ public sealed class ProdConfigurationStartTests(ProdStartFixture servers) : ICla
             [("platform-broker", "password")] = servers.Broker.Password,
         };
 
+        private readonly Dictionary<(string, string), string> given = given.ToDictionary(g => g.Item1, g => g.Value);
+
         public string? Value(string secret, string key)
         {
             if (made.GetValueOrDefault(secret)?.Contains(key) != true)
             {
                 return null;
+            }
+            if (given.TryGetValue((secret, key), out var fixedValue))
+            {
+                return fixedValue;
             }
             if (!values.TryGetValue((secret, key), out var value))
             {
