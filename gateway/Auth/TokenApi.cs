@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using Platform.Gateway.Tenants;
 using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Gateway.Auth;
 
@@ -12,7 +13,7 @@ public static class TokenApi
     public const string SignInRateLimit = "sign-in";
 
     public static RouteHandlerBuilder MapTokenApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/auth/token", IssueToken).WithTags("Auth").WithName("IssueToken")
+        routes.MapPost("/api/auth/token", IssueToken).WithTags("Auth").WithName("IssueToken").WithSummary("Signs an API client in: a bearer token for the tenant's user (rate limited per address)").WithRequestExample(new { Tenant = "demo", Username = "admin", Password = "demo" })
             .AllowAnonymous().RequireRateLimiting(SignInRateLimit);
 
     public sealed record TokenRequest(string? Tenant, string? Username, string? Password);

@@ -14,11 +14,11 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListUsers).WithName("ListUsers");
-        group.MapPost("/", CreateUser).WithName("CreateUser");
-        group.MapGet("/{userId:guid}", GetUser).WithName("GetUser");
-        group.MapPut("/{userId:guid}", UpdateUser).WithName("UpdateUser");
-        group.MapPut("/{userId:guid}/password", SetPassword).WithName("SetUserPassword");
+        group.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("The tenant's users and their roles");
+        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user with roles (and, for agents and client viewers, the projects they may see)");
+        group.MapGet("/{userId:guid}", GetUser).WithName("GetUser").WithSummary("A user");
+        group.MapPut("/{userId:guid}", UpdateUser).WithName("UpdateUser").WithSummary("Updates a user's display name, roles, projects, or disables them");
+        group.MapPut("/{userId:guid}/password", SetPassword).WithName("SetUserPassword").WithSummary("Sets a user's password");
         return group;
     }
 

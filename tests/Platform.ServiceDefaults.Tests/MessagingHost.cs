@@ -53,6 +53,7 @@ public sealed class MessagingHost : IAsyncLifetime
         var service = new PlatformService("messaging", typeof(DeliveryCounter).Assembly);
         builder.AddServiceDefaults(service);
         builder.AddPlatformMessaging(service);
+        HostLogs.Replace(builder.Logging); // the tests park poison messages and set rows aside on purpose: not on the console
         App = builder.Build();
         App.UseServiceDefaults();
         await App.StartAsync();

@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Testing;
 
-/// <summary>One service (or the gateway) in process, with its real start-up code, on real PostgreSQL and RabbitMQ.</summary>
+/// <summary>
+/// One service (or the gateway) in process, with its real start-up code, on real PostgreSQL and RabbitMQ. It logs into
+/// <see cref="HostLogs"/> instead of the console, and its in-memory server honours the request body limits the endpoints set.
+/// </summary>
 public sealed class ServiceHost<TMarker>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<TMarker> where TMarker : class
 {
@@ -16,9 +20,11 @@ public sealed class ServiceHost<TMarker>(IReadOnlyDictionary<string, string?> se
         {
             builder.UseSetting(key, value);
         }
-        if (services is not null)
+        builder.ConfigureTestServices(test =>
         {
-            builder.ConfigureTestServices(services);
-        }
+            test.AddLogging(HostLogs.Replace);
+            test.AddTransient<IStartupFilter, BodySizeLimitFeature.Filter>();
+            services?.Invoke(test);
+        });
     }
 }

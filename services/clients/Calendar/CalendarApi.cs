@@ -14,8 +14,8 @@ public static class CalendarApi
     public static void MapCalendarApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/projects/{projectId:guid}/calendar").WithTags("Projects").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", GetCalendar).WithName("GetProjectCalendar");
-        group.MapPut("/", ReplaceCalendar).WithName("ReplaceProjectCalendar").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", GetCalendar).WithName("GetProjectCalendar").WithSummary("A project's calling calendar: opening hours by weekday and closed days, in the project's zone");
+        group.MapPut("/", ReplaceCalendar).WithName("ReplaceProjectCalendar").WithSummary("Replaces a project's calling calendar").RequireAuthorization(Policies.Admin);
     }
 
     private static async Task<Results<Ok<CalendarDocument>, ProblemHttpResult>> GetCalendar(

@@ -19,10 +19,10 @@ public static class ClientCompaniesApi
     public static void MapClientCompaniesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/companies").WithTags("Client companies").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateClientCompany).WithName("CreateClientCompany").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListClientCompanies).WithName("ListClientCompanies");
-        group.MapGet("/{companyId:guid}", GetClientCompany).WithName("GetClientCompany");
-        group.MapPut("/{companyId:guid}", RenameClientCompany).WithName("RenameClientCompany").RequireAuthorization(Policies.Admin);
+        group.MapPost("/", CreateClientCompany).WithName("CreateClientCompany").WithSummary("Creates a client company (the seller a call center calls for)").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListClientCompanies).WithName("ListClientCompanies").WithSummary("The tenant's client companies");
+        group.MapGet("/{companyId:guid}", GetClientCompany).WithName("GetClientCompany").WithSummary("A client company");
+        group.MapPut("/{companyId:guid}", RenameClientCompany).WithName("RenameClientCompany").WithSummary("Renames a client company").RequireAuthorization(Policies.Admin);
     }
 
     public sealed record ClientCompanyRequest(string? Name);

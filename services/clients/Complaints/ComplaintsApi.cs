@@ -16,12 +16,12 @@ public static class ComplaintsApi
     public static void MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
         var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Complaints and orders").RequireAuthorization(Policies.Staff);
-        contact.MapGet("/complaints", ListComplaints).WithName("ListComplaints");
-        contact.MapPost("/complaints", OpenComplaint).WithName("OpenComplaint");
-        contact.MapGet("/orders", ListOrders).WithName("ListOrders");
-        contact.MapPost("/orders", RecordOrder).WithName("RecordOrder");
+        contact.MapGet("/complaints", ListComplaints).WithName("ListComplaints").WithSummary("A contact's complaints, open and resolved");
+        contact.MapPost("/complaints", OpenComplaint).WithName("OpenComplaint").WithSummary("Opens a complaint for a contact (optionally tied to the call it was raised on)");
+        contact.MapGet("/orders", ListOrders).WithName("ListOrders").WithSummary("A contact's orders");
+        contact.MapPost("/orders", RecordOrder).WithName("RecordOrder").WithSummary("Records an order a contact placed (description, amount, currency, call)");
         routes.MapPost("/api/clients/complaints/{complaintId:guid}/resolution", ResolveComplaint)
-            .WithTags("Complaints and orders").WithName("ResolveComplaint").RequireAuthorization(Policies.Staff);
+            .WithTags("Complaints and orders").WithName("ResolveComplaint").WithSummary("Resolves a complaint with its resolution").RequireAuthorization(Policies.Staff);
     }
 
     public sealed record OpenComplaintRequest(string? Subject, Guid? CallId);

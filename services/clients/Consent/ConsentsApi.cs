@@ -20,9 +20,9 @@ public static class ConsentsApi
     public static void MapConsentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Consent").RequireAuthorization(Policies.Staff);
-        group.MapPost("/consents", RecordConsent).WithName("RecordConsent");
-        group.MapGet("/consents", ListConsents).WithName("ListConsents");
-        group.MapGet("/callable", MayCall).WithName("MayCallContact");
+        group.MapPost("/consents", RecordConsent).WithName("RecordConsent").WithSummary("Records a contact's consent for a purpose (granted or withdrawn, its source and expiry)");
+        group.MapGet("/consents", ListConsents).WithName("ListConsents").WithSummary("A contact's consent records");
+        group.MapGet("/callable", MayCall).WithName("MayCallContact").WithSummary("May this contact be called now? Yes, or no with the reason");
     }
 
     public sealed record RecordConsentRequest(string? Purpose, bool? Granted, string? Source, DateTimeOffset? ExpiresAt);

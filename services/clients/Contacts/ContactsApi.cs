@@ -18,12 +18,12 @@ public static class ContactsApi
     public static void MapContactsApi(this IEndpointRouteBuilder routes)
     {
         var project = routes.MapGroup("/api/clients/projects/{projectId:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Staff);
-        project.MapPost("/", CreateContact).WithName("CreateContact");
-        project.MapGet("/", SearchContacts).WithName("SearchContacts");
+        project.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Adds a contact to a project by hand (its phone checked and normalised to E.164)").WithRequestExample(new { Name = "Eva Dvořáková", Phone = "+420 601 123 456", Company = "Acme s.r.o.", TimeZone = "Europe/Prague", Vip = false, CustomFields = new { Contract = "A-1042" } });
+        project.MapGet("/", SearchContacts).WithName("SearchContacts").WithSummary("Searches a project's contacts by phone, name or status (paged)");
         var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Contacts").RequireAuthorization(Policies.Staff);
-        contact.MapGet("/", GetContact).WithName("GetContact");
-        contact.MapPut("/", UpdateContact).WithName("UpdateContact");
-        contact.MapGet("/history", GetContactHistory).WithName("GetContactHistory");
+        contact.MapGet("/", GetContact).WithName("GetContact").WithSummary("A contact's card: name, phone, status, custom fields");
+        contact.MapPut("/", UpdateContact).WithName("UpdateContact").WithSummary("Edits a contact's card (every change is audited in its history)");
+        contact.MapGet("/history", GetContactHistory).WithName("GetContactHistory").WithSummary("A contact's history: outcomes, status moves, script answers and card changes");
     }
 
     public const int DefaultPage = 200;

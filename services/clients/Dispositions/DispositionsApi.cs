@@ -13,8 +13,8 @@ public static class DispositionsApi
     public static void MapDispositionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/projects/{projectId:guid}/dispositions").WithTags("Projects").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", ListDispositions).WithName("ListDispositions");
-        group.MapPut("/", ReplaceDispositions).WithName("ReplaceDispositions").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListDispositions).WithName("ListDispositions").WithSummary("The project's dispositions (the outcomes an agent chooses after a call)");
+        group.MapPut("/", ReplaceDispositions).WithName("ReplaceDispositions").WithSummary("Replaces the project's dispositions").RequireAuthorization(Policies.Admin);
     }
 
     /// <param name="Move">none, become_hot, sign_contract, firm_no, end_contract, do_not_call.</param>

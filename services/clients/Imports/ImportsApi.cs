@@ -18,12 +18,12 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/clients/projects/{projectId:guid}/imports", StartImport)
-            .WithTags("Call lists").WithName("StartImport").RequireAuthorization(Policies.Staff)
+            .WithTags("Call lists").WithName("StartImport").WithSummary("Uploads a call list (CSV) into a project; the import runs in the background and reports its progress and rejected rows").WithRequestExample(new { File = "call-list.csv", Mapping = """{"name":"Full name","phone":"Mobile","customFields":["Contract"]}""", Encoding = "windows-1250" }).RequireAuthorization(Policies.Staff)
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
             .Accepts<CallListForm>("multipart/form-data")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes + 64 * 1024)); // the file, the mapping, the form's own lines
         routes.MapGet("/api/clients/imports/{importId:guid}", GetImport)
-            .WithTags("Call lists").WithName("GetImport").RequireAuthorization(Policies.Staff);
+            .WithTags("Call lists").WithName("GetImport").WithSummary("An import's progress: rows read, imported, rejected, and its state").RequireAuthorization(Policies.Staff);
         routes.MapGet("/api/clients/imports/{importId:guid}/rejected", RejectedRows.Download)
             .WithTags("Call lists").WithName("DownloadRejectedRows").RequireAuthorization(Policies.Staff)
             .WithSummary("The rejected rows of an import as CSV: the file's header and each rejected line as it was, with its line and error, to fix and upload again")

@@ -21,7 +21,7 @@ public static class OutcomesApi
 {
     public static void MapOutcomesApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/clients/contacts/{contactId:guid}/outcomes", RecordOutcome)
-            .WithTags("Contacts").WithName("RecordOutcome").RequireAuthorization(Policies.Staff);
+            .WithTags("Contacts").WithName("RecordOutcome").WithSummary("Records a call's outcome: disposition, notes, next contact date (callback), do-not-call scope").WithRequestExample(new { Disposition = "callback", Notes = "Asked to be called after the board meeting", NextContactAt = "2026-12-04T09:30:00+01:00", CallId = "0b7e5c1e-8f3d-4c55-9a1e-2f4d8e6a9b10" }).RequireAuthorization(Policies.Staff);
 
     /// <param name="PersonalCallback">The next call is this agent's own (only their plan shows it); otherwise anyone's.</param>
     /// <param name="DoNotCallScope">For a do-not-call outcome: whom the request binds, client_company (the default) or call_center.</param>

@@ -23,8 +23,8 @@ public static class PlanApi
     public static void MapPlanApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/plan").WithTags("Plan of the day").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", GetPlan).WithName("GetDailyPlan");
-        group.MapPost("/", DrawPlan).WithName("DrawDailyPlan");
+        group.MapGet("/", GetPlan).WithName("GetDailyPlan").WithSummary("The plan of the day: the contacts to call today, in order (callbacks first)");
+        group.MapPost("/", DrawPlan).WithName("DrawDailyPlan").WithSummary("Draws the plan of the day for a project from its callable contacts");
     }
 
     /// <param name="MyDay">Size the plan to what is left of today's working hours of the project at its average handle time (needs ProjectId).</param>

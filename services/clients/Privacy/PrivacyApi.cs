@@ -17,8 +17,8 @@ public static class PrivacyApi
     public static void MapPrivacyApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Privacy").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/export", ExportContact).WithName("ExportContact");
-        group.MapDelete("/", EraseContact).WithName("EraseContact");
+        group.MapGet("/export", ExportContact).WithName("ExportContact").WithSummary("Everything kept about a contact, as a data subject's access request");
+        group.MapDelete("/", EraseContact).WithName("EraseContact").WithSummary("Erases a contact's personal data (right to erasure)");
     }
 
     public sealed record ContactExport(ContactResponse Contact, ContactsApi.History History, Consent.ConsentsApi.ConsentEntry[] Consents,

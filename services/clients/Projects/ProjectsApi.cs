@@ -18,10 +18,10 @@ public static class ProjectsApi
     public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients/projects").WithTags("Projects").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateProject).WithName("CreateProject").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListProjects).WithName("ListProjects");
-        group.MapGet("/{projectId:guid}", GetProject).WithName("GetProject");
-        group.MapPut("/{projectId:guid}", UpdateProject).WithName("UpdateProject").RequireAuthorization(Policies.Admin);
+        group.MapPost("/", CreateProject).WithName("CreateProject").WithSummary("Creates a project: name, direction (inbound or outbound), time zone, country and cool-down").WithRequestExample(new { Name = "Acme hotline", Direction = "inbound", TimeZone = "Europe/Prague", Country = "CZ" }).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("The projects the caller may see");
+        group.MapGet("/{projectId:guid}", GetProject).WithName("GetProject").WithSummary("A project's settings");
+        group.MapPut("/{projectId:guid}", UpdateProject).WithName("UpdateProject").WithSummary("Updates a project's name, cool-down days, country and client company").RequireAuthorization(Policies.Admin);
         return group;
     }
 

@@ -20,7 +20,7 @@ public static class AgentStateApi
     public static RouteGroupBuilder MapAgentStateApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue/agents").WithTags("Agents").RequireAuthorization(Policies.Staff);
-        group.MapPut("/{agentId:guid}/state", ChangeAgentState).WithName("ChangeAgentState");
+        group.MapPut("/{agentId:guid}/state", ChangeAgentState).WithName("ChangeAgentState").WithSummary("Changes an agent's state (available, pause with a pause code, logged out)");
         return group;
     }
 

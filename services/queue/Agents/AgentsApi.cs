@@ -16,12 +16,12 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue/agents").WithTags("Agents").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateAgent).WithName("CreateAgent").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/", ListAgents).WithName("ListAgents");
-        group.MapGet("/{agentId:guid}", GetAgent).WithName("GetAgent");
-        group.MapPut("/{agentId:guid}", UpdateAgent).WithName("UpdateAgent").RequireAuthorization(Policies.Supervision);
-        group.MapPut("/{agentId:guid}/skills", ReplaceAgentSkills).WithName("ReplaceAgentSkills").RequireAuthorization(Policies.Supervision);
-        group.MapPut("/{agentId:guid}/projects", ReplaceAgentProjects).WithName("ReplaceAgentProjects").RequireAuthorization(Policies.Supervision);
+        group.MapPost("/", CreateAgent).WithName("CreateAgent").WithSummary("Creates an agent: name, user, group, skills and projects").RequireAuthorization(Policies.Supervision);
+        group.MapGet("/", ListAgents).WithName("ListAgents").WithSummary("The tenant's agents with their state");
+        group.MapGet("/{agentId:guid}", GetAgent).WithName("GetAgent").WithSummary("An agent: details, skills, projects and current state");
+        group.MapPut("/{agentId:guid}", UpdateAgent).WithName("UpdateAgent").WithSummary("Updates an agent's name, user and group").RequireAuthorization(Policies.Supervision);
+        group.MapPut("/{agentId:guid}/skills", ReplaceAgentSkills).WithName("ReplaceAgentSkills").WithSummary("Replaces an agent's skills and their levels").RequireAuthorization(Policies.Supervision);
+        group.MapPut("/{agentId:guid}/projects", ReplaceAgentProjects).WithName("ReplaceAgentProjects").WithSummary("Replaces the projects an agent works on (an agent sees and calls only these)").RequireAuthorization(Policies.Supervision);
         return group;
     }
 

@@ -12,8 +12,8 @@ public static class GroupsApi
     public static RouteGroupBuilder MapGroupsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue/groups").WithTags("Agents").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateGroup).WithName("CreateGroup").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/", ListGroups).WithName("ListGroups");
+        group.MapPost("/", CreateGroup).WithName("CreateGroup").WithSummary("Creates an agent group (a team that reports and staffing count together)").RequireAuthorization(Policies.Supervision);
+        group.MapGet("/", ListGroups).WithName("ListGroups").WithSummary("The tenant's agent groups");
         return group;
     }
 

@@ -17,13 +17,13 @@ public static class CallsApi
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue/calls").WithTags("Calls").RequireAuthorization(Policies.CallHandling);
-        group.MapPost("/", CallArrival.ReportCallArrived).WithName("ReportCallArrived").RequireAuthorization(Policies.Telephony);
-        group.MapGet("/{callId:guid}", GetCall).WithName("GetCall");
-        group.MapPost("/{callId:guid}/accept", CallAnswer.AcceptCall).WithName("AcceptCall");
-        group.MapPost("/{callId:guid}/hangup", CallEnding.HangUpCall).WithName("HangUpCall");
-        group.MapPost("/{callId:guid}/wrapup-done", CallEnding.FinishWrapUp).WithName("FinishWrapUp");
-        group.MapPost("/{callId:guid}/transfer", CallTransfer.TransferCall).WithName("TransferCall");
-        group.MapPost("/{callId:guid}/abandon", CallerLeaving.AbandonCall).WithName("AbandonCall").RequireAuthorization(Policies.Telephony);
+        group.MapPost("/", CallArrival.ReportCallArrived).WithName("ReportCallArrived").WithSummary("Telephony event: an inbound call arrived; it is queued (or refused by the queue's admission rules) and offered to an agent").WithRequestExample(new { CallerNumber = "+420601123456", DialledNumber = "+420221000111", ExternalId = "pbx-7f3a" }).RequireAuthorization(Policies.Telephony);
+        group.MapGet("/{callId:guid}", GetCall).WithName("GetCall").WithSummary("A call's current state: queue, position, agent, hold and wrap-up");
+        group.MapPost("/{callId:guid}/accept", CallAnswer.AcceptCall).WithName("AcceptCall").WithSummary("The offered agent accepts the call; it becomes connected to them");
+        group.MapPost("/{callId:guid}/hangup", CallEnding.HangUpCall).WithName("HangUpCall").WithSummary("Ends the agent's call; the agent goes to wrap-up (or straight back when the queue has none)");
+        group.MapPost("/{callId:guid}/wrapup-done", CallEnding.FinishWrapUp).WithName("FinishWrapUp").WithSummary("The agent ends wrap-up and becomes available again");
+        group.MapPost("/{callId:guid}/transfer", CallTransfer.TransferCall).WithName("TransferCall").WithSummary("Transfers a connected call to another queue or a named agent (refused at once when the target cannot take it)");
+        group.MapPost("/{callId:guid}/abandon", CallerLeaving.AbandonCall).WithName("AbandonCall").WithSummary("Telephony event: the caller hung up while waiting; the call is recorded as abandoned").RequireAuthorization(Policies.Telephony);
         group.MapPost("/{callId:guid}/callback", CallerLeaving.RequestCallback).WithName("RequestCallback").RequireAuthorization(Policies.Telephony)
             .WithSummary("The waiting caller asks to be called back, now or at dueAt; the callback keeps the call's place and no max wait drops it.");
         group.MapPost("/{callId:guid}/callback/cancel", CallbackCancel.CancelCallback).WithName("CancelCallback")

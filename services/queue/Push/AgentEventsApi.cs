@@ -21,7 +21,7 @@ public static class AgentEventsApi
     public static RouteGroupBuilder MapAgentEventsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue/agents").WithTags("Agents").RequireAuthorization(Policies.Staff);
-        group.MapGet("/{agentId:guid}/events", StreamAgentEvents).WithName("StreamAgentEvents");
+        group.MapGet("/{agentId:guid}/events", StreamAgentEvents).WithName("StreamAgentEvents").WithSummary("The agent's push channel (server-sent events): offers, call changes and state changes, live");
         return group;
     }
 

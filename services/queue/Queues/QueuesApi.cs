@@ -18,13 +18,13 @@ public static class QueuesApi
     public static RouteGroupBuilder MapQueuesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/queue").WithTags("Queues").RequireAuthorization(Policies.Staff);
-        group.MapGet("/projects/{projectId:guid}/queues", ListProjectQueues).WithName("ListProjectQueues");
-        group.MapPost("/projects/{projectId:guid}/queues", CreateQueue).WithName("CreateQueue").RequireAuthorization(Policies.Admin);
-        group.MapGet("/queues/{queueId:guid}", GetQueue).WithName("GetQueue");
+        group.MapGet("/projects/{projectId:guid}/queues", ListProjectQueues).WithName("ListProjectQueues").WithSummary("The queues of a project");
+        group.MapPost("/projects/{projectId:guid}/queues", CreateQueue).WithName("CreateQueue").WithSummary("Creates a queue for a project: routing strategy, skills, service-level target, wrap-up, max wait and overflow").WithRequestExample(new { Name = "Acme hotline (Czech)", Strategy = "longest_idle", ServiceLevelPercent = 80, ServiceLevelSeconds = 20, WrapUpSeconds = 30, RequiredSkills = new[] { new { Skill = "czech", MinimumProficiency = 5 } }, MaxWaitSeconds = 300, WhenNoAgents = "wait" }).RequireAuthorization(Policies.Admin);
+        group.MapGet("/queues/{queueId:guid}", GetQueue).WithName("GetQueue").WithSummary("A queue's settings");
         group.MapPut("/queues/{queueId:guid}", ConfigureQueue).WithName("ConfigureQueue").RequireAuthorization(Policies.Admin)
             .Accepts<QueueSettingsRequest>("application/json")
             .WithSummary("Changes the fields named in the body and keeps the others; null clears an optional one; an unknown field is refused.");
-        group.MapPut("/queues/{queueId:guid}/members", ReplaceQueueMembers).WithName("ReplaceQueueMembers").RequireAuthorization(Policies.Supervision);
+        group.MapPut("/queues/{queueId:guid}/members", ReplaceQueueMembers).WithName("ReplaceQueueMembers").WithSummary("Replaces the agents who are members of a queue").RequireAuthorization(Policies.Supervision);
         return group;
     }
 

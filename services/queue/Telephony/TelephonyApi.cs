@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Queue.Telephony;
 
@@ -20,7 +21,7 @@ public static class TelephonyApi
             .WithSummary("A device registered or went away: agents with an unregistered device are not offered calls.");
 
         var calls = routes.MapGroup("/api/queue/calls").WithTags("Telephony");
-        calls.MapPost("/{callId:guid}/ring-result", RingResults.ReportRingResult).WithName("ReportRingResult").RequireAuthorization(Policies.Telephony)
+        calls.MapPost("/{callId:guid}/ring-result", RingResults.ReportRingResult).WithName("ReportRingResult").WithRequestExample(new { AgentId = "5d2c9a40-1b7e-4f0a-8c3d-6e9f1a2b3c4d", Result = "answered" }).RequireAuthorization(Policies.Telephony)
             .WithSummary("How ringing an agent's device ended: answered, busy, no_answer, declined, unregistered.");
         calls.MapPost("/{callId:guid}/dial-result", DialResults.ReportDialResult).WithName("ReportDialResult").RequireAuthorization(Policies.Telephony)
             .WithSummary("How a dial-out went: answered (or human), no_answer, busy, answering_machine, fax, invalid_number, failed.");

@@ -25,8 +25,8 @@ public static class AgentDaysApi
     public static RouteGroupBuilder MapAgentDaysApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting").WithTags("Agents").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/agents/{agentId:guid}/days/{date}", GetAgentDay).WithName("GetAgentDay");
-        group.MapGet("/groups/{groupId:guid}/days/{date}", GetGroupDay).WithName("GetGroupDay");
+        group.MapGet("/agents/{agentId:guid}/days/{date}", GetAgentDay).WithName("GetAgentDay").WithSummary("An agent's day: staffed, talk, wrap-up and pause time by code, calls handled and occupancy");
+        group.MapGet("/groups/{groupId:guid}/days/{date}", GetGroupDay).WithName("GetGroupDay").WithSummary("An agent group's day: the end-of-day table per agent and the group's totals");
         return group;
     }
 

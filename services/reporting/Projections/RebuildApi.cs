@@ -27,7 +27,7 @@ public static class RebuildApi
     public static RouteGroupBuilder MapRebuildApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/projections").WithTags("Projections").RequireAuthorization(Policies.Admin);
-        group.MapPost("/rebuild", RebuildProjections).WithName("RebuildProjections");
+        group.MapPost("/rebuild", RebuildProjections).WithName("RebuildProjections").WithSummary("Rebuilds the tenant's report figures from the recorded events (same figures as before when nothing was lost)");
         return group;
     }
 

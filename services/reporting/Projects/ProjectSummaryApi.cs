@@ -13,7 +13,7 @@ public static class ProjectSummaryApi
     public static RouteGroupBuilder MapProjectSummaryApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/projects").WithTags("Projects").RequireAuthorization(Policies.Reports);
-        group.MapGet("/{projectId:guid}", GetProjectSummary).WithName("GetProjectSummary");
+        group.MapGet("/{projectId:guid}", GetProjectSummary).WithName("GetProjectSummary").WithSummary("A project's figures for a period: calls, service level, handle time, abandonment and outcomes");
         return group;
     }
 

@@ -34,7 +34,7 @@ public static class QueueIntervalsApi
     public static RouteGroupBuilder MapQueueIntervalsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/queues").WithTags("Queues").RequireAuthorization(Policies.Reports);
-        group.MapGet("/{queueId:guid}/intervals", GetQueueIntervals).WithName("GetQueueIntervals");
+        group.MapGet("/{queueId:guid}/intervals", GetQueueIntervals).WithName("GetQueueIntervals").WithSummary("A queue's figures per interval (offered, answered, abandoned, service level, handle time) for a day in the project's zone");
         return group;
     }
 

@@ -22,7 +22,7 @@ public static class ScriptFunnelApi
     public static RouteGroupBuilder MapScriptFunnelApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/scripts").WithTags("Scripts").RequireAuthorization(Policies.Reports);
-        group.MapGet("/{scriptId:guid}/funnel", GetScriptFunnel).WithName("GetScriptFunnel");
+        group.MapGet("/{scriptId:guid}/funnel", GetScriptFunnel).WithName("GetScriptFunnel").WithSummary("How far calls got through a script: sessions reaching each step and the answers chosen");
         return group;
     }
 

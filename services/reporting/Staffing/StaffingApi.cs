@@ -30,7 +30,7 @@ public static class StaffingApi
     public static RouteGroupBuilder MapStaffingApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reporting/staffing").WithTags("Staffing").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/", GetStaffing).WithName("GetStaffing");
+        group.MapGet("/", GetStaffing).WithName("GetStaffing").WithSummary("The agents an interval needs (Erlang C) for a volume, handle time, service-level target and shrinkage; measured from the queue's recent weeks when not given (CSV with format=csv)");
         return group;
     }
 

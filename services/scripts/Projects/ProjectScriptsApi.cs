@@ -15,12 +15,12 @@ public static class ProjectScriptsApi
     public static RouteGroupBuilder MapProjectScriptsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts/projects").WithTags("Scripts").RequireAuthorization(Policies.Staff);
-        group.MapGet("/{projectId:guid}/scripts", ListProjectScripts).WithName("ListProjectScripts");
-        group.MapPost("/{projectId:guid}/scripts", CreateScript).WithName("CreateScript").Accepts<JsonElement>("application/json")
+        group.MapGet("/{projectId:guid}/scripts", ListProjectScripts).WithName("ListProjectScripts").WithSummary("The scripts of a project with their latest and published versions");
+        group.MapPost("/{projectId:guid}/scripts", CreateScript).WithName("CreateScript").WithSummary("Creates a draft script for a project from its steps (questions, answers, objection handlers, branches)").Accepts<JsonElement>("application/json")
             .RequireAuthorization(Policies.Supervision);
-        group.MapPost("/{projectId:guid}/scripts/import", ImportScript).WithName("ImportScript").Accepts<JsonElement>("application/json")
+        group.MapPost("/{projectId:guid}/scripts/import", ImportScript).WithName("ImportScript").WithSummary("Imports a script exported from another project or tenant as a new draft").Accepts<JsonElement>("application/json")
             .RequireAuthorization(Policies.Supervision);
-        group.MapGet("/{projectId:guid}/active-script", GetActiveScript).WithName("GetActiveScript");
+        group.MapGet("/{projectId:guid}/active-script", GetActiveScript).WithName("GetActiveScript").WithSummary("The project's published script, the one a call opens");
         return group;
     }
 

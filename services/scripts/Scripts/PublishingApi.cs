@@ -17,8 +17,8 @@ public static class PublishingApi
     public static RouteGroupBuilder MapPublishingApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts/scripts").WithTags("Scripts").RequireAuthorization(Policies.Staff);
-        group.MapPost("/{scriptId:guid}/validate", ValidateScript).WithName("ValidateScript").RequireAuthorization(Policies.Supervision);
-        group.MapPost("/{scriptId:guid}/publish", PublishScript).WithName("PublishScript").RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{scriptId:guid}/validate", ValidateScript).WithName("ValidateScript").WithSummary("Checks a draft script: unreachable steps, dead ends and missing targets, reported on their steps").RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{scriptId:guid}/publish", PublishScript).WithName("PublishScript").WithSummary("Publishes a valid draft as the project's active script (a new version); refused with the validation errors otherwise").RequireAuthorization(Policies.Supervision);
         return group;
     }
 

@@ -15,11 +15,11 @@ public static class ScriptsApi
     public static RouteGroupBuilder MapScriptsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts/scripts").WithTags("Scripts").RequireAuthorization(Policies.Staff);
-        group.MapGet("/{scriptId:guid}", GetScript).WithName("GetScript");
-        group.MapPut("/{scriptId:guid}", UpdateScript).WithName("UpdateScript").Accepts<JsonElement>("application/json")
+        group.MapGet("/{scriptId:guid}", GetScript).WithName("GetScript").WithSummary("A script's current draft with its steps");
+        group.MapPut("/{scriptId:guid}", UpdateScript).WithName("UpdateScript").WithSummary("Replaces a script's draft (published versions never change)").Accepts<JsonElement>("application/json")
             .RequireAuthorization(Policies.Supervision);
-        group.MapPost("/{scriptId:guid}/copy-to/{projectId:guid}", CopyScript).WithName("CopyScript").RequireAuthorization(Policies.Supervision);
-        group.MapGet("/{scriptId:guid}/export", ExportScript).WithName("ExportScript");
+        group.MapPost("/{scriptId:guid}/copy-to/{projectId:guid}", CopyScript).WithName("CopyScript").WithSummary("Copies a script into another project as a new draft").RequireAuthorization(Policies.Supervision);
+        group.MapGet("/{scriptId:guid}/export", ExportScript).WithName("ExportScript").WithSummary("A script as a JSON file, to import elsewhere");
         return group;
     }
 

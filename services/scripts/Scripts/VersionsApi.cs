@@ -14,8 +14,8 @@ public static class VersionsApi
     public static RouteGroupBuilder MapVersionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts/scripts").WithTags("Scripts").RequireAuthorization(Policies.Staff);
-        group.MapGet("/{scriptId:guid}/versions", ListScriptVersions).WithName("ListScriptVersions");
-        group.MapGet("/{scriptId:guid}/versions/{version:int}", GetScriptVersion).WithName("GetScriptVersion");
+        group.MapGet("/{scriptId:guid}/versions", ListScriptVersions).WithName("ListScriptVersions").WithSummary("The versions of a script, newest first");
+        group.MapGet("/{scriptId:guid}/versions/{version:int}", GetScriptVersion).WithName("GetScriptVersion").WithSummary("One version of a script as it was published");
         return group;
     }
 

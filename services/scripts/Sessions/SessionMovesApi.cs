@@ -22,10 +22,10 @@ public static class SessionMovesApi
     public static RouteGroupBuilder MapSessionMovesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts/sessions").WithTags("Sessions").RequireAuthorization(Policies.Staff);
-        group.MapPost("/{sessionId:guid}/answers", AnswerStep).WithName("AnswerStep");
-        group.MapPost("/{sessionId:guid}/back", GoBack).WithName("GoBack");
-        group.MapPost("/{sessionId:guid}/jump", JumpToStep).WithName("JumpToStep");
-        group.MapPost("/{sessionId:guid}/complete", CompleteSession).WithName("CompleteSession");
+        group.MapPost("/{sessionId:guid}/answers", AnswerStep).WithName("AnswerStep").WithSummary("Records the answer to the session's current step and moves to the step it leads to");
+        group.MapPost("/{sessionId:guid}/back", GoBack).WithName("GoBack").WithSummary("Moves the session back to the previous step");
+        group.MapPost("/{sessionId:guid}/jump", JumpToStep).WithName("JumpToStep").WithSummary("Jumps to a step the script allows jumping to (an objection handler, a guided return)");
+        group.MapPost("/{sessionId:guid}/complete", CompleteSession).WithName("CompleteSession").WithSummary("Completes the session; its answers are kept with the call");
         return group;
     }
 

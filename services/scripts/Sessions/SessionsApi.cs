@@ -17,9 +17,9 @@ public static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scripts").WithTags("Sessions").RequireAuthorization(Policies.Staff);
-        group.MapPost("/projects/{projectId:guid}/sessions", StartSession).WithName("StartSession");
-        group.MapGet("/sessions", ListSessions).WithName("ListSessions");
-        group.MapGet("/sessions/{sessionId:guid}", GetSession).WithName("GetSession");
+        group.MapPost("/projects/{projectId:guid}/sessions", StartSession).WithName("StartSession").WithSummary("Opens a script session for a call or contact at the script's first step");
+        group.MapGet("/sessions", ListSessions).WithName("ListSessions").WithSummary("Script sessions, filtered by call, project or status");
+        group.MapGet("/sessions/{sessionId:guid}", GetSession).WithName("GetSession").WithSummary("A script session: its current step, the answers so far and the path taken");
         return group;
     }
 

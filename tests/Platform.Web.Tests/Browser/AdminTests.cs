@@ -5,23 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Browser;
 
 [Collection(WebCollection.Name)]
-public sealed class AdminTests(WebPlatform platform) : IAsyncLifetime
+public sealed class AdminTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_admin_onboards_a_project_and_publishes_its_script_in_the_editor_after_fixing_the_error_shown_on_its_step()
     {
-        var tenant = await platform.CreateTenantAsync("a");
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var tenant = await Platform.CreateTenantAsync("a");
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, tenant.Slug, "admin", tenant.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Onboard a project" })).ToBeVisibleAsync();
 

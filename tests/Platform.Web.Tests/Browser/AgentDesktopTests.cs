@@ -5,23 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Browser;
 
 [Collection(WebCollection.Name)]
-public sealed class AgentDesktopTests(WebPlatform platform) : IAsyncLifetime
+public sealed class AgentDesktopTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_agent_works_a_call_from_the_pop_to_the_outcome_and_the_contacts_history_shows_it()
     {
-        var center = await CallCenter.CreateAsync(platform);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var center = await CallCenter.CreateAsync(Platform);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent$"));
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
@@ -75,10 +65,10 @@ public sealed class AgentDesktopTests(WebPlatform platform) : IAsyncLifetime
     [Fact]
     public async Task The_contacts_history_in_the_pop_shows_the_outcome_of_the_earlier_call()
     {
-        var center = await CallCenter.CreateAsync(platform);
+        var center = await CallCenter.CreateAsync(Platform);
         (await center.Tenant.Admin.PostAsync($"/api/clients/contacts/{center.ContactId}/outcomes",
             System.Net.Http.Json.JsonContent.Create(new { disposition = "callback", notes = "Call after the holidays.", nextContactAt = DateTimeOffset.UtcNow.AddDays(1) }))).EnsureSuccessStatusCode();
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Available" }).First.ClickAsync();
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");

@@ -5,22 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Browser;
 
 [Collection(WebCollection.Name)]
-public sealed class ApiExplorerTests(WebPlatform platform) : IAsyncLifetime
+public sealed class ApiExplorerTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_API_explorer_loads_the_services_documents_through_the_gateway()
     {
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
 
         var document = page.WaitForResponseAsync(r => r.Url.EndsWith("/openapi/clients.json", StringComparison.Ordinal));
         await page.GotoAsync("/scalar");

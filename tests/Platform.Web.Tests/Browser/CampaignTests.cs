@@ -12,24 +12,14 @@ namespace Platform.Web.Tests.Browser;
 /// the wallboard's campaign tiles, and the agent's preview dialing with the campaign call popping like an inbound one.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
+public sealed class CampaignTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_admin_creates_and_starts_a_campaign_watches_its_figures_on_its_page_and_the_wallboard_then_pauses_and_stops_it()
     {
-        var center = await CampaignCenter.CreateAsync(platform, "Winter renewals");
+        var center = await CampaignCenter.CreateAsync(Platform, "Winter renewals");
         await center.ContactAsync("Jana Nováková");
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, "admin", center.Tenant.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New campaign" })).ToBeVisibleAsync();
@@ -54,8 +44,8 @@ public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
         await Expect(campaign.GetByTestId("campaign-state")).ToHaveTextAsync("Running");
 
         // The agent goes available: one progressive dial with the agent reserved; the person answers.
-        using var agent = platform.Gateway.CreateClient();
-        TestTenant.WithToken(agent, await platform.SignInAsync(center.Tenant.Slug, CampaignCenter.Agent, CampaignCenter.Password));
+        using var agent = Platform.Gateway.CreateClient();
+        TestTenant.WithToken(agent, await Platform.SignInAsync(center.Tenant.Slug, CampaignCenter.Agent, CampaignCenter.Password));
         (await agent.PutAsJsonAsync($"/api/queue/agents/{center.AgentId}/state", new { state = "available" })).EnsureSuccessStatusCode();
         var dial = await center.NextCommandAsync("dial_out");
         Assert.Equal("progressive", dial.GetProperty("purpose").GetString());
@@ -87,11 +77,11 @@ public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
     [Fact]
     public async Task An_agent_previews_the_next_contact_skips_with_a_reason_dials_and_the_answered_call_pops_with_card_and_script()
     {
-        var center = await CampaignCenter.CreateAsync(platform, "Renewals by preview");
+        var center = await CampaignCenter.CreateAsync(Platform, "Renewals by preview");
         var (contactId, phone) = await center.ContactAsync("Petr Svoboda");
         var campaignId = await center.CampaignAsync("Preview December", "preview");
         await center.StartAsync(campaignId);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CampaignCenter.Agent, CampaignCenter.Password);
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
         await page.Keyboard.PressAsync("Alt+A");
@@ -110,7 +100,7 @@ public sealed class CampaignTests(WebPlatform platform) : IAsyncLifetime
         await preview.GetByLabel("Reason to skip").SelectOptionAsync("called_recently");
         await preview.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
         await Expect(preview.GetByRole(AriaRole.Status)).ToContainTextAsync("Skipped");
-        await using (var db = platform.Database("queue"))
+        await using (var db = Platform.Database("queue"))
         {
             await db.OpenAsync();
             await using var command = db.CreateCommand();

@@ -9,23 +9,13 @@ namespace Platform.Web.Tests.Browser;
 
 /// <summary>Hold on the desktop is the queue's hold (docs/telephony.md): the PBX holds the caller, the platform times it.</summary>
 [Collection(WebCollection.Name)]
-public sealed class HoldTests(WebPlatform platform) : IAsyncLifetime
+public sealed class HoldTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Hold_and_resume_on_the_desktop_go_through_the_queue_and_the_call_records_the_hold()
     {
-        var center = await CallCenter.CreateAsync(platform);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var center = await CallCenter.CreateAsync(Platform);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
         await page.Keyboard.PressAsync("Alt+A");

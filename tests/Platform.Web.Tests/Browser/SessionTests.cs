@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Platform.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,23 +8,13 @@ namespace Platform.Web.Tests.Browser;
 
 /// <summary>The browser session in the page: it slides while the agent works; when it ends, nothing typed is lost.</summary>
 [Collection(WebCollection.Name)]
-public sealed class SessionTests(WebPlatform platform) : IAsyncLifetime
+public sealed class SessionTests(WebPlatform platform) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_expired_session_sends_the_agent_to_sign_in_and_the_unsaved_wrap_up_notes_come_back_to_be_recorded()
     {
-        var center = await CallCenter.CreateAsync(platform);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var center = await CallCenter.CreateAsync(Platform);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is ready for its keys
         await page.Keyboard.PressAsync("Alt+A");
@@ -62,8 +53,8 @@ public sealed class SessionTests(WebPlatform platform) : IAsyncLifetime
     [Fact]
     public async Task The_session_slides_while_the_agent_works_and_writes_go_on_with_the_renewed_CSRF_token()
     {
-        var center = await CallCenter.CreateAsync(platform);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var center = await CallCenter.CreateAsync(Platform);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await page.Clock.InstallAsync(); // the page's clock: half of the token's life passes without waiting half an hour
         var renewals = 0;
         page.Response += (_, response) =>
@@ -77,7 +68,7 @@ public sealed class SessionTests(WebPlatform platform) : IAsyncLifetime
         await page.Clock.FastForwardAsync("31:00");   // past half of the 60-minute token, the agent idle: no renewal
         await page.Keyboard.PressAsync("Shift");        // the agent works again
         await page.Clock.FastForwardAsync("00:20");   // the next check renews
-        await Platform.Testing.Eventually.HoldsAsync(async () => await SessionCookieAsync(page) != first, TimeSpan.FromSeconds(20), "the renewed cookie");
+        await Eventually.HoldsAsync(async () => await SessionCookieAsync(page) != first, TimeSpan.FromSeconds(20), "the renewed cookie");
         Assert.True(renewals >= 1);
 
         await page.Keyboard.PressAsync("Alt+A");        // a write with the renewed session's CSRF token

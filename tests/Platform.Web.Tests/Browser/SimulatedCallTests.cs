@@ -17,25 +17,16 @@ namespace Platform.Web.Tests.Browser;
 /// in the browser gets the pop with the caller's card and the script, and records the outcome on the contact.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class SimulatedCallTests(WebPlatform platform) : IAsyncLifetime
+public sealed class SimulatedCallTests(WebPlatform platform) : BrowserTest(platform)
 {
     private const string Password = "browser-password-1";
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Agent1_beside_the_simulator_gets_a_regular_callers_call_with_card_and_script_and_records_the_outcome_on_the_contact()
     {
-        var tenant = await platform.CreateTenantAsync("s");
+        var tenant = await Platform.CreateTenantAsync("s");
         await WebPlatform.CreateUserAsync(tenant, "agent1", Password, [Roles.Agent]);
-        using var gateway = platform.Gateway.CreateClient();
+        using var gateway = Platform.Gateway.CreateClient();
         gateway.Timeout = Timeout.InfiniteTimeSpan;
         var options = new SimulationOptions { Tenant = tenant.Slug, Username = "admin", Password = tenant.Password, Agents = 0, PlayPbx = false };
         var ledger = new CallLedger();
@@ -48,7 +39,7 @@ public sealed class SimulatedCallTests(WebPlatform platform) : IAsyncLifetime
         Assert.Contains(phone, center.KnownCallers[0]);
         var contactId = await RecognisedAsync(center.ProjectId, phone);
 
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, tenant.Slug, "agent1", Password);
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is ready for its keys
         await page.Keyboard.PressAsync("Alt+A");
@@ -92,7 +83,7 @@ public sealed class SimulatedCallTests(WebPlatform platform) : IAsyncLifetime
         var contactId = Guid.Empty;
         await Eventually.HoldsAsync(async () =>
         {
-            await using var db = platform.Database("queue");
+            await using var db = Platform.Database("queue");
             await db.OpenAsync();
             await using var command = db.CreateCommand();
             command.CommandText = "SELECT contact_id FROM contact_directory WHERE project_id = $1 AND phone = $2";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using Platform.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -7,23 +8,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Web.Tests.Browser;
 
 [Collection(WebCollection.Name)]
-public sealed class WallboardTests(WebPlatform platform, ITestOutputHelper output) : IAsyncLifetime
+public sealed class WallboardTests(WebPlatform platform, ITestOutputHelper output) : BrowserTest(platform)
 {
-    private Chromium chromium = null!;
-
-    public async Task InitializeAsync()
-    {
-        await platform.StartBrowserGatewayAsync();
-        chromium = await Chromium.GetAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_supervisors_wallboard_shows_a_call_waiting_as_it_arrives()
     {
-        var center = await CallCenter.CreateAsync(platform);
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var center = await CallCenter.CreateAsync(Platform);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Supervisor, CallCenter.Password);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/supervisor$"));
         await Expect(page.GetByTestId("wallboard")).ToBeVisibleAsync();
@@ -44,15 +35,15 @@ public sealed class WallboardTests(WebPlatform platform, ITestOutputHelper outpu
     [Fact]
     public async Task A_client_viewer_reads_their_projects_report_and_cannot_open_another_projects_page()
     {
-        var center = await CallCenter.CreateAsync(platform);
+        var center = await CallCenter.CreateAsync(Platform);
         var other = await (await center.Tenant.Admin.PostAsync("/api/clients/projects", System.Net.Http.Json.JsonContent.Create(
             new { name = "Another client's project", direction = "outbound", timeZone = "Europe/Prague" }))).Content.ReadAsStringAsync();
         var otherId = System.Text.Json.JsonDocument.Parse(other).RootElement.GetProperty("id").GetGuid();
         await WebPlatform.CreateUserAsync(center.Tenant, "acme-viewer", CallCenter.Password, ["client_viewer"], [center.ProjectId]);
         await center.AbandonAsync(await center.CallAsync());   // a caller who gave up: the day's figures have a call
-        await Platform.Testing.Eventually.HoldsAsync(async () => (await center.Tenant.Admin.GetAsync($"/api/reporting/projects/{center.ProjectId}")).IsSuccessStatusCode,
+        await Eventually.HoldsAsync(async () => (await center.Tenant.Admin.GetAsync($"/api/reporting/projects/{center.ProjectId}")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(20), "reporting knows the project");
-        var page = await chromium.NewPageAsync(platform.BrowserAddress);
+        var page = await Browser.NewPageAsync(Platform.BrowserAddress);
 
         await Pages.SignInAsync(page, center.Tenant.Slug, "acme-viewer", CallCenter.Password);
 
