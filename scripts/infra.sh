@@ -12,7 +12,10 @@
 # to /var/tmp/platform-infra-<hash of the repository path> instead, and the script says so.
 #
 # Ports (defaults chosen not to clash with system services):
-#   PG_PORT=54329 RABBIT_PORT=56729 RABBIT_DIST_PORT=56739 RABBIT_EPMD_PORT=54379
+#   PG_PORT=54329 RABBIT_PORT=56729 RABBIT_DIST_PORT=56719 RABBIT_EPMD_PORT=54379
+#   (none of them in 5433k, 5438k, 5673k or 5674k for k=1..9, the ports handed to parallel checkouts)
+# PG_PORT may change between runs over the same data folder: postgres is started on the asked port whatever its
+# postgresql.conf says; one already running on another port is an error, not a wait.
 # Other knobs: PG_DURABLE=1 keeps fsync on (default off: a throwaway instance), START_TIMEOUT=90,
 #   INFRA_SERVICES="pg rabbitmq" (e.g. "pg" for PostgreSQL only).
 set -euo pipefail
@@ -20,7 +23,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_PORT="${PG_PORT:-54329}"
 RABBIT_PORT="${RABBIT_PORT:-56729}"
-RABBIT_DIST_PORT="${RABBIT_DIST_PORT:-56739}"
+RABBIT_DIST_PORT="${RABBIT_DIST_PORT:-56719}"
 RABBIT_EPMD_PORT="${RABBIT_EPMD_PORT:-54379}"
 RABBIT_NODENAME="${RABBIT_NODENAME:-platform-$RABBIT_PORT@localhost}"
 START_TIMEOUT="${START_TIMEOUT:-90}"
@@ -104,13 +107,27 @@ $durability
 CONF
   fi
   if run_as "$(svc_user postgres)" "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # postmaster.pid's fourth line is the port it listens on
+    local running; running=$(sed -n 4p "$data/postmaster.pid" 2>/dev/null || true)
+    [ "$running" = "$PG_PORT" ] \
+      || die "postgres of $data already runs on port ${running:-?}, not the asked $PG_PORT: stop it first (PG_PORT=${running:-…} $0 down)"
     log "postgres already running"
   else
     port_open "$PG_PORT" && die "port $PG_PORT is taken by something else: another checkout's servers (stop them with its scripts/infra.sh down) or another PostgreSQL (set PG_PORT)"
     log "starting postgres on 127.0.0.1:$PG_PORT"
-    run_as "$(svc_user postgres)" "$PG_BIN/pg_ctl" -D "$data" -l "$pgd/postgres.log" -w -t "$START_TIMEOUT" start >/dev/null \
+    # -p: the asked port, whatever the data folder's postgresql.conf was written with
+    run_as "$(svc_user postgres)" "$PG_BIN/pg_ctl" -D "$data" -l "$pgd/postgres.log" -o "-p $PG_PORT" -w -t "$START_TIMEOUT" start >/dev/null \
       || { tail -20 "$pgd/postgres.log" >&2; die "postgres failed to start"; }
   fi
+}
+
+pg_wait() {
+  local deadline=$(( $(date +%s) + START_TIMEOUT ))
+  until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do
+    [ "$(date +%s)" -ge "$deadline" ] \
+      && die "postgres did not accept connections on 127.0.0.1:$PG_PORT within ${START_TIMEOUT}s (log: $BASE/pg/postgres.log)"
+    sleep 0.2
+  done
 }
 
 rabbit_env() {
@@ -198,9 +215,7 @@ up() {
   local t0; t0=$(date +%s.%N)
   want pg && pg_up
   want rabbitmq && { rabbit_up; ensure_vhost platform-test; }
-  if want pg; then
-    until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do sleep 0.2; done
-  fi
+  want pg && pg_wait
   log "ready in $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N)-$t0}")s (data: $BASE)"
   print_env > "$BASE/env.sh"
 }

@@ -92,7 +92,19 @@ public sealed class BrokerRestartUnderLoadTests(PlatformOnOwnBroker platform, IT
         var outage = Stopwatch.StartNew();
         await platform.Broker.StopAsync();
         var stopTook = outage.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        // No consumer connected: every service says so on /health/ready, and still takes requests (/health/serving).
+        await Task.WhenAll(Services().Select(service => Eventually.HoldsAsync(
+            async () => (await service.GetAsync("/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(45), "readiness shows the lost consumers")));
+        var notReady = outage.Elapsed - stopTook;
+        foreach (var service in Services())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await service.GetAsync("/health/serving")).StatusCode);
+        }
+        var stoppedFor = TimeSpan.FromSeconds(8) - (outage.Elapsed - stopTook);
+        if (stoppedFor > TimeSpan.Zero)
+        {
+            await Task.Delay(stoppedFor);
+        }
         var starting = Stopwatch.StartNew();
         await platform.Broker.StartAsync();
         var startTook = starting.Elapsed;
@@ -110,7 +122,7 @@ public sealed class BrokerRestartUnderLoadTests(PlatformOnOwnBroker platform, IT
         await Eventually.HoldsAsync(async () => await OfferedAsync(tenant.Admin, queueId) == accepted,
             TimeSpan.FromSeconds(90), $"reporting counts all {accepted} calls offered");
         var allArrived = restarted.Elapsed;
-        output.WriteLine($"RabbitMQ away for {down.TotalSeconds:0.0} s (stopping took {stopTook.TotalSeconds:0.0} s, stopped 8 s, starting until it answered {startTook.TotalSeconds:0.0} s) under 3 PBX lines: " +
+        output.WriteLine($"RabbitMQ away for {down.TotalSeconds:0.0} s (stopping took {stopTook.TotalSeconds:0.0} s, every /health/ready 503 {notReady.TotalSeconds:0.0} s after, stopped at least 8 s, starting until it answered {startTook.TotalSeconds:0.0} s) under 3 PBX lines: " +
                          $"{answers.Count} API calls, {failed} failed, {accepted} events, 0 lost (reporting counts {accepted}); " +
                          $"every consumer connected {consumersBack.TotalSeconds:0.0} s after the broker started, every event counted after {allArrived.TotalSeconds:0.0} s");
         Assert.Equal(0, failed);

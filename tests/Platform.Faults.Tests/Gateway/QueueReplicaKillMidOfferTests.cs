@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Platform.Clients;
 using Platform.Faults.Tests.Support;
 using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
@@ -31,44 +30,15 @@ public sealed class QueueReplicaKillMidOfferTests(ITestOutputHelper output)
     public async Task Killing_the_replica_that_made_the_open_offers_strands_no_call_and_no_agent_and_assigns_no_call_twice()
     {
         var servers = await TestServers.GetAsync();
-        var run = Guid.NewGuid().ToString("N")[..8];
         var prefix = Random.Shared.Next(0, 10_000);
-        const string database = "platform_queue_faults_test";
-        var queueSettings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:postgres"] = servers.Postgres,
-            ["ConnectionStrings:rabbitmq"] = servers.RabbitMq,
-            ["Database:Name"] = database,
-            ["Messaging:EndpointPrefix"] = $"m{run}-queue",
-            ["Messaging:TemporaryEndpoints"] = "true",
-            ["Logging:LogLevel:Default"] = "None",
-        };
-        using var a = new ServiceProcess("queue", "Platform.Queue.dll", queueSettings);
-        using var b = new ServiceProcess("queue", "Platform.Queue.dll", queueSettings);
-        await a.StartAsync();
-        await b.StartAsync();
-        await using var clients = new ServiceHost<ClientsService>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:postgres"] = servers.Postgres,
-            ["ConnectionStrings:rabbitmq"] = servers.RabbitMq,
-            ["Database:Name"] = "platform_clients_faults_test",
-            ["Messaging:EndpointPrefix"] = $"m{run}-clients",
-            ["Messaging:TemporaryEndpoints"] = "true",
-            ["Logging:LogLevel:Default"] = "None",
-        });
-        await using var gateway = new GatewayAlone(new Dictionary<string, string?>
-        {
-            ["ReverseProxy:Clusters:queue:Destinations:primary:Address"] = a.Address,
-            ["ReverseProxy:Clusters:queue:Destinations:second:Address"] = b.Address,
-        });
-        await gateway.StartAsync();
+        await using var replicas = await TwoQueueReplicas.StartAsync($"m{Guid.NewGuid().ToString("N")[..8]}");
+        var (a, gateway) = (replicas.A, replicas.Gateway);
 
         // A call center: an admin, a PBX account, an inbound project with its queue, six agents signed in through the gateway.
         var (tenantId, slug) = await gateway.CreateTenantAsync();
         var (_, admin) = await SignedInAsync(gateway, tenantId, slug, "admin", Roles.Admin);
         var (_, pbx) = await SignedInAsync(gateway, tenantId, slug, "pbx", Roles.Telephony);
-        var toClients = clients.CreateClient();
-        toClients.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var toClients = replicas.ClientsAs(admin);
         var created = await toClients.PostAsJsonAsync("/api/clients/projects", new { name = "Mid-offer hotline", direction = "inbound", timeZone = "Europe/Prague" });
         var projectId = (await JsonAsync(created)).GetProperty("id").GetGuid();
         var queueId = await DefaultQueueAsync(admin, projectId);
@@ -86,7 +56,7 @@ public sealed class QueueReplicaKillMidOfferTests(ITestOutputHelper output)
             (await agent.Desk.PutAsJsonAsync($"/api/queue/agents/{agent.Id}/state", new { state = "available" })).EnsureSuccessStatusCode();
         }
 
-        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = database }.ConnectionString);
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = TwoQueueReplicas.Database }.ConnectionString);
         await db.OpenAsync();
 
         // The PBX reports one call per agent to replica A directly: A makes the offers.
@@ -190,6 +160,7 @@ public sealed class QueueReplicaKillMidOfferTests(ITestOutputHelper output)
         });
         await Task.Delay(TimeSpan.FromSeconds(3));
         var readyAt = await a.StartAsync();
+        var servedAgain = await replicas.AServedAgainAsync(readyAt);
         await arriving;
 
         string[] open = ["waiting", "offered", "on_call", "wrap_up"];
@@ -216,7 +187,8 @@ public sealed class QueueReplicaKillMidOfferTests(ITestOutputHelper output)
                          $"{calls.Values.Count(c => c.Status != "completed")} ended otherwise ({string.Join(", ", calls.Values.Where(c => c.Status != "completed").Select(c => c.Status).Distinct())}); " +
                          $"{ringOut.Count} offers of vanished desktops rang out and were offered again; {answeredEvents.Count} answers for {answeredEvents.Distinct().Count()} calls; " +
                          $"{failed.Count} agent requests failed ({string.Join(", ", failed.GroupBy(f => f).Select(g => $"{g.Count()} × {g.Key}"))}), {pbxFailed} PBX reports failed; " +
-                         $"every call ended {allEnded.TotalSeconds:0.0} s after the kill (A ready again {(readyAt - killedUtc).TotalSeconds:0.0} s after it)");
+                         $"every call ended {allEnded.TotalSeconds:0.0} s after the kill (A ready again {(readyAt - killedUtc).TotalSeconds:0.0} s after it, " +
+                         $"back among the gateway's destinations {servedAgain.TotalSeconds:0.00} s after it answered)");
 
         Assert.Empty(accepted.Except(calls.Keys));                                   // 0 lost
         Assert.All(calls.Values, c => Assert.DoesNotContain(c.Status, open));          // every call reached an end

@@ -3,14 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.Clients;
 using Platform.Faults.Tests.Support;
 using Platform.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Yarp.ReverseProxy;
 
 namespace Platform.Faults.Tests.Gateway;
 
@@ -24,41 +21,13 @@ public sealed class QueueReplicaKillTests(ITestOutputHelper output)
     public async Task Killing_a_queue_replica_while_calls_arrive_loses_and_doubles_no_call_and_it_is_served_again_once_ready()
     {
         var servers = await TestServers.GetAsync();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var queueSettings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:postgres"] = servers.Postgres,
-            ["ConnectionStrings:rabbitmq"] = servers.RabbitMq,
-            ["Database:Name"] = "platform_queue_faults_test",
-            ["Messaging:EndpointPrefix"] = $"f{run}-queue", // one prefix: the replicas compete on the same queues, as in production
-            ["Messaging:TemporaryEndpoints"] = "true",
-            ["Logging:LogLevel:Default"] = "None",
-        };
-        using var a = new ServiceProcess("queue", "Platform.Queue.dll", queueSettings);
-        using var b = new ServiceProcess("queue", "Platform.Queue.dll", queueSettings);
-        await a.StartAsync(); // migrates first
-        await b.StartAsync();
-        await using var clients = new ServiceHost<ClientsService>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:postgres"] = servers.Postgres,
-            ["ConnectionStrings:rabbitmq"] = servers.RabbitMq,
-            ["Database:Name"] = "platform_clients_faults_test",
-            ["Messaging:EndpointPrefix"] = $"f{run}-clients",
-            ["Messaging:TemporaryEndpoints"] = "true",
-            ["Logging:LogLevel:Default"] = "None",
-        });
-        await using var gateway = new GatewayAlone(new Dictionary<string, string?>
-        {
-            ["ReverseProxy:Clusters:queue:Destinations:primary:Address"] = a.Address,
-            ["ReverseProxy:Clusters:queue:Destinations:second:Address"] = b.Address,
-        });
-        await gateway.StartAsync();
+        await using var replicas = await TwoQueueReplicas.StartAsync($"f{Guid.NewGuid().ToString("N")[..8]}");
+        var (a, gateway) = (replicas.A, replicas.Gateway);
         var admin = await gateway.AdminAsync();
         var tenantId = Guid.Parse(JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(
             Convert.FromBase64String(Pad(admin.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1])))).RootElement.GetProperty("tenant_id").GetString()!);
 
-        var toClients = clients.CreateClient();
-        toClients.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var toClients = replicas.ClientsAs(admin);
         var created = await toClients.PostAsJsonAsync("/api/clients/projects", new { name = "Killed replica hotline", direction = "inbound", timeZone = "Europe/Prague" });
         var projectId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         Guid queueId = default;
@@ -99,16 +68,12 @@ public sealed class QueueReplicaKillTests(ITestOutputHelper output)
         a.Kill();
         await Task.Delay(TimeSpan.FromSeconds(3));
         var readyAt = await a.StartAsync();
-        var proxy = gateway.Host.Services.GetRequiredService<IProxyStateLookup>();
-        await Eventually.HoldsAsync(() => Task.FromResult(proxy.TryGetCluster("queue", out var cluster)
-                && cluster.DestinationsState.AvailableDestinations.Any(d => d.Model.Config.Address == a.Address)),
-            TimeSpan.FromSeconds(30), "the restarted replica is a destination again");
-        var servedAgain = DateTime.UtcNow - readyAt;
+        var servedAgain = await replicas.AServedAgainAsync(readyAt);
         await Task.Delay(TimeSpan.FromSeconds(1));
         await stop.CancelAsync();
         await Task.WhenAll(lines);
 
-        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = "platform_queue_faults_test" }.ConnectionString);
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = TwoQueueReplicas.Database }.ConnectionString);
         var stored = (await db.QueryAsync<Guid>("SELECT id FROM calls WHERE tenant_id = @tenantId", new { tenantId })).ToList();
         var lost = accepted.Except(stored).Count();
         var doubled = stored.Count - stored.Distinct().Count();
