@@ -19,7 +19,8 @@ public static class ContactsApi
     {
         var project = routes.MapGroup("/api/clients/projects/{projectId:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Staff);
         project.MapPost("/", CreateContact).WithName("CreateContact");
-        project.MapGet("/", SearchContacts).WithName("SearchContacts");
+        project.MapGet("/", SearchContacts).WithName("SearchContacts")
+            .WithSummary("Contacts of a project by phone, name, status, latest disposition, next contact date range and custom fields, in pages");
         var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Contacts").RequireAuthorization(Policies.Staff);
         contact.MapGet("/", GetContact).WithName("GetContact");
         contact.MapPut("/", UpdateContact).WithName("UpdateContact");
@@ -93,7 +94,7 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Ok<ContactResponse[]>, ValidationProblem, ProblemHttpResult>> SearchContacts(
-        Guid projectId, string? phone, string? name, string? status, int? limit, string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
+        Guid projectId, [AsParameters] ContactFilter.Query query, int? limit, string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
         HttpResponse response, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -112,7 +113,7 @@ public static class ContactsApi
         {
             return Problems.NotFound("Project", projectId);
         }
-        var filter = ContactFilter.Read(phone, name, status, project.Country, errors);
+        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The search cannot be run.");
@@ -125,10 +126,9 @@ public static class ContactsApi
             LIMIT @Take
             """;
         var take = limit ?? DefaultPage;
-        var contacts = (await session.QueryAsync<ContactResponse>(sql, new
-        {
-            session.TenantId, projectId, filter.E164, filter.NamePart, filter.Status, AfterName = after?.Name, AfterId = after?.Id, Take = take + 1,
-        }, ct)).ToList();
+        var parameters = filter.Parameters(session.TenantId, projectId);
+        parameters.AddDynamicParams(new { AfterName = after?.Name, AfterId = after?.Id, Take = take + 1 });
+        var contacts = (await session.QueryAsync<ContactResponse>(sql, parameters, ct)).ToList();
         if (contacts.Count > take)
         {
             contacts.RemoveAt(take);
