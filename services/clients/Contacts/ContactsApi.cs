@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Clients.CustomFields;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
@@ -60,6 +61,12 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be added.");
         }
+        var (typed, fieldErrors) = CustomFieldRules.Apply(project.Fields, contact.CustomFields);
+        if (fieldErrors.Count > 0)
+        {
+            return CustomFieldsApi.Unfit(fieldErrors);
+        }
+        contact = contact with { CustomFields = typed };
         var now = clock.GetUtcNowAsStored();
         var id = Guid.CreateVersion7();
         const string sql = """
@@ -113,7 +120,7 @@ public static class ContactsApi
         {
             return Problems.NotFound("Project", projectId);
         }
-        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors);
+        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors, (key, text) => CustomFieldRules.SearchValue(project.Fields, key, text));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The search cannot be run.");
@@ -179,6 +186,12 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be changed.");
         }
+        var (typed, fieldErrors) = CustomFieldRules.Apply(project.Fields, contact.CustomFields);
+        if (fieldErrors.Count > 0)
+        {
+            return CustomFieldsApi.Unfit(fieldErrors);
+        }
+        contact = contact with { CustomFields = typed };
         if (contact.Phone.E164 != card.Phone && card.Status != ContactLifecycle.Name(ContactStatus.DoNotCall)
             && await doNotCall.IsListedAsync(session, contact.Phone.E164, project.ClientCompanyId, ct))
         {

@@ -52,7 +52,7 @@ public static class ContactsExportApi
         {
             return Problems.NotFound("Project", projectId);
         }
-        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors);
+        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors, (key, text) => Platform.Clients.CustomFields.CustomFieldRules.SearchValue(project.Fields, key, text));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The export cannot be run.");
