@@ -4,6 +4,7 @@ using Platform.Clients.Companies;
 using Platform.Clients.Complaints;
 using Platform.Clients.Consent;
 using Platform.Clients.Contacts;
+using Platform.Clients.CustomFields;
 using Platform.Clients.Dispositions;
 using Platform.Clients.Imports;
 using Platform.Clients.Lifecycle;
@@ -45,6 +46,7 @@ app.MapDoNotCallApi();
 app.MapSuppressionListsApi();
 app.MapComplaintsApi();
 app.MapRecyclingApi();
+app.MapCustomFieldsApi();
 app.MapStatusOverrideApi();
 app.MapContactsExportApi();
 

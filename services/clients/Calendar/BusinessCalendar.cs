@@ -10,8 +10,12 @@ namespace Platform.Clients.Calendar;
 public sealed record BusinessCalendar(
     IReadOnlyDictionary<IsoDayOfWeek, OpeningHours> Week,
     IReadOnlySet<LocalDate> Holidays,
-    IReadOnlyDictionary<LocalDate, OpeningHours?> Exceptions)
+    IReadOnlyDictionary<LocalDate, OpeningHours?> Exceptions,
+    string? HolidayCountry = null)
 {
+    /// <summary>A date the calendar lists as a holiday, or a public holiday of <see cref="HolidayCountry"/> (the PublicHoliday library).</summary>
+    public bool IsHoliday(LocalDate date) => Holidays.Contains(date) || (HolidayCountry is { } country && NationalHolidays.IsHoliday(country, date));
+
     /// <summary>Monday to Friday, 9:00–17:00 with lunch 12:00–13:00; no holidays until the admin enters them.</summary>
     public static BusinessCalendar Default { get; } = new(
         new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday }
@@ -31,7 +35,7 @@ public sealed record BusinessCalendar(
             }
             hours = exception;
         }
-        else if (Holidays.Contains(local.Date))
+        else if (IsHoliday(local.Date))
         {
             return "public holiday";
         }
@@ -60,7 +64,7 @@ public sealed record BusinessCalendar(
     public IReadOnlyList<(LocalTime From, LocalTime To)> OpenIntervals(LocalDate date)
     {
         OpeningHours? hours = Exceptions.TryGetValue(date, out var exception) ? exception
-            : Holidays.Contains(date) ? null
+            : IsHoliday(date) ? null
             : Week.GetValueOrDefault(date.DayOfWeek);
         if (hours is null)
         {

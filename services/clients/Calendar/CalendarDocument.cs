@@ -7,7 +7,8 @@ namespace Platform.Clients.Calendar;
 /// The business calendar as the API and the database hold it: <c>weekdays</c> by name ("monday": hours, or absent =
 /// closed), <c>holidays</c> as ISO dates, <c>exceptions</c> as dated special hours or closures. Times are "HH:mm".
 /// </summary>
-public sealed record CalendarDocument(Dictionary<string, CalendarDocument.Hours>? Weekdays, string[]? Holidays, CalendarDocument.Exception[]? Exceptions)
+public sealed record CalendarDocument(Dictionary<string, CalendarDocument.Hours>? Weekdays, string[]? Holidays, CalendarDocument.Exception[]? Exceptions,
+    string? PublicHolidaysOf = null)
 {
     public sealed record Hours(string? Open, string? Close, string? LunchStart = null, string? LunchEnd = null);
 
@@ -21,7 +22,8 @@ public sealed record CalendarDocument(Dictionary<string, CalendarDocument.Hours>
         calendar.Holidays.Order().Select(d => LocalDatePattern.Iso.Format(d)).ToArray(),
         calendar.Exceptions.OrderBy(e => e.Key).Select(e => e.Value is null
             ? new Exception(LocalDatePattern.Iso.Format(e.Key), true)
-            : new Exception(LocalDatePattern.Iso.Format(e.Key), false, Write(e.Value).Open, Write(e.Value).Close, Write(e.Value).LunchStart, Write(e.Value).LunchEnd)).ToArray());
+            : new Exception(LocalDatePattern.Iso.Format(e.Key), false, Write(e.Value).Open, Write(e.Value).Close, Write(e.Value).LunchStart, Write(e.Value).LunchEnd)).ToArray(),
+        calendar.HolidayCountry);
 
     /// <summary>The calendar, or every problem with it by field. A stored document without weekdays is the default calendar.</summary>
     public (BusinessCalendar? Calendar, Dictionary<string, string[]> Errors) ToCalendar()
@@ -68,7 +70,12 @@ public sealed record CalendarDocument(Dictionary<string, CalendarDocument.Hours>
                 exceptions[date.Value] = opening;
             }
         }
-        return errors.Count > 0 ? (null, errors) : (new BusinessCalendar(week, holidays, exceptions), errors);
+        string? country = null;
+        if (PublicHolidaysOf is not null && (country = NationalHolidays.Find(PublicHolidaysOf)) is null)
+        {
+            errors["publicHolidaysOf"] = [$"A country whose public holidays are known: {string.Join(", ", NationalHolidays.Countries)}."];
+        }
+        return errors.Count > 0 ? (null, errors) : (new BusinessCalendar(week, holidays, exceptions, country), errors);
     }
 
     private static Hours Write(OpeningHours hours) =>

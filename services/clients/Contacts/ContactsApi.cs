@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Clients.CustomFields;
 using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
@@ -19,7 +20,8 @@ public static class ContactsApi
     {
         var project = routes.MapGroup("/api/clients/projects/{projectId:guid}/contacts").WithTags("Contacts").RequireAuthorization(Policies.Staff);
         project.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Adds a contact to a project by hand (its phone checked and normalised to E.164)").WithRequestExample(new { Name = "Eva Dvořáková", Phone = "+420 601 123 456", Company = "Acme s.r.o.", TimeZone = "Europe/Prague", Vip = false, CustomFields = new { Contract = "A-1042" } });
-        project.MapGet("/", SearchContacts).WithName("SearchContacts").WithSummary("Searches a project's contacts by phone, name or status (paged)");
+        project.MapGet("/", SearchContacts).WithName("SearchContacts")
+            .WithSummary("Contacts of a project by phone, name, status, latest disposition, next contact date range and custom fields, in pages");
         var contact = routes.MapGroup("/api/clients/contacts/{contactId:guid}").WithTags("Contacts").RequireAuthorization(Policies.Staff);
         contact.MapGet("/", GetContact).WithName("GetContact").WithSummary("A contact's card: name, phone, status, custom fields");
         contact.MapPut("/", UpdateContact).WithName("UpdateContact").WithSummary("Edits a contact's card (every change is audited in its history)");
@@ -59,6 +61,12 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be added.");
         }
+        var (typed, fieldErrors) = CustomFieldRules.Apply(project.Fields, contact.CustomFields);
+        if (fieldErrors.Count > 0)
+        {
+            return CustomFieldsApi.Unfit(fieldErrors);
+        }
+        contact = contact with { CustomFields = typed };
         var now = clock.GetUtcNowAsStored();
         var id = Guid.CreateVersion7();
         const string sql = """
@@ -93,7 +101,7 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Ok<ContactResponse[]>, ValidationProblem, ProblemHttpResult>> SearchContacts(
-        Guid projectId, string? phone, string? name, string? status, int? limit, string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
+        Guid projectId, [AsParameters] ContactFilter.Query query, int? limit, string? cursor, ClaimsPrincipal user, NpgsqlDataSource db,
         HttpResponse response, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -112,7 +120,7 @@ public static class ContactsApi
         {
             return Problems.NotFound("Project", projectId);
         }
-        var filter = ContactFilter.Read(phone, name, status, project.Country, errors);
+        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors, (key, text) => CustomFieldRules.SearchValue(project.Fields, key, text));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The search cannot be run.");
@@ -125,10 +133,9 @@ public static class ContactsApi
             LIMIT @Take
             """;
         var take = limit ?? DefaultPage;
-        var contacts = (await session.QueryAsync<ContactResponse>(sql, new
-        {
-            session.TenantId, projectId, filter.E164, filter.NamePart, filter.Status, AfterName = after?.Name, AfterId = after?.Id, Take = take + 1,
-        }, ct)).ToList();
+        var parameters = filter.Parameters(session.TenantId, projectId);
+        parameters.AddDynamicParams(new { AfterName = after?.Name, AfterId = after?.Id, Take = take + 1 });
+        var contacts = (await session.QueryAsync<ContactResponse>(sql, parameters, ct)).ToList();
         if (contacts.Count > take)
         {
             contacts.RemoveAt(take);
@@ -179,6 +186,12 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be changed.");
         }
+        var (typed, fieldErrors) = CustomFieldRules.Apply(project.Fields, contact.CustomFields);
+        if (fieldErrors.Count > 0)
+        {
+            return CustomFieldsApi.Unfit(fieldErrors);
+        }
+        contact = contact with { CustomFields = typed };
         if (contact.Phone.E164 != card.Phone && card.Status != ContactLifecycle.Name(ContactStatus.DoNotCall)
             && await doNotCall.IsListedAsync(session, contact.Phone.E164, project.ClientCompanyId, ct))
         {

@@ -24,7 +24,7 @@ public static class ContactsExportApi
     public static void MapContactsExportApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/clients/projects/{projectId:guid}/contacts/export", ExportContacts)
             .WithTags("Contacts").WithName("ExportContactSearch").RequireAuthorization(Policies.Staff)
-            .WithSummary("The contacts a search finds (phone, name, status), as CSV for Excel");
+            .WithSummary("The contacts a search finds (phone, name, status, disposition, next contact dates, custom fields), as CSV for Excel");
 
     private sealed class Row
     {
@@ -34,6 +34,7 @@ public static class ContactsExportApi
         public string Phone { get; init; } = "";
         public string Status { get; init; } = "";
         public bool Vip { get; init; }
+        public string? LastDisposition { get; init; }
         public DateTime? NextContactAt { get; init; }
         public string TimeZone { get; init; } = "";
         public string? ClosedReason { get; init; }
@@ -42,7 +43,7 @@ public static class ContactsExportApi
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> ExportContacts(
-        Guid projectId, string? phone, string? name, string? status, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
+        Guid projectId, [AsParameters] ContactFilter.Query query, ClaimsPrincipal user, NpgsqlDataSource db, HttpResponse response, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
@@ -51,18 +52,18 @@ public static class ContactsExportApi
         {
             return Problems.NotFound("Project", projectId);
         }
-        var filter = ContactFilter.Read(phone, name, status, project.Country, errors);
+        var filter = ContactFilter.Read(query, project.Country, project.Zone, errors, (key, text) => Platform.Clients.CustomFields.CustomFieldRules.SearchValue(project.Fields, key, text));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The export cannot be run.");
         }
         const string sql = $"""
-            SELECT id, name, company, phone, status, vip, next_contact_at, time_zone, closed_reason, created_at, custom_fields::text AS custom_fields
+            SELECT id, name, company, phone, status, vip, last_disposition, next_contact_at, time_zone, closed_reason, created_at, custom_fields::text AS custom_fields
             FROM contacts WHERE {ContactFilter.Where}
             ORDER BY name, id
             """;
         var connection = await session.ConnectionAsync(ct);
-        var rows = connection.QueryUnbufferedAsync<Row>(sql, new { session.TenantId, projectId, filter.E164, filter.NamePart, filter.Status }, session.Transaction);
+        var rows = connection.QueryUnbufferedAsync<Row>(sql, filter.Parameters(session.TenantId, projectId), session.Transaction);
 
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{projectId}.csv\"";

@@ -212,7 +212,7 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
                 problems.Add((line.Number, "(line)", line.Problem!, line.Raw));
                 continue;
             }
-            var (contact, problem) = ImportRow.Read(header, line.Fields, columns, project.Country, project.TimeZone);
+            var (contact, problem) = ImportRow.Read(header, line.Fields, columns, project.Country, project.TimeZone, project.Fields);
             if (problem is not null)
             {
                 problems.Add((line.Number, problem.Column, problem.Reason, line.Raw));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Clients.Contacts;
+using Platform.Clients.CustomFields;
 
 namespace Platform.Clients.Imports;
 
@@ -9,7 +10,7 @@ public static class ImportRow
     public sealed record Problem(string Column, string Reason);
 
     public static (NewContact? Contact, Problem? Problem) Read(IReadOnlyList<string> header, IReadOnlyList<string?> fields, ResolvedColumns columns,
-        string defaultRegion, string projectZone)
+        string defaultRegion, string projectZone, IReadOnlyList<CustomFieldDefinition>? typedFields = null)
     {
         string? At(int? index) => index is { } i && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i]!.Trim() : null;
         bool? vip = null;
@@ -44,7 +45,15 @@ public static class ImportRow
             custom, region, projectZone);
         if (contact is not null)
         {
-            return (contact, null);
+            var (typed, unfit) = CustomFieldRules.Apply(typedFields ?? [], contact.CustomFields);
+            if (unfit.Count == 0)
+            {
+                return (contact with { CustomFields = typed }, null);
+            }
+            var (key, why) = unfit.First();
+            var fieldKey = key["customFields.".Length..];
+            var fieldColumn = columns.CustomFields.FirstOrDefault(c => c.Header == fieldKey);
+            return (null, new Problem(fieldColumn.Header is null ? key : header[fieldColumn.Index], why[0]));
         }
         var (field, reasons) = errors.First();
         var column = field switch

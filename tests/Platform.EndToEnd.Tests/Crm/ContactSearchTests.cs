@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Platform.Testing;
 using Xunit;
 using static Platform.EndToEnd.Tests.Crm.CrmWorld;
@@ -54,5 +55,69 @@ public sealed class ContactSearchTests(PlatformUnderTest platform)
         Assert.Equal(3, pages);
         Assert.Equal(HttpStatusCode.BadRequest, (await tenant.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts?cursor=nonsense!")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await tenant.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts?limit=5000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Contacts_are_found_by_latest_disposition_next_contact_range_and_custom_field_and_the_export_honours_it()
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var projectId = await ProjectAsync(tenant, "Filters", null);
+        async Task<Guid> Add(string name, string phone, object fields) =>
+            await (await tenant.Admin.PostAsJsonAsync($"/api/clients/projects/{projectId}/contacts", new { name, phone, customFields = fields })).CreatedIdAsync();
+        var soon = DateTimeOffset.UtcNow.AddDays(2);
+        var later = DateTimeOffset.UtcNow.AddDays(20);
+        var gold = await Add("Alena Gold", "777 893 001", new { tier = "gold", city = "Brno" });
+        var silver = await Add("Bohdan Silver", "777 893 002", new { tier = "silver", city = "Brno" });
+        var goldLater = await Add("Cyril Gold", "777 893 003", new { tier = "gold" });
+        await Add("Dana Untouched", "777 893 004", new { tier = "gold" });
+        async Task Outcome(Guid id, string disposition, DateTimeOffset? next) =>
+            (await tenant.Admin.PostAsJsonAsync($"/api/clients/contacts/{id}/outcomes", new { disposition, nextContactAt = next })).EnsureSuccessStatusCode();
+        await Outcome(gold, "not_interested", null);
+        await Outcome(gold, "callback", soon); // the latest outcome counts
+        await Outcome(silver, "callback", soon);
+        await Outcome(goldLater, "callback", later);
+
+        async Task<string[]> Find(string query) =>
+            (await (await tenant.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts?{query}")).JsonAsync())
+                .EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
+        var to = Uri.EscapeDataString(soon.AddDays(1).ToString("yyyy-MM-dd"));
+
+        Assert.Equal(["Alena Gold", "Bohdan Silver", "Cyril Gold"], await Find("disposition=callback"));
+        Assert.Empty(await Find("disposition=not_interested"));
+        Assert.Equal(["Alena Gold", "Bohdan Silver"], await Find($"nextContactTo={to}"));
+        Assert.Equal(["Cyril Gold"], await Find($"nextContactFrom={Uri.EscapeDataString(soon.AddDays(5).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))}"));
+        Assert.Equal(["Alena Gold", "Cyril Gold", "Dana Untouched"], await Find("customField=tier:gold"));
+        Assert.Equal(["Alena Gold"], await Find($"customField=tier:gold&customField=city:Brno&disposition=callback&nextContactTo={to}"));
+        Assert.Equal(["Alena Gold"], await Find($"customField=tier:gold&disposition=callback&nextContactTo={to}&limit=1"));
+
+        var export = await (await tenant.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts/export?customField=tier:gold&disposition=callback")).Content.ReadAsStringAsync();
+        var lines = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length); // the header, Alena and Cyril
+        Assert.Contains("LastDisposition", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith($"{gold};Alena Gold;") && l.Contains(";callback;"));
+        Assert.Contains(lines, l => l.StartsWith($"{goldLater};Cyril Gold;"));
+
+        var stranger = await platform.CreateTenantAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts?customField=tier:gold")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Admin.GetAsync($"/api/clients/projects/{projectId}/contacts/export?disposition=callback")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("nextContactFrom=tomorrow", "nextContactFrom")]
+    [InlineData("nextContactFrom=2026-12-10&nextContactTo=2026-12-01", "nextContactTo")]
+    [InlineData("customField=novalue", "customField")]
+    [InlineData("customField=:gold", "customField")]
+    [InlineData("customField=tier:a&customField=tier:b", "customField")]
+    public async Task A_search_with_a_wrong_filter_is_400_naming_it(string query, string field)
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var projectId = await ProjectAsync(tenant, "Bad filters", null);
+
+        foreach (var path in new[] { "contacts", "contacts/export" })
+        {
+            var answer = await tenant.Admin.GetAsync($"/api/clients/projects/{projectId}/{path}?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            Assert.True((await answer.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _), $"{path}?{query} names {field}");
+        }
     }
 }

@@ -92,6 +92,8 @@ internal static class Access
         ["DownloadRejectedRows"] = Staff,
         ["GetRecyclingRules"] = Staff,
         ["ReplaceRecyclingRules"] = [Roles.Admin],
+        ["GetCustomFields"] = Staff,
+        ["ReplaceCustomFields"] = [Roles.Admin],
         ["GetDailyPlan"] = Staff,   // an agent their own; admins and supervisors anyone's (PlanTests)
         ["DrawDailyPlan"] = Staff,
         ["ListUsers"] = [Roles.Admin],

@@ -61,6 +61,7 @@ internal static class Samples
         {
             ["retryDelayMinutes"] = new JsonObject { ["no_answer"] = 120, ["busy"] = 30 }, ["maxAttempts"] = 6, ["maxAttemptsPerDay"] = 2,
         },
+        "ReplaceCustomFields" => new JsonArray(new JsonObject { ["key"] = "tier", ["type"] = "choice", ["choices"] = new JsonArray("Gold", "Silver") }),
         "RecordDoNotCall" => new JsonObject { ["phone"] = UniqueMobile(), ["scope"] = "client_company", ["source"] = "Letter of 2026-11-20" },
         "OpenComplaint" => new JsonObject { ["subject"] = "Invoice charged twice", ["callId"] = Guid.NewGuid().ToString() },
         "ResolveComplaint" => new JsonObject { ["resolution"] = "Refunded the second charge" },
@@ -169,6 +170,7 @@ internal static class Samples
         "UploadSuppressionList" => [], // likewise; its fields' rules in Crm/SuppressionListTests
         "ReplaceRecyclingRules" => [new("retryDelayMinutes", false, false), new("maxAttempts", false, true), new("maxAttemptsPerDay", false, true),
             new("restDays", false, false)],
+        "ReplaceCustomFields" => [], // a list: the whole-body cases; each entry's rules are unit-tested (CustomFieldRulesTests)
         "RecordDoNotCall" => [new("phone", false, true), new("scope", false, false), new("source", true, true)],
         "OpenComplaint" => [new("subject", true, true), new("callId", false, false)],
         "ResolveComplaint" => [new("resolution", true, true)],

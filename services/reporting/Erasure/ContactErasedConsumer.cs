@@ -1,0 +1,54 @@
+using Npgsql;
+using Platform.Contracts.Contacts;
+using Platform.ServiceDefaults.Database;
+using Platform.ServiceDefaults.Messaging.Inbox;
+
+namespace Platform.Reporting.Erasure;
+
+/// <summary>
+/// A contact erased in the CRM leaves reporting: the caller and callback numbers of its calls (the calls its card was
+/// recognised on, or its outcomes were written on) and of every call of its project from or to the same numbers are set to
+/// null in <c>call_records</c> (so it leaves the abandoned-caller list and the call detail records), and the raw events of
+/// the contact and of those calls lose their numbers and script answers in <c>event_log</c> and <c>parked_events</c>
+/// (a rebuild reads them back blanked). The contact is remembered in <c>erased_contacts</c>, so an event of it that arrives
+/// later lands blanked (triggers, migration 0020). Figures are kept. Once per message (inbox).
+/// </summary>
+public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<ContactErased>(db)
+{
+    protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken ct)
+    {
+        await session.ExecuteAsync("""
+            INSERT INTO erased_contacts (tenant_id, contact_id, project_id, erased_at) VALUES (@TenantId, @ContactId, @ProjectId, @At)
+            ON CONFLICT DO NOTHING
+            """, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, ct);
+        const string calls = """
+            WITH own AS (
+                SELECT call_id FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId
+                UNION
+                SELECT call_id FROM outcomes WHERE tenant_id = @TenantId AND contact_id = @ContactId AND call_id IS NOT NULL),
+            numbers AS (
+                SELECT caller_number AS number FROM call_records WHERE tenant_id = @TenantId AND call_id IN (SELECT call_id FROM own) AND caller_number IS NOT NULL
+                UNION
+                SELECT callback_number FROM call_records WHERE tenant_id = @TenantId AND call_id IN (SELECT call_id FROM own) AND callback_number IS NOT NULL)
+            SELECT call_id FROM own
+            UNION
+            SELECT call_id FROM call_records
+            WHERE tenant_id = @TenantId AND project_id = @ProjectId
+              AND (caller_number IN (SELECT number FROM numbers) OR callback_number IN (SELECT number FROM numbers))
+            """;
+        var callIds = (await session.QueryAsync<Guid>(calls, new { message.TenantId, message.ContactId, message.ProjectId }, ct)).ToArray();
+        var parameters = new { message.TenantId, Contact = message.ContactId.ToString(), callIds, CallTexts = callIds.Select(c => c.ToString()).ToArray() };
+        await session.ExecuteAsync("""
+            UPDATE call_records SET caller_number = NULL, callback_number = NULL
+            WHERE tenant_id = @TenantId AND call_id = ANY(@callIds) AND (caller_number IS NOT NULL OR callback_number IS NOT NULL)
+            """, parameters, ct);
+        foreach (var table in new[] { "event_log", "parked_events" })
+        {
+            await session.ExecuteAsync($"""
+                UPDATE {table} SET body = scrub_personal_event(body)
+                WHERE tenant_id = @TenantId AND (body ->> 'contactId' = @Contact OR body ->> 'callId' = ANY(@CallTexts))
+                  AND body IS DISTINCT FROM scrub_personal_event(body)
+                """, parameters, ct);
+        }
+    }
+}
