@@ -34,6 +34,7 @@ public static class MessagingExtensions
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(messaging.EndpointPrefix ?? service.Name, includeNamespace: false));
             bus.AddConsumers(service.Assembly);
+            bus.AddReceiveObserver<DeadLetterObserver>();
             if (messaging.TemporaryEndpoints)
             {
                 bus.AddConfigureEndpointsCallback((_, endpoint) =>

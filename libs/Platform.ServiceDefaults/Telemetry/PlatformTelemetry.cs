@@ -15,4 +15,7 @@ public static class PlatformTelemetry
 
     internal static readonly Histogram<double> ConsumerLag = Meter.CreateHistogram<double>(
         "platform.consumer.lag", unit: "s", description: "Time from a message's publish to its consumer taking it");
+
+    internal static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>(
+        "platform.messaging.dead_lettered", description: "Messages that still failed after their retries and were moved to their endpoint's _error queue");
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Platform.Contracts.Projects;
 using Platform.Testing;
@@ -15,6 +16,7 @@ public sealed class ErrorQueueTests(MessagingHost host)
         var poison = new ProjectCreated(Guid.NewGuid(), Guid.NewGuid(), DeliveryCounter.Poison, ProjectDirection.Inbound, "UTC", DateTimeOffset.UtcNow);
         var errorQueue = host.QueueOf<DeliveryCounter>() + "_error";
         await using var connection = await new ConnectionFactory { Uri = new Uri(host.RabbitMq) }.CreateConnectionAsync();
+        using var deadLettered = new DeadLettered(host.QueueOf<DeliveryCounter>());
 
         await host.Bus.Publish(poison, context => context.MessageId = NewId.NextGuid());
 
@@ -22,6 +24,42 @@ public sealed class ErrorQueueTests(MessagingHost host)
             TimeSpan.FromSeconds(30), $"the failing message is parked in {errorQueue}");
         Assert.Equal(1 + MessagingHost.Retries, DeliveryCounter.PoisonAttempts[poison.ProjectId]);
         Assert.Null(await host.AppliedAsync(poison.TenantId, poison.ProjectId));
+        // platform_messaging_dead_lettered_total counts the parked message once, not each of its tries.
+        await Eventually.HoldsAsync(() => Task.FromResult(deadLettered.Count >= 1), TimeSpan.FromSeconds(10), $"the dead letter counted for {errorQueue}");
+        Assert.Equal(1, deadLettered.Count);
+    }
+
+    /// <summary>The platform's dead-letter counter, as the metrics exporter reads it, for one endpoint.</summary>
+    private sealed class DeadLettered : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long count;
+
+        public DeadLettered(string endpoint)
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Platform" && instrument.Name == "platform.messaging.dead_lettered")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "endpoint" && tag.Value is string name && name.EndsWith(endpoint, StringComparison.Ordinal))
+                    {
+                        Interlocked.Add(ref count, value);
+                    }
+                }
+            });
+            listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Dispose() => listener.Dispose();
     }
 
     private static async Task<uint> ParkedAsync(IConnection connection, string queue)
