@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Platform.CallSimulator.Agents;
 using Platform.CallSimulator.Calls;
+using Platform.CallSimulator.Gateway;
 using Platform.CallSimulator.Measuring;
 using Platform.CallSimulator.Pbx;
 using Platform.CallSimulator.Sampling;
@@ -27,6 +28,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
     public async Task<SimulationReport> RunAsync(CancellationToken stop = default)
     {
         var center = Center = await new CallCenterSetup(gateway, options, Ledger, this.log).PrepareAsync(CancellationToken.None);
+        await PbxSigningSetup.ApplyAsync(center, options.SignPbxRequests, CancellationToken.None);
         Ledger.ForgetErrors();
         log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
