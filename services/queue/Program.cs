@@ -8,6 +8,7 @@ using Platform.Queue.Dispatch;
 using Platform.Queue.Push;
 using Platform.Queue.Queues;
 using Platform.Queue.Telephony;
+using Platform.Queue.Telephony.Signing;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -24,6 +25,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<Ro
 builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
+builder.Services.AddSingleton<SigningSecrets>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<CallbackDayOptions>() ?? new CallbackDayOptions());
 builder.Services.AddHostedService<CallbackDaySweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());
@@ -38,6 +41,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<AgentChannel>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseMiddleware<PbxSignatureMiddleware>(); // after authentication: it checks the PBX accounts' signed requests
 app.MapQueuesApi();
 app.MapAgentsApi();
 app.MapGroupsApi();

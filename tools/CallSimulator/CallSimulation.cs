@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Platform.CallSimulator.Agents;
 using Platform.CallSimulator.Calls;
+using Platform.CallSimulator.Campaigns;
+using Platform.CallSimulator.Gateway;
 using Platform.CallSimulator.Measuring;
 using Platform.CallSimulator.Pbx;
 using Platform.CallSimulator.Sampling;
@@ -22,11 +24,15 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
     public CallLedger Ledger { get; } = new();
     public PbxLedger Pbx { get; } = new();
     public CallCenter? Center { get; private set; }
+    public CampaignLedger CampaignLedger { get; } = new();
+    /// <summary>A dialer run's figures (<see cref="SimulationOptions.CampaignContacts"/> above 0); null otherwise.</summary>
+    public CampaignReport? Campaigns { get; private set; }
 
     /// <param name="stop">Ends the arrivals early (Ctrl+C); the drain, log-out and read-back still happen.</param>
     public async Task<SimulationReport> RunAsync(CancellationToken stop = default)
     {
         var center = Center = await new CallCenterSetup(gateway, options, Ledger, this.log).PrepareAsync(CancellationToken.None);
+        await PbxSigningSetup.ApplyAsync(center, options.SignPbxRequests, CancellationToken.None);
         Ledger.ForgetErrors();
         log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
@@ -34,17 +40,28 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         var pbx = options.PlayPbx
             ? Task.Run(() => new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next())).RunAsync(pbxStop.Token), CancellationToken.None)
             : Task.CompletedTask;
-        var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))).ToArray();
+        IReadOnlyList<(Guid Id, string Mode)> campaigns = options.CampaignContacts > 0
+            ? await CampaignSetup.PrepareAsync(center, options, this.log, CancellationToken.None) : [];
+        var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))
+        {
+            Seat = campaigns.Count > 0 ? new CampaignSeat(campaigns[i % campaigns.Count].Id, campaigns[i % campaigns.Count].Mode) : null,
+            Campaigns = CampaignLedger,
+        }).ToArray();
         var working = agents.Select(a => Task.Run(() => a.RunAsync(agentsStop.Token), CancellationToken.None)).ToArray();
         await Task.WhenAny(Task.WhenAll(agents.Select(a => a.Ready.Task)), Task.Delay(TimeSpan.FromSeconds(60), CancellationToken.None));
         log.WriteLine($"{agents.Count(a => a.Ready.Task.IsCompleted)} agents available; calls arrive at {options.Rate}/s "
             + (options.Forever ? "until stopped" : $"for {options.Duration.TotalSeconds} s"));
 
         var started = Stopwatch.GetTimestamp();
-        var callers = await ArriveAsync(center, stop);
+        var callers = campaigns.Count > 0 ? await DialAsync(center, campaigns, stop) : await ArriveAsync(center, stop);
         var arrivalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         log.WriteLine($"arrivals over after {arrivalSeconds:0.0} s; draining (up to {options.DrainTimeout.TotalSeconds} s)");
         await DrainAsync(callers);
+        if (campaigns.Count > 0)
+        {
+            await DrainDialsAsync(center, campaigns);
+            Campaigns = await CampaignReport.ReadAsync(center, campaigns, CampaignLedger, CancellationToken.None);
+        }
 
         await agentsStop.CancelAsync();
         await Task.WhenAll(working);
@@ -57,6 +74,42 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         await pbx;
         var audit = await CallAudit.RunAsync(center.Admin, Ledger, options.VerifyAll, CancellationToken.None);
         return SimulationReport.From(Ledger, arrivalSeconds, audit, options.PlayPbx ? Pbx : null);
+    }
+
+    /// <summary>A dialer run: the campaigns dial for the duration (or until stopped), then stop (no new dial).</summary>
+    private async Task<List<Task>> DialAsync(CallCenter center, IReadOnlyList<(Guid Id, string Mode)> campaigns, CancellationToken stop)
+    {
+        await CampaignSetup.ChangeAsync(center, campaigns, "start", CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var nextReport = options.ReportEvery;
+        while (!stop.IsCancellationRequested && (options.Forever || clock.Elapsed < options.Duration))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            if (clock.Elapsed >= nextReport)
+            {
+                var figures = await CampaignReport.FiguresAsync(center, campaigns, CancellationToken.None);
+                log.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: dialed {figures.Sum(f => f.GetProperty("dialed").GetInt32())}, "
+                    + $"connected {figures.Sum(f => f.GetProperty("connected").GetInt32())}, dropped {figures.Sum(f => f.GetProperty("dropped").GetInt32())}");
+                nextReport += options.ReportEvery;
+            }
+        }
+        await CampaignSetup.ChangeAsync(center, campaigns, "stop", CancellationToken.None);
+        return [];
+    }
+
+    /// <summary>After the stop, the dials still ringing end as the PBX reports them and the people connected are talked to.</summary>
+    private async Task DrainDialsAsync(CallCenter center, IReadOnlyList<(Guid Id, string Mode)> campaigns)
+    {
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < options.DrainTimeout)
+        {
+            var figures = await CampaignReport.FiguresAsync(center, campaigns, CancellationToken.None);
+            if (CampaignReport.Open(figures) == 0 && figures.All(f => f.GetProperty("agentsOnCall").GetInt32() + f.GetProperty("agentsInWrapUp").GetInt32() == 0))
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        }
     }
 
     /// <summary>Poisson arrivals: exponential gaps on a schedule (late ticks fire at once, so the mean rate holds).</summary>

@@ -33,6 +33,9 @@ public static class CommandLine
           --verify all|open        read back every call at the end, or only those still open (all)
           --seed N                 repeatable random draws
           --no-pbx                 do not play the PBX side of the command stream (agents get no extensions)
+          --no-signing             the PBX account does not sign (the tenant stops requiring signed PBX requests)
+          --campaign-contacts N    a dialer run: N contacts per mode, a preview, a progressive and a predictive campaign
+                                   dial them for the duration (no inbound calls); the PBX answers with its dial mix
           --announce-seconds S     the queues announce place and wait to waiting callers every S seconds, 10..3600 (off)
         """;
 
@@ -62,6 +65,8 @@ public static class CommandLine
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--forever" => o with { Forever = true },
                 "--no-pbx" => o with { PlayPbx = false },
+                "--no-signing" => o with { SignPbxRequests = false },
+                "--campaign-contacts" => o with { CampaignContacts = (int)Positive(name, Number()) },
                 "--report-every" => o with { ReportEvery = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--agents" => o with { Agents = (int)Positive(name, Number()) },
                 "--queues" => o with { Queues = (int)Positive(name, Number()) },

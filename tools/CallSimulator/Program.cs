@@ -35,7 +35,9 @@ using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTim
     BaseAddress = options.Gateway,
     Timeout = Timeout.InfiniteTimeSpan, // push channels stay open; each request has its own timeout
 };
-var report = await new CallSimulation(http, options, Console.Out).RunAsync(stop.Token);
+var simulation = new CallSimulation(http, options, Console.Out);
+var report = await simulation.RunAsync(stop.Token);
 report.Print(Console.Out);
+simulation.Campaigns?.Print(Console.Out);
 Console.WriteLine($"simulator CPU        {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
-return report.Lost == 0 && report.DoubleAssignments == 0 ? 0 : 1;
+return report.Lost == 0 && report.DoubleAssignments == 0 && simulation.Campaigns is not { Unfinished: > 0 } ? 0 : 1;

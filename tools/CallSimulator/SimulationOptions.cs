@@ -45,6 +45,16 @@ public sealed record SimulationOptions
 
     /// <summary>Play the PBX side of the command stream (ring, bridge, stop ringing, answer dial-outs); agents get extensions 1001….</summary>
     public bool PlayPbx { get; init; } = true;
+    /// <summary>
+    /// The PBX account signs its requests and checks the command stream's signatures: the run rotates the tenant's PBX
+    /// signing secret and requires it (docs/telephony.md, "Signed requests"). Off: the tenant stops requiring signatures.
+    /// </summary>
+    public bool SignPbxRequests { get; init; } = true;
+    /// <summary>
+    /// A dialer run instead of inbound calls (above 0): this many contacts per dial mode, one preview, one progressive and
+    /// one predictive campaign over the first line's project, the agents split evenly, dialing for the duration.
+    /// </summary>
+    public int CampaignContacts { get; init; }
     /// <summary>How the PBX's dial-outs (callbacks) end.</summary>
     public Pbx.DialMix DialMix { get; init; } = new();
     /// <summary>The queues announce the place in line and the wait to waiting callers every that many seconds (null: no announcements).</summary>

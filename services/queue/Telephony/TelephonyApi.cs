@@ -1,3 +1,4 @@
+using Platform.Queue.Telephony.Signing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
@@ -19,6 +20,8 @@ public static class TelephonyApi
             .WithSummary("The PBX's live call ids: the platform settles every call the PBX no longer has, with a reason.");
         pbx.MapPost("/presence", Devices.ReportDevicePresence).WithName("ReportDevicePresence")
             .WithSummary("A device registered or went away: agents with an unregistered device are not offered calls.");
+
+        routes.MapGroup("/api/queue/telephony").WithTags("Telephony").RequireAuthorization(Policies.Admin).MapSigningApi();
 
         var calls = routes.MapGroup("/api/queue/calls").WithTags("Telephony");
         calls.MapPost("/{callId:guid}/ring-result", RingResults.ReportRingResult).WithName("ReportRingResult").WithRequestExample(new { AgentId = "5d2c9a40-1b7e-4f0a-8c3d-6e9f1a2b3c4d", Result = "answered" }).RequireAuthorization(Policies.Telephony)

@@ -52,7 +52,13 @@ public sealed class SimulatorTests(PlatformUnderTest platform, ITestOutputHelper
         Assert.Equal(report.Answered, commands.GetValueOrDefault("bridge") + commands.GetValueOrDefault("dial_out"));
         Assert.True(commands.GetValueOrDefault("ring") >= report.Answered, $"{commands.GetValueOrDefault("ring")} rings for {report.Answered} answered calls");
 
+        // The run required signed PBX requests (an unsigned one would have been refused 401 and counted as an error),
+        // and the simulated PBX found every command batch signed by the platform.
+        Assert.True(report.PbxSignedBatches > 0, "no command batch was checked");
+        Assert.Equal(0, report.PbxBadlySignedBatches);
+
         await using var db = platform.Database("queue");
+        Assert.True(await db.ExecuteScalarAsync<bool>("SELECT required FROM pbx_signing WHERE tenant_id = @Id", new { tenant.Id }));
         var recorded = (await db.QueryAsync<(Guid Id, string Status, Guid? AgentId)>(
             "SELECT id, status, agent_id FROM calls WHERE tenant_id = @Id", new { tenant.Id })).ToDictionary(c => c.Id);
         var ours = simulation.Ledger.Calls.Where(c => c.Ours).ToArray();

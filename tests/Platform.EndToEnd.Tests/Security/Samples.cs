@@ -98,6 +98,9 @@ internal static class Samples
         "ReportRingResult" => new JsonObject { ["agentId"] = "{agentId}", ["result"] = "busy" },
         "ReportDialResult" => new JsonObject { ["result"] = "answered" },
         "MonitorCall" => new JsonObject { ["mode"] = "whisper", ["device"] = "2001" },
+        // The sweep's tenant gets a secret but never requires it: its PBX account's unsigned requests still pass.
+        "RotatePbxSigningSecret" => new JsonObject { ["previousValidHours"] = 24 },
+        "RequirePbxSigning" => new JsonObject { ["required"] = false },
         "SetAgentDevice" => new JsonObject { ["extension"] = "1001", ["sipUri"] = "sip:1001@pbx.example", ["phone"] = "+420601000222" },
         "HangUpCall" => new JsonObject { ["holdSeconds"] = 1 },   // the sample call was answered a moment ago: hold never exceeds talk
         "TransferCall" => new JsonObject { ["queueId"] = "{transferQueueId}", ["holdSeconds"] = 1 },
@@ -199,6 +202,8 @@ internal static class Samples
         "ReportRingResult" => [new("agentId", false, true), new("result", false, true)],
         "ReportDialResult" => [new("result", false, true)],
         "MonitorCall" => [new("mode", false, true), new("device", true, true)],
+        "RotatePbxSigningSecret" => [new("previousValidHours", false, false)],
+        "RequirePbxSigning" => [new("required", false, true)],
         "SetAgentDevice" => [new("extension", false, false), new("sipUri", false, false), new("phone", false, false)],
         "HangUpCall" => [new("holdSeconds", false, false)],
         "TransferCall" => [new("queueId", false, false), new("holdSeconds", false, false)],

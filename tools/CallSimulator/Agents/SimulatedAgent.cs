@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Platform.CallSimulator.Campaigns;
 using Platform.CallSimulator.Gateway;
 using Platform.CallSimulator.Measuring;
 using Platform.CallSimulator.Sampling;
@@ -20,6 +21,9 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
     private Guid? shownOffered; // the call the listener last saw offered to this agent
 
     public Guid Id => agent.Id;
+    /// <summary>In a dialer run, the campaign this agent works (<see cref="CampaignAgentWork"/>); null for inbound work.</summary>
+    public CampaignSeat? Seat { get; init; }
+    public CampaignLedger? Campaigns { get; init; }
     /// <summary>Completes the first time the push channel shows the agent available.</summary>
     public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -139,6 +143,10 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
             {
                 await AnswerAsync(ledger.Call(callId), stop);
             }
+            else if (Seat is not null && view.CallStatus == "on_call")
+            {
+                await new CampaignAgentWork(agent, Seat, Campaigns!, options, random).CallAsync(callId, stop);
+            }
             else if (view.CallStatus is "on_call" or "wrap_up")
             {
                 await FinishAsync(ledger.Call(callId), hangUp: view.CallStatus == "on_call", wrapUp: TimeSpan.Zero, stop); // left by an earlier run
@@ -152,6 +160,10 @@ public sealed class SimulatedAgent(CallCenter.Agent agent, SimulationOptions opt
                 ledger.RingNoAnswer();
             }
             using var response = await agent.User.SendAsync(HttpMethod.Put, $"/api/queue/agents/{agent.Id}/state", new { state = "available" }, "go available", stop);
+        }
+        else if (view.State == "available" && Seat is { Mode: "preview" })
+        {
+            await new CampaignAgentWork(agent, Seat, Campaigns!, options, random).PreviewAsync(stop);
         }
     }
 

@@ -18,6 +18,12 @@ public sealed class GatewayUser(HttpClient http, string tenant, string username,
 
     public string Username { get; } = username;
 
+    /// <summary>
+    /// The tenant's PBX signing secret, when this user is the PBX account and the tenant signs (docs/telephony.md, "Signed
+    /// requests"): every request then carries <c>X-Pbx-Timestamp</c> and <c>X-Pbx-Signature</c> over its exact body.
+    /// </summary>
+    public string? SigningSecret { get; set; }
+
     public async Task SignInAsync(CancellationToken ct)
     {
         if (!await TrySignInAsync(ct))
@@ -124,8 +130,20 @@ public sealed class GatewayUser(HttpClient http, string tenant, string username,
 
     private HttpRequestMessage Request(HttpMethod method, string path, object? body)
     {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        var bytes = body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (SigningSecret is { } secret)
+        {
+            var at = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            request.Headers.Add(PbxSigning.TimestampHeader, at.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(PbxSigning.SignatureHeader, PbxSigning.Sign(secret, at, bytes));
+        }
         return request;
     }
 }

@@ -14,10 +14,15 @@ public sealed class PbxLedger
     private readonly ConcurrentDictionary<(Guid Call, Guid Agent), byte> ringing = new();
     private readonly ConcurrentDictionary<string, int> dialResults = new();
     private int repeats;
+    private int signedBatches;
+    private int badlySigned;
 
     public IReadOnlyDictionary<string, int> Kinds => kinds;
     public IReadOnlyDictionary<string, int> DialResults => dialResults;
     public int Repeats => repeats;
+    /// <summary>Command batches whose signature the PBX checked and found the platform's; and those it did not.</summary>
+    public int SignedBatches => signedBatches;
+    public int BadlySignedBatches => badlySigned;
     public IReadOnlyCollection<(Guid Call, Guid Agent)> RingingUnsettled => [.. ringing.Keys];
 
     /// <summary>False when the command was seen before (the PBX does it once).</summary>
@@ -35,6 +40,10 @@ public sealed class PbxLedger
     public void Ringing(Guid call, Guid agent) => ringing.TryAdd((call, agent), 0);
 
     public void Settled(Guid call, Guid agent) => ringing.TryRemove((call, agent), out _);
+
+    public void SignedBatch() => Interlocked.Increment(ref signedBatches);
+
+    public void BadlySigned() => Interlocked.Increment(ref badlySigned);
 
     public void Dialled(string result) => dialResults.AddOrUpdate(result, 1, (_, n) => n + 1);
 }

@@ -12,6 +12,25 @@ namespace Platform.CallSimulator.Pbx;
 /// </summary>
 public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix, Random random)
 {
+    /// <summary>A batch of commands; with signing on, an answer whose signature is not the platform's is counted and not carried out.</summary>
+    private async Task<JsonElement> ReadCommandsAsync(CancellationToken stop)
+    {
+        using var response = await pbx.SendAsync(HttpMethod.Get, "/api/queue/telephony/commands?limit=200&waitSeconds=1", null, "read pbx commands", stop);
+        await GatewayUser.EnsureAsync(response, "read pbx commands", stop);
+        var body = await response.Content.ReadAsByteArrayAsync(stop);
+        if (pbx.SigningSecret is { } secret)
+        {
+            if (!PbxSigning.IsSignedAnswer(response, secret, body))
+            {
+                ledger.BadlySigned();
+                return JsonDocument.Parse("""{ "commands": [] }""").RootElement.Clone();
+            }
+            ledger.SignedBatch();
+        }
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
         var dialling = new List<Task>();
@@ -19,7 +38,7 @@ public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix,
         {
             try
             {
-                var batch = await pbx.GetJsonAsync("/api/queue/telephony/commands?limit=200&waitSeconds=1", "read pbx commands", stop);
+                var batch = await ReadCommandsAsync(stop);
                 var done = new List<Guid>();
                 foreach (var command in batch.GetProperty("commands").EnumerateArray())
                 {

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# dialer-load.sh - the outbound dialer end to end under load: the whole platform (scripts/platform.sh, on ports of its
+# own) and the call simulator's dialer run through the gateway (docs/dialer.md): a preview, a progressive and a
+# predictive campaign over CONTACTS contacts each, AGENTS agents split among them, dialing for DURATION seconds; the
+# simulated PBX signs its requests and answers every dial_out after a short ring (60 % a person, 20 % no answer, 10 %
+# busy, 10 % answering machine). Prints the simulator's report per campaign (dials, connects, drops, abandon rate
+# against the cap, dials that did not end) and the CPU each process used, with the CPU per dial.
+#
+#   bench/dialer-load.sh                                  30 agents, 2,000 contacts per campaign, 60 s, talk 3 s
+#   AGENTS=60 CONTACTS=5000 DURATION=120 bench/dialer-load.sh
+#
+# As in queue-load.sh the gateway's rate limits are raised for the run (RateLimits__*) and services log at Warning.
+# Ports: GATEWAY_PORT (18080), SERVICE_PORT_BASE (18100), PostgreSQL/RabbitMQ as scripts/infra.sh. KEEP_UP=1 leaves the
+# platform running. Exit status 1 when a dial did not reach an end or a call was assigned twice.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AGENTS="${AGENTS:-30}" CONTACTS="${CONTACTS:-2000}" DURATION="${DURATION:-60}"
+HANDLE_SECONDS="${HANDLE_SECONDS:-3}" WRAPUP_SECONDS="${WRAPUP_SECONDS:-0.5}"
+export GATEWAY_PORT="${GATEWAY_PORT:-18080}" SERVICE_PORT_BASE="${SERVICE_PORT_BASE:-18100}" CONFIGURATION="${CONFIGURATION:-Release}"
+export RateLimits__PerUserPerMinute=100000000 RateLimits__PerTenantPerMinute=100000000 RateLimits__SignInPerAddressPerMinute=100000
+export RateLimits__PerPbxAccountPerMinute=100000000
+export Logging__LogLevel__Default=Warning Callbacks__SweepSeconds=0
+DEMO_PASSWORD="${DEMO_PASSWORD:-demo}"
+LOGS="$ROOT/.local/logs"; RUN="$ROOT/.local/run"
+
+infra_was_up=0; "$ROOT/scripts/infra.sh" status >/dev/null 2>&1 && infra_was_up=1
+"$ROOT/scripts/platform.sh" up
+[ "${KEEP_UP:-0}" = 1 ] || trap 'KEEP_INFRA=$infra_was_up "$ROOT/scripts/platform.sh" down' EXIT
+eval "$("$ROOT/scripts/infra.sh" env)"
+
+ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+tree_ticks() { local t; t=$(ticks "$1"); for c in $(ps -o pid= --ppid "$1"); do t=$((t + $(ticks "$c"))); done; echo "$t"; }
+listener() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+log() { printf '[dialer-load %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+declare -A PIDS
+for name in clients queue scripts reporting gateway; do PIDS[$name]=$(cat "$RUN/$name.pid"); done
+PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RABBIT_PORT:-56729}")
+snapshot() { local -n into=$1; for name in "${!PIDS[@]}"; do into[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done; }
+declare -A FROM TO
+
+log "dialing $CONTACTS contacts per campaign (preview, progressive, predictive) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
+set +e
+SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATION/net10.0/CallSimulator.dll" \
+  --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "${PROJECT:-Dialer load}" --user-prefix "${USER_PREFIX:-dial}" \
+  --campaign-contacts "$CONTACTS" --duration "$DURATION" --agents "$AGENTS" --handle-seconds "$HANDLE_SECONDS" --wrapup-seconds "$WRAPUP_SECONDS" \
+  --drain-seconds 90 --report-every 15 --seed 1 > "$LOGS/dialer-load.txt" 2>&1 &
+sim=$!
+# The measured part: from the campaigns' start (contacts made, agents signed in and available) to their stop.
+until grep -q 'calls arrive at' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
+snapshot FROM; from=$(date +%s%N)
+until grep -q 'arrivals over' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
+snapshot TO; steady=$(awk -v a="$from" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+wait "$sim"; status=$?
+set -e
+cat "$LOGS/dialer-load.txt"
+dials=$(sed -n 's/^dialer total *dials \([0-9]*\),.*/\1/p' "$LOGS/dialer-load.txt")
+
+hz=$(getconf CLK_TCK)
+{
+  echo
+  echo "load average (1, 5, 15 min; the machine is shared): $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "CPU while the campaigns dialed ($steady s, ${dials:-?} dials placed, $(nproc) cores); dials still ringing at the stop end in the drain, not counted here:"
+  total=0
+  for name in gateway queue clients scripts reporting postgres rabbitmq; do
+    [ -n "${PIDS[$name]:-}" ] || { echo "    $name: not found"; continue; }
+    part=$(( TO[$name] - FROM[$name] )); total=$((total + part))
+    awk -v n="$name" -v p="$part" -v hz="$hz" -v s="$steady" -v d="${dials:-0}" 'BEGIN {
+      printf "    %-10s %6.1f s (%3.0f %% of a core), %6.2f ms a dial\n", n, p / hz, 100 * p / hz / s, (d > 0 ? 1000 * p / hz / d : 0) }'
+  done
+  awk -v p="$total" -v hz="$hz" -v s="$steady" -v d="${dials:-0}" 'BEGIN {
+    printf "    %-10s %6.1f s (%3.0f %% of a core), %6.2f ms of CPU a dial (the simulator not counted)\n", "platform", p / hz, 100 * p / hz / s, (d > 0 ? 1000 * p / hz / d : 0) }'
+} | tee -a "$LOGS/dialer-load.txt"
+exit "$status"

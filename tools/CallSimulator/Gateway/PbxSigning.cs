@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Platform.CallSimulator.Gateway;
+
+/// <summary>
+/// The PBX side of signed requests (docs/telephony.md, "Signed requests"), written from the contract as an adapter would:
+/// HMAC-SHA256 with the tenant's secret over "timestamp.body", sent as <c>v1=&lt;hex&gt;</c>; the command stream's answers
+/// carry the same headers, signed by the platform.
+/// </summary>
+public static class PbxSigning
+{
+    public const string TimestampHeader = "X-Pbx-Timestamp";
+    public const string SignatureHeader = "X-Pbx-Signature";
+
+    public static string Sign(string secret, long timestamp, byte[] body) =>
+        "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.ASCII.GetBytes($"{timestamp}."), .. body]));
+
+    /// <summary>Whether an answer of the platform carries a good signature of its body.</summary>
+    public static bool IsSignedAnswer(HttpResponseMessage response, string secret, byte[] body) =>
+        response.Headers.TryGetValues(TimestampHeader, out var at) && response.Headers.TryGetValues(SignatureHeader, out var signature)
+        && long.TryParse(at.Single(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature.Single()));
+}
