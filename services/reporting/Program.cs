@@ -1,6 +1,7 @@
 using Platform.Reporting;
 using Platform.Reporting.Agents;
 using Platform.Reporting.Calls;
+using Platform.Reporting.Dispositions;
 using Platform.Reporting.Live;
 using Platform.Reporting.Occupancy;
 using Platform.Reporting.Projections;
@@ -27,6 +28,7 @@ app.MapAgentDaysApi();
 app.MapAgentRangeApi();
 app.MapOccupancyApi();
 app.MapProjectIntervalsApi();
+app.MapDispositionReportApi();
 app.MapCallRecordsApi();
 app.MapAbandonedCallersApi();
 app.MapScriptFunnelApi();
