@@ -105,6 +105,7 @@ internal static class Access
         ["RenewBrowserSession"] = [],   // browser sessions only: a bearer token of any role is refused (403; Web.Tests SessionRenewalTests)
         ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
         ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["GetQueueFlows"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],     // a client viewer: queues of their projects
         ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
         ["ListLiveAgents"] = [Roles.Admin, Roles.Supervisor],
         ["GetAgentDay"] = [Roles.Admin, Roles.Supervisor],
