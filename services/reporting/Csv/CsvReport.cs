@@ -37,7 +37,11 @@ public static class CsvReport
 
     /// <param name="zone">The zone times are written in (the project's, or the call center's); UTC when null.</param>
     /// <param name="total">The report's total, written last with <c>Total</c> in its first cell.</param>
-    public static FileContentHttpResult File<T>(IEnumerable<T> rows, string name, DateTimeZone? zone = null, T? total = default)
+    public static FileContentHttpResult File<T>(IEnumerable<T> rows, string name, DateTimeZone? zone = null, T? total = default) =>
+        File(rows, name, zone, total is null ? [] : [total]);
+
+    /// <param name="totals">The report's total rows (one per disposition, say), written last, each with <c>Total</c> in its first cell.</param>
+    public static FileContentHttpResult File<T>(IEnumerable<T> rows, string name, DateTimeZone? zone, IReadOnlyList<T> totals)
     {
         using var text = new StringWriter(European);
         using (var csv = new CsvWriter(text, Configuration()))
@@ -47,7 +51,7 @@ public static class CsvReport
             csv.Context.TypeConverterCache.AddConverter<DateOnly>(new DayConverter());
             csv.Context.TypeConverterCache.AddConverter<string>(new TextConverter());
             csv.WriteRecords(rows);
-            if (total is not null)
+            foreach (var total in totals)
             {
                 using var line = new StringWriter(European);
                 using (var one = new CsvWriter(line, Configuration() with { HasHeaderRecord = false }))
@@ -93,6 +97,6 @@ public static class CsvReport
         private static readonly char[] Formula = ['=', '+', '-', '@', '\t', '\r'];
 
         public override string? ConvertToString(object? value, IWriterRow row, MemberMapData memberMapData) =>
-            value is string { Length: > 0 } text && Formula.Contains(text[0]) ? "'" + text : value as string;
+            value is string { Length: > 0 } text && Formula.Contains(text[0]) ? "'" + text : value as string ?? ""; // a null cell is written empty (a null here dropped the field)
     }
 }

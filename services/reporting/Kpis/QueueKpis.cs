@@ -7,15 +7,19 @@ namespace Platform.Reporting.Kpis;
 /// </summary>
 public sealed record QueueCounts(
     long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold,
-    double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds)
+    double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds,
+    long ShortAbandoned = 0)
 {
+    /// <summary>A caller who hangs up within this many seconds (bound included) (unless the queue sets its own) dialled wrong or changed their mind.</summary>
+    public const int DefaultShortAbandonSeconds = 5;
+
     public static readonly QueueCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public QueueCounts Add(QueueCounts other) => new(
         Offered + other.Offered, Answered + other.Answered, AnsweredWithinThreshold + other.AnsweredWithinThreshold,
         Abandoned + other.Abandoned, AbandonedWithinThreshold + other.AbandonedWithinThreshold, AnswerWaitSeconds + other.AnswerWaitSeconds,
         Math.Max(LongestWaitSeconds, other.LongestWaitSeconds), Handled + other.Handled, TalkSeconds + other.TalkSeconds,
-        HoldSeconds + other.HoldSeconds, WrapUpSeconds + other.WrapUpSeconds);
+        HoldSeconds + other.HoldSeconds, WrapUpSeconds + other.WrapUpSeconds, ShortAbandoned + other.ShortAbandoned);
 
     /// <summary>Answered within the threshold T / answered.</summary>
     public double? ServiceLevel => Kpi.ServiceLevel(AnsweredWithinThreshold, Answered);
@@ -29,4 +33,13 @@ public sealed record QueueCounts(
     public double? AverageHandleTime => Kpi.AverageHandleTime(TalkSeconds, WrapUpSeconds, Handled);
 
     public double? AbandonmentRate => Kpi.AbandonmentRate(Abandoned, Offered);
+
+    /// <summary>(Abandoned − short abandons) / (offered − short abandons): short abandons are shown apart, not as lost callers.</summary>
+    public double? AbandonmentRateExcludingShortAbandons => Kpi.AbandonmentRate(Abandoned - ShortAbandoned, Offered - ShortAbandoned);
+
+    /// <summary>
+    /// The third service-level definition, over every offered call: answered within T / (offered − short abandons); a caller
+    /// still waiting at the end of the span counts as not served in time.
+    /// </summary>
+    public double? ServiceLevelOfOffered => Kpi.ServiceLevel(AnsweredWithinThreshold, Offered - ShortAbandoned);
 }

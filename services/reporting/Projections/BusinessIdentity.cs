@@ -20,6 +20,10 @@ public static class BusinessIdentity
         CallbackRequested e => $"callback:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
         QueueOverflowed e => $"overflowed:{e.CallId}:{e.QueueId}:{Stamp(e.At)}",
         CallTransferred e => $"transferred:{e.CallId}:{e.FromQueueId}:{Stamp(e.At)}",
+        OfferDeclined e => $"declined:{e.CallId}:{e.AgentId}:{Stamp(e.At)}",
+        CallbackCarriedOver e => $"carried-over:{e.CallId}:{e.DaysCarried}:{Stamp(e.DueAt)}",
+        CallbackCancelled e => $"callback-cancelled:{e.CallId}",
+        DialOutEnded e => $"dial-out:{e.CallId}:{e.Purpose}:{e.Attempt}",
         AgentStateChanged { Sequence: > 0 } e => $"state:{e.AgentId}:{e.Sequence}",
         _ => null,
     };

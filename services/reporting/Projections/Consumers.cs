@@ -15,6 +15,10 @@ public sealed class CallbackRequestedConsumer(NpgsqlDataSource db, ILoggerFactor
 public sealed class QueueOverflowedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueOverflowed>(db, logs);
 public sealed class CallCompletedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallCompleted>(db, logs);
 public sealed class CallTransferredConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallTransferred>(db, logs);
+public sealed class OfferDeclinedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<OfferDeclined>(db, logs);
+public sealed class CallbackCarriedOverConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallbackCarriedOver>(db, logs);
+public sealed class CallbackCancelledConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<CallbackCancelled>(db, logs);
+public sealed class DialOutEndedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<DialOutEnded>(db, logs);
 public sealed class AgentChangedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<AgentChanged>(db, logs);
 public sealed class QueueConfiguredConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueConfigured>(db, logs);
 public sealed class QueueMembersReplacedConsumer(NpgsqlDataSource db, ILoggerFactory logs) : ProjectionConsumer<QueueMembersReplaced>(db, logs);
@@ -34,6 +38,10 @@ public sealed class CallbackRequestedConsumerDefinition : ProjectionConsumerDefi
 public sealed class QueueOverflowedConsumerDefinition : ProjectionConsumerDefinition<QueueOverflowedConsumer>;
 public sealed class CallCompletedConsumerDefinition : ProjectionConsumerDefinition<CallCompletedConsumer>;
 public sealed class CallTransferredConsumerDefinition : ProjectionConsumerDefinition<CallTransferredConsumer>;
+public sealed class OfferDeclinedConsumerDefinition : ProjectionConsumerDefinition<OfferDeclinedConsumer>;
+public sealed class CallbackCarriedOverConsumerDefinition : ProjectionConsumerDefinition<CallbackCarriedOverConsumer>;
+public sealed class CallbackCancelledConsumerDefinition : ProjectionConsumerDefinition<CallbackCancelledConsumer>;
+public sealed class DialOutEndedConsumerDefinition : ProjectionConsumerDefinition<DialOutEndedConsumer>;
 public sealed class AgentChangedConsumerDefinition : ProjectionConsumerDefinition<AgentChangedConsumer>;
 public sealed class QueueConfiguredConsumerDefinition : ProjectionConsumerDefinition<QueueConfiguredConsumer>;
 public sealed class QueueMembersReplacedConsumerDefinition : ProjectionConsumerDefinition<QueueMembersReplacedConsumer>;

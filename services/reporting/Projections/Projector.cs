@@ -5,6 +5,7 @@ using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.Reporting.Agents;
 using Platform.Reporting.Calls;
+using Platform.Reporting.Flows;
 using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
@@ -42,6 +43,7 @@ public static class Projector
         }).OfType<(Guid, Guid, Guid, DateTimeOffset, double)>().ToList(), ct);
         await QueueProjection.CountAsync(session, events.Select(IntervalCount.Of).OfType<IntervalCount>().ToList(), ct);
         await CallRecordProjection.FoldAsync(session, events.Select(CallLegEvent.Of).OfType<CallLegEvent>().ToList(), ct);
+        await QueueFlowProjection.RecordAsync(session, events.SelectMany(QueueFlowProjection.Of).ToList(), ct);
     }
 
     /// <summary>An event's own rows; days are the project's (projects' figures) or the call center's (its people's).</summary>
@@ -91,6 +93,10 @@ public static class Projector
         CallCompleted e => e.At,
         CallOffered e => e.At,
         CallTransferred e => e.At,
+        OfferDeclined e => e.At,
+        CallbackCarriedOver e => e.At,
+        CallbackCancelled e => e.At,
+        DialOutEnded e => e.At,
         AgentChanged e => e.At,
         AgentStateChanged e => e.At,
         QueueConfigured e => e.At,

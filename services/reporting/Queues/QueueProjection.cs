@@ -14,6 +14,7 @@ public static class QueueProjection
     /// <summary>T when no event has told reporting the queue's own (the queue service's default).</summary>
     public const int DefaultThresholdSeconds = 20;
     private const string DefaultThreshold = "20";
+    private const string DefaultShortAbandon = "5"; // QueueCounts.DefaultShortAbandonSeconds, as SQL text
 
     /// <summary>The queue (its project and T) and the call waiting on the wallboard; the offer is an <see cref="IntervalCount"/>.</summary>
     public static Task QueuedAsync(TenantSession session, CallQueued e, CancellationToken ct)
@@ -48,7 +49,8 @@ public static class QueueProjection
         }
         const string sql = $"""
             INSERT INTO queue_intervals AS qi (tenant_id, queue_id, interval_start, project_id, offered, answered, answered_within_threshold,
-                abandoned, abandoned_within_threshold, answer_wait_seconds, longest_wait_seconds, handled, talk_seconds, hold_seconds, wrap_up_seconds)
+                abandoned, abandoned_within_threshold, answer_wait_seconds, longest_wait_seconds, handled, talk_seconds, hold_seconds, wrap_up_seconds,
+                short_abandoned)
             SELECT @TenantId, c.queue_id, date_bin('15 minutes', c.at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS interval_start,
                    (array_agg(c.project_id))[1],
                    count(*) FILTER (WHERE c.kind = 'offered'),
@@ -59,7 +61,8 @@ public static class QueueProjection
                    COALESCE(sum(c.wait) FILTER (WHERE c.kind = 'answered'), 0),
                    COALESCE(max(c.wait) FILTER (WHERE c.kind IN ('answered', 'abandoned')), 0),
                    count(*) FILTER (WHERE c.kind = 'handled'),
-                   sum(c.talk), sum(c.hold), sum(c.wrap_up)
+                   sum(c.talk), sum(c.hold), sum(c.wrap_up),
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(q.short_abandon_seconds, {DefaultShortAbandon}))
             FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds)
                  AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold)
             LEFT JOIN queues q ON q.tenant_id = @TenantId AND q.queue_id = c.queue_id
@@ -77,7 +80,8 @@ public static class QueueProjection
                 handled = qi.handled + EXCLUDED.handled,
                 talk_seconds = qi.talk_seconds + EXCLUDED.talk_seconds,
                 hold_seconds = qi.hold_seconds + EXCLUDED.hold_seconds,
-                wrap_up_seconds = qi.wrap_up_seconds + EXCLUDED.wrap_up_seconds
+                wrap_up_seconds = qi.wrap_up_seconds + EXCLUDED.wrap_up_seconds,
+                short_abandoned = qi.short_abandoned + EXCLUDED.short_abandoned
             """;
         return session.ExecuteAsync(sql, new
         {

@@ -61,7 +61,9 @@ public sealed class CallRecordsTests(PlatformUnderTest platform)
             new CallOutcomeRecorded(t, Guid.NewGuid(), Guid.NewGuid(), projectId, user, null, "not_interested", "not_interested", 200, null, At(2000)));
         var mix = new Mix(tenant.Admin, projectId, queue, second, agent, t0, calls, numbers);
         await Eventually.HoldsAsync(async () => (await PageAsync(mix, "")).GetProperty("total").GetInt64() == 7
-            && (await AgentTotalAsync(mix)).GetProperty("outcomes").GetInt64() == 2, TimeSpan.FromSeconds(15), "all seven legs and both results counted");
+            && (await AgentTotalAsync(mix)) is var total && total.GetProperty("outcomes").GetInt64() == 2 && total.GetProperty("callsHandled").GetInt64() == 4
+            && (await PageAsync(mix, $"&agentId={agent}")).GetProperty("calls").EnumerateArray().All(c => c.GetProperty("agentName").GetString() == "Agent Records"),
+            TimeSpan.FromSeconds(15), "all seven legs, the agent's four calls and both results counted, the agent known by name");
         return mix;
     }
 
@@ -123,6 +125,7 @@ public sealed class CallRecordsTests(PlatformUnderTest platform)
 
         var csv = Csv.Parse(await (await mix.Admin.GetAsync($"/api/reporting/calls?projectId={mix.ProjectId}&{Range(mix)}&format=csv")).Content.ReadAsByteArrayAsync());
         Assert.Equal(8, csv.Rows.Count); // the header and seven legs
+        Assert.All(csv.Rows, r => Assert.Equal(csv.Header.Length, r.Length)); // an abandoned leg's empty agent name keeps its cell
         var row = csv.Row("CallId", c["c1"].ToString());
         Assert.Equal("'" + mix.Numbers["n1"], row["CallerNumber"]); // a leading + would make Excel compute it
         Assert.Equal("100", row["TalkSeconds"]);

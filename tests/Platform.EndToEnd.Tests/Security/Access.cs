@@ -110,6 +110,7 @@ internal static class Access
         ["RenewBrowserSession"] = [],   // browser sessions only: a bearer token of any role is refused (403; Web.Tests SessionRenewalTests)
         ["GetQueueIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: queues of their projects
         ["GetScriptFunnel"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
+        ["GetQueueFlows"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],     // a client viewer: queues of their projects
         ["StreamWallboard"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],
         ["ListLiveAgents"] = [Roles.Admin, Roles.Supervisor],
         ["GetAgentDay"] = [Roles.Admin, Roles.Supervisor],
@@ -117,6 +118,7 @@ internal static class Access
         ["GetAgentReport"] = [Roles.Admin, Roles.Supervisor],
         ["GetOccupancy"] = [Roles.Admin, Roles.Supervisor],
         ["GetProjectIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: their own projects
+        ["GetDispositionReport"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer], // a client viewer: their projects, by interval only
         ["ListCallRecords"] = [Roles.Admin, Roles.Supervisor],       // callers' numbers: the call center's own people
         ["ListAbandonedCallers"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],

@@ -59,4 +59,19 @@ public sealed class QueueKpiTests
         Assert.Equal(0.75, Kpi.Occupancy(5400, 7200)!.Value, 10);
         Assert.Null(Kpi.Occupancy(0, 0));
     }
+
+    [Fact]
+    public void Short_abandons_leave_the_abandonment_rate_and_the_service_level_over_offered_calls()
+    {
+        var interval = Interval with { ShortAbandoned = 4 }; // of the 10 abandoned, 4 hung up within the short-abandon threshold
+        Assert.Equal(10 / 100.0, interval.AbandonmentRate!.Value, 10);
+        Assert.Equal(6 / 96.0, interval.AbandonmentRateExcludingShortAbandons!.Value, 10);
+        Assert.Equal(72 / 96.0, interval.ServiceLevelOfOffered!.Value, 10);
+        Assert.Equal(0.80, interval.ServiceLevel!.Value, 10); // over answered calls: unchanged
+        Assert.Equal(8, interval.Add(interval).ShortAbandoned);
+    }
+
+    [Fact]
+    public void Only_short_abandons_offered_leaves_no_base() =>
+        Assert.Null((QueueCounts.Zero with { Offered = 2, Abandoned = 2, ShortAbandoned = 2 }).AbandonmentRateExcludingShortAbandons);
 }
