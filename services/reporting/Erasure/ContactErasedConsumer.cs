@@ -11,7 +11,8 @@ namespace Platform.Reporting.Erasure;
 /// null in <c>call_records</c> (so it leaves the abandoned-caller list and the call detail records), and the raw events of
 /// the contact and of those calls lose their numbers and script answers in <c>event_log</c> and <c>parked_events</c>
 /// (a rebuild reads them back blanked). The contact is remembered in <c>erased_contacts</c>, so an event of it that arrives
-/// later lands blanked (triggers, migration 0020). Figures are kept. Once per message (inbox).
+/// later lands blanked (triggers, migration 0020), and so do its numbers, as SHA-256 hashes in <c>erased_numbers</c>, for the
+/// events of calls not recognised as the contact that arrive later (migration 0021). Figures are kept. Once per message (inbox).
 /// </summary>
 public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<ContactErased>(db)
 {
@@ -36,6 +37,15 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<C
             WHERE tenant_id = @TenantId AND project_id = @ProjectId
               AND (caller_number IN (SELECT number FROM numbers) OR callback_number IN (SELECT number FROM numbers))
             """;
+        // The numbers, as hashes only, for the events of their calls still on their way (triggers, migration 0021).
+        await session.ExecuteAsync("""
+            INSERT INTO erased_numbers (tenant_id, project_id, number_hash, erased_at)
+            SELECT @TenantId, @ProjectId, sha256(convert_to(number, 'UTF8')), @At FROM (
+                SELECT caller_number AS number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND caller_number IS NOT NULL
+                UNION
+                SELECT callback_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND callback_number IS NOT NULL) n
+            ON CONFLICT DO NOTHING
+            """, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, ct);
         var callIds = (await session.QueryAsync<Guid>(calls, new { message.TenantId, message.ContactId, message.ProjectId }, ct)).ToArray();
         var parameters = new { message.TenantId, Contact = message.ContactId.ToString(), callIds, CallTexts = callIds.Select(c => c.ToString()).ToArray() };
         await session.ExecuteAsync("""
