@@ -14,14 +14,16 @@ internal static class PredictivePacing
         var idle = Math.Max(0, now.AgentsIdle);
         var freeing = now.AgentsFreeingIn ?? [];
         var agents = idle + freeing.Count;
-        if (agents == 0)
-        {
-            return new PacingDecision(0, DialMode.Predictive, "no agent free or on a call");
-        }
+        // The cap first: a campaign over it is paced as progressive whether or not an agent is free right now (the
+        // decision is remembered for the hysteresis, so a tick without agents must not read as predictive).
         var allowance = AbandonControl.For(now);
         if (allowance.ProgressiveBecause is { } because)
         {
             return Pacer.Progressive(now, because);
+        }
+        if (agents == 0)
+        {
+            return new PacingDecision(0, DialMode.Predictive, "no agent free or on a call");
         }
         var progressive = Pacer.Progressive(now).Dials;
         var inFlight = Math.Max(0, now.DialsInFlight);

@@ -24,6 +24,18 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public void Over_the_cap_with_no_agent_at_all_is_paced_as_progressive_so_the_next_tick_holds_until_under_the_resume_share()
+    {
+        // Found by PacerProperties (seed 2437601975104846331,5995792926176314769): 7 drops of 131 people against a 5 % cap.
+        var decision = Pacer.Decide((Healthy with { AgentsIdle = 0, AgentsFreeingIn = [], AbandonCapPercent = 5 })
+            .WithAbandon(humans: 131, dropped: 7));
+
+        Assert.Equal(0, decision.Dials);
+        Assert.Equal(DialMode.Progressive, decision.PacedAs);
+        Assert.StartsWith("at the cap", decision.Reason);
+    }
+
+    [Fact]
     public void Predictive_dials_ahead_of_the_free_agents_when_the_window_is_far_from_the_cap()
     {
         var decision = Pacer.Decide(Healthy);
