@@ -47,7 +47,16 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<C
             ON CONFLICT DO NOTHING
             """, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, ct);
         var callIds = (await session.QueryAsync<Guid>(calls, new { message.TenantId, message.ContactId, message.ProjectId }, ct)).ToArray();
-        var parameters = new { message.TenantId, Contact = message.ContactId.ToString(), callIds, CallTexts = callIds.Select(c => c.ToString()).ToArray() };
+        var numbers = (await session.QueryAsync<string>("""
+            SELECT caller_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND caller_number IS NOT NULL
+            UNION
+            SELECT callback_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND callback_number IS NOT NULL
+            """, new { message.TenantId, message.ContactId }, ct)).ToArray();
+        var parameters = new
+        {
+            message.TenantId, Contact = message.ContactId.ToString(), Project = message.ProjectId.ToString(), callIds,
+            CallTexts = callIds.Select(c => c.ToString()).ToArray(), numbers,
+        };
         await session.ExecuteAsync("""
             UPDATE call_records SET caller_number = NULL, callback_number = NULL
             WHERE tenant_id = @TenantId AND call_id = ANY(@callIds) AND (caller_number IS NOT NULL OR callback_number IS NOT NULL)
@@ -56,7 +65,9 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<C
         {
             await session.ExecuteAsync($"""
                 UPDATE {table} SET body = scrub_personal_event(body)
-                WHERE tenant_id = @TenantId AND (body ->> 'contactId' = @Contact OR body ->> 'callId' = ANY(@CallTexts))
+                WHERE tenant_id = @TenantId AND (body ->> 'contactId' = @Contact OR body ->> 'callId' = ANY(@CallTexts)
+                       OR ((body ->> 'projectId' IS NULL OR body ->> 'projectId' = @Project)
+                           AND (body ->> 'callerNumber' = ANY(@numbers) OR body ->> 'callbackNumber' = ANY(@numbers))))
                   AND body IS DISTINCT FROM scrub_personal_event(body)
                 """, parameters, ct);
         }

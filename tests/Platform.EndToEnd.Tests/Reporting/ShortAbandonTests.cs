@@ -25,16 +25,24 @@ public sealed class ShortAbandonTests(PlatformUnderTest platform)
         var t0 = BusEvents.QuarterHoursAgo(3);
         DateTimeOffset At(int seconds) => t0.AddSeconds(seconds);
         CallQueued Queued(Guid call, Guid queue, int at) => new(t, call, queue, p, null, false, 0, 1, At(at), 20);
+        var range = $"granularity=15m&from={Uri.EscapeDataString(t0.ToString("O"))}&to={Uri.EscapeDataString(t0.AddMinutes(15).ToString("O"))}";
+        // The queues' thresholds first: an abandon is judged by the threshold reporting knows when it counts it (the
+        // configuration and the calls travel on different endpoints, so published together the calls may come first).
         await new BusEvents(platform).PublishAsync(
             new QueueConfigured(t, own, p, "Own threshold", 80, 20, At(-60), 8),
-            new QueueConfigured(t, standard, p, "Default threshold", 80, 20, At(-60)),
+            new QueueConfigured(t, standard, p, "Default threshold", 80, 20, At(-60)));
+        foreach (var q in new[] { own, standard })
+        {
+            await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync($"/api/reporting/queues/{q}/intervals?{range}")).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(30), "reporting knows the queue");
+        }
+        await new BusEvents(platform).PublishAsync(
             Queued(c[0], own, 0), new CallAnswered(t, c[0], own, p, agent, null, 10, At(10), user, 20),
             Queued(c[1], own, 20), new CallAnswered(t, c[1], own, p, agent, null, 30, At(50), user, 20),
             Queued(c[2], own, 60), new CallAbandoned(t, c[2], own, p, 8, At(68), 20),
             Queued(c[3], own, 70), new CallAbandoned(t, c[3], own, p, 40, At(110), 20),
             Queued(c[4], standard, 0), new CallAbandoned(t, c[4], standard, p, 5, At(5), 20),
             Queued(c[5], standard, 10), new CallAbandoned(t, c[5], standard, p, 6, At(16), 20));
-        var range = $"granularity=15m&from={Uri.EscapeDataString(t0.ToString("O"))}&to={Uri.EscapeDataString(t0.AddMinutes(15).ToString("O"))}";
         async Task<JsonElement> TotalAsync(Guid q) =>
             (await (await tenant.Admin.GetAsync($"/api/reporting/queues/{q}/intervals?{range}")).JsonAsync()).GetProperty("total");
         async Task<long> AbandonedAsync(Guid q) // 404 until reporting has seen the queue configured
