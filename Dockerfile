@@ -5,9 +5,13 @@
 #   (queue, scripts, reporting alike; the tag is the one set in k8s/base/kustomization.yaml)
 # The gateway image carries the built web app (web/dist) and serves it. Every image runs as the non-root user "app"
 # (UID 1654) and writes nothing outside /tmp, so the pods run with a read-only root filesystem.
+# The base images are build arguments, so a registry mirror (or the offline bases of scripts/build-images.sh) can stand in.
+ARG NODE_IMAGE=node:22-bookworm-slim
+ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 # --- the web app: npm ci && npm run build in web/ -> web/dist
-FROM node:22-bookworm-slim AS web
+FROM ${NODE_IMAGE} AS web
 WORKDIR /src/web
 COPY web/package.json web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -15,7 +19,7 @@ COPY web/ ./
 RUN npm run build
 
 # --- the .NET build: restore once, publish each project into /out/<name>
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM ${DOTNET_SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY libs/ libs/
@@ -33,7 +37,7 @@ RUN dotnet publish gateway/Platform.Gateway.csproj -c Release --no-restore -o /o
  && dotnet publish services/reporting/Platform.Reporting.csproj -c Release --no-restore -o /out/reporting
 
 # --- the runtime every image shares
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM ${DOTNET_RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_NOLOGO=1 \
