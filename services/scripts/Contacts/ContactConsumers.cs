@@ -13,13 +13,21 @@ namespace Platform.Scripts.Contacts;
 /// </summary>
 public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactCreated>(dataSource)
 {
-    // A call-list import publishes one event per row: a batch is one statement and one transaction.
+    // Contacts entered by hand arrive one event each: a batch of them is one statement and one transaction.
     protected override Task HandleAsync(IReadOnlyList<ContactCreated> messages, TenantSession session, CancellationToken cancellationToken) =>
         ContactDirectory.UpsertAsync(session,
             messages.Select(m => new ContactCard(m.ContactId, m.ProjectId, m.Name, m.Phone, m.CustomFields, m.CreatedAt)).ToList(), cancellationToken);
 }
 
 public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
+
+/// <summary>A batch of a call-list import (up to a thousand contacts): one message, one inbox row, one statement.</summary>
+public sealed class ContactsImportedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactsImported>(dataSource)
+{
+    protected override Task HandleAsync(ContactsImported message, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.UpsertAsync(session,
+            message.Contacts.Select(c => new ContactCard(c.ContactId, message.ProjectId, c.Name, c.Phone, c.CustomFields, message.CreatedAt)).ToList(), cancellationToken);
+}
 
 public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactUpdated>(dataSource)
 {
