@@ -2,6 +2,7 @@ using Npgsql;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Inbox;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Contacts;
 
@@ -90,10 +91,13 @@ public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinit
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {
-    protected override Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("""
+    protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("""
             DELETE FROM contact_directory WHERE tenant_id = @TenantId AND contact_id = @ContactId;
             UPDATE calls SET caller_number = 'erased', callback_number = CASE WHEN callback_number IS NULL THEN NULL ELSE 'erased' END
             WHERE tenant_id = @TenantId AND contact_id = @ContactId AND status IN ('completed', 'abandoned', 'rejected');
             """, new { message.TenantId, message.ContactId }, cancellationToken);
+        await session.EraseContactAsync(message.ContactId, cancellationToken); // the contact's call events this service has sent
+    }
 }

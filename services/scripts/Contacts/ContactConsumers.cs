@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Inbox;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Scripts.Contacts;
 
@@ -40,7 +41,7 @@ public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinit
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {
-    protected override Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
     {
         // Sessions forget who they were with and keep their free-text answers no longer; choices stay (anonymous statistics).
         const string sql = """
@@ -54,7 +55,8 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
                     '{}'::jsonb))
             WHERE tenant_id = @TenantId AND contact_id = @ContactId;
             """;
-        return session.ExecuteAsync(sql, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, cancellationToken);
+        await session.ExecuteAsync(sql, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, cancellationToken);
+        await session.EraseContactAsync(message.ContactId, cancellationToken); // and the sessions' events this service has sent
     }
 }
 
