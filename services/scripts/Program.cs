@@ -1,5 +1,6 @@
 using Platform.Scripts;
 using Platform.Scripts.Projects;
+using Platform.Scripts.Scoping;
 using Platform.Scripts.Scripts;
 using Platform.Scripts.Sessions;
 using Platform.ServiceDefaults;
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<CompiledScripts>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseProjectScope(); // agents read the scripts and sessions of the projects they work on only
 app.MapProjectScriptsApi();
 app.MapScriptsApi();
 app.MapPublishingApi();

@@ -11,10 +11,26 @@ public sealed record BusinessCalendar(
     IReadOnlyDictionary<IsoDayOfWeek, OpeningHours> Week,
     IReadOnlySet<LocalDate> Holidays,
     IReadOnlyDictionary<LocalDate, OpeningHours?> Exceptions,
-    string? HolidayCountry = null)
+    string? HolidayCountry = null,
+    string? ContactCountry = null)
 {
-    /// <summary>A date the calendar lists as a holiday, or a public holiday of <see cref="HolidayCountry"/> (the PublicHoliday library).</summary>
-    public bool IsHoliday(LocalDate date) => Holidays.Contains(date) || (HolidayCountry is { } country && NationalHolidays.IsHoliday(country, date));
+    /// <summary>
+    /// A date the calendar lists as a holiday, or a public holiday of <see cref="HolidayCountry"/> (the client company's) or of
+    /// <see cref="ContactCountry"/> (the called person's own), from the PublicHoliday library.
+    /// </summary>
+    public bool IsHoliday(LocalDate date) => HolidayReason(date) is not null;
+
+    /// <summary>
+    /// The calendar as it applies to one contact: the client company's calendar and the public holidays of the contact's own
+    /// country (ISO 3166-1, e.g. the number's region) both apply. A country the library has no calendar for adds nothing.
+    /// </summary>
+    public BusinessCalendar ForContact(string? country) =>
+        country is not null && NationalHolidays.Find(country) is { } known && known != HolidayCountry ? this with { ContactCountry = known } : this;
+
+    private string? HolidayReason(LocalDate date) =>
+        Holidays.Contains(date) || (HolidayCountry is { } country && NationalHolidays.IsHoliday(country, date)) ? "public holiday"
+        : ContactCountry is { } own && NationalHolidays.IsHoliday(own, date) ? $"public holiday in the contact's country ({own})"
+        : null;
 
     /// <summary>Monday to Friday, 9:00–17:00 with lunch 12:00–13:00; no holidays until the admin enters them.</summary>
     public static BusinessCalendar Default { get; } = new(
@@ -35,9 +51,9 @@ public sealed record BusinessCalendar(
             }
             hours = exception;
         }
-        else if (IsHoliday(local.Date))
+        else if (HolidayReason(local.Date) is { } holiday)
         {
-            return "public holiday";
+            return holiday;
         }
         else if (!Week.TryGetValue(local.DayOfWeek, out hours))
         {

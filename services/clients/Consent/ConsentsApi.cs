@@ -82,7 +82,7 @@ public static class ConsentsApi
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var contact = await session.QuerySingleOrDefaultAsync<CallableContact>(
-            "SELECT project_id, status, time_zone, phone, calling_zones FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
+            "SELECT project_id, status, time_zone, phone, calling_zones, phone_region FROM contacts WHERE tenant_id = @TenantId AND id = @contactId AND erased_at IS NULL", new { session.TenantId, contactId }, ct);
         if (contact is null)
         {
             return Problems.NotFound("Contact", contactId);
@@ -100,7 +100,7 @@ public static class ConsentsApi
             numberBlocks.Add(DoNotCallList.Reason);
         }
         numberBlocks.AddRange((await SuppressionMatches.OfAsync(session, [contact.Phone], project.ClientCompanyId, ct)).GetValueOrDefault(contact.Phone) ?? []);
-        var verdict = CallingPermission.Check(ContactLifecycle.Parse(contact.Status), consents, project.Calendar, zone,
+        var verdict = CallingPermission.Check(ContactLifecycle.Parse(contact.Status), consents, project.Calendar.ForContact(contact.PhoneRegion), zone,
             Instant.FromDateTimeOffset(clock.GetUtcNow()), numberBlocks, contact.CallingZones.Select(z => DateTimeZoneProviders.Tzdb[z]).ToList());
         return TypedResults.Ok(new CallableResponse(verdict.MayCall, [.. verdict.Reasons], zone.Id,
             verdict.ContactLocalTime.ToString("yyyy-MM-dd'T'HH:mm", null)));
@@ -113,6 +113,7 @@ public static class ConsentsApi
         public string TimeZone { get; init; } = "";
         public string Phone { get; init; } = "";
         public string[] CallingZones { get; init; } = [];
+        public string? PhoneRegion { get; init; }
     }
 
     private static async Task<ConsentEntry[]?> LoadAsync(TenantSession session, Guid contactId, CancellationToken ct)

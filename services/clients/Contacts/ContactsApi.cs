@@ -31,10 +31,13 @@ public static class ContactsApi
     public const int DefaultPage = 200;
     public const int MaxPage = 1000;
 
-    public sealed record CreateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
+    /// <param name="Region">The region of the contact's address (ISO 3166-2: US-TX, AU-NSW, BR-SP, RU-MOW …): without a zone, the contact's zone is the region's.</param>
+    public sealed record CreateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields,
+        string? Region = null);
 
     /// <summary>The card as a whole, as on creation (a left-out zone is the number's again); the status moves only by outcomes.</summary>
-    public sealed record UpdateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields);
+    public sealed record UpdateContactRequest(string? Kind, string? Name, string? Company, string? Phone, string? TimeZone, bool? Vip, JsonElement? CustomFields,
+        string? Region = null);
 
     public sealed record StatusMove(string? From, string To, DateTime At, Guid? ByUser, Guid? CallId, string Reason);
     public sealed record Outcome(Guid Id, string DispositionCode, string Category, string? Notes, int? DurationSeconds, Guid AgentId, Guid? CallId, DateTime? NextContactAt, DateTime RecordedAt);
@@ -56,7 +59,7 @@ public static class ContactsApi
             return Problems.NotFound("Project", projectId);
         }
         var (contact, errors) = NewContact.From(request.Kind, request.Name, request.Company, request.Phone, request.TimeZone, request.Vip,
-            request.CustomFields, project.Country, project.TimeZone);
+            request.CustomFields, project.Country, project.TimeZone, request.Region);
         if (contact is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be added.");
@@ -181,7 +184,7 @@ public static class ContactsApi
         }
         var project = (await ProjectSettings.LoadAsync(session, card.ProjectId, ct))!;
         var (contact, errors) = NewContact.From(request.Kind, request.Name, request.Company, request.Phone, request.TimeZone, request.Vip,
-            request.CustomFields, project.Country, project.TimeZone);
+            request.CustomFields, project.Country, project.TimeZone, request.Region);
         if (contact is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The contact cannot be changed.");

@@ -16,8 +16,12 @@ public sealed record NewContact(string Kind, string Name, string? Company, Conta
 
     /// <param name="defaultRegion">The project's country, for numbers written without a country code.</param>
     /// <param name="projectZone">The contact's zone when neither given nor told by the number.</param>
+    /// <param name="addressRegion">
+    /// The region of the contact's address (ISO 3166-2, e.g. US-TX, or TX with the number's country): without an explicit
+    /// zone, the contact's zones are the region's (<see cref="AddressZones"/>) instead of every zone of the number.
+    /// </param>
     public static (NewContact? Contact, Dictionary<string, string[]> Errors) From(string? kind, string? name, string? company, string? phone,
-        string? timeZone, bool? vip, JsonElement? customFields, string defaultRegion, string projectZone)
+        string? timeZone, bool? vip, JsonElement? customFields, string defaultRegion, string projectZone, string? addressRegion = null)
     {
         var errors = new Dictionary<string, string[]>();
         var resolvedKind = kind ?? "person";
@@ -44,13 +48,26 @@ public sealed record NewContact(string Kind, string Name, string? Company, Conta
         {
             errors["timeZone"] = ["Time zone must be an IANA zone id such as Europe/Prague."];
         }
+        string[]? regionZones = null;
+        if (!string.IsNullOrWhiteSpace(addressRegion) && number is not null && AddressZones.Covers(addressRegion, number.Region)
+            && (regionZones = AddressZones.Of(addressRegion, number.Region)) is null)
+        {
+            errors["region"] = [$"'{addressRegion.Trim()}' is not a region of {(addressRegion.Contains('-') ? addressRegion.Trim()[..addressRegion.Trim().IndexOf('-')].ToUpperInvariant() : number.Region)} "
+                + "as ISO 3166-2 names it, such as US-TX, AU-NSW, BR-SP or RU-MOW."];
+        }
         if (customFields is { } fields && (fields.ValueKind != JsonValueKind.Object || fields.GetRawText().Length > MaxCustomFieldsBytes))
         {
             errors["customFields"] = [$"A JSON object of at most {MaxCustomFieldsBytes / 1024} kB."];
         }
-        return errors.Count > 0
-            ? (null, errors)
-            : (new NewContact(resolvedKind, trimmedName, trimmedCompany, number!, timeZone ?? number!.TimeZone ?? number.AllZones.FirstOrDefault() ?? projectZone,
-                vip ?? false, customFields, timeZone is null && number!.AllZones.Length > 1 ? number.AllZones : []), errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        // An explicit zone wins; then the address's region (a region of two zones narrowed by the number's own, when they
+        // share one); then the number's zones. Several zones: the narrowest window across them.
+        var shared = regionZones?.Intersect(number!.AllZones).ToArray();
+        var zones = timeZone is not null ? [timeZone] : shared is { Length: > 0 } ? shared : regionZones ?? number!.AllZones;
+        return (new NewContact(resolvedKind, trimmedName, trimmedCompany, number!, zones.FirstOrDefault() ?? projectZone,
+            vip ?? false, customFields, zones.Length > 1 ? zones : []), errors);
     }
 }

@@ -261,7 +261,12 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
             FROM unnest(@Contacts, @Statuses) AS c(id, status)
             """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray(), Statuses = inserted.Select(i => i.Status).ToArray(),
                 DoNotCallReason = $"imported from a call list; {DoNotCallList.Reason}" }, ct);
-        await session.PublishManyAsync(inserted.Select(i => new ContactCreated(job.TenantId, i.Id, job.ProjectId, i.Status, i.Vip, now, i.Phone, i.Name, i.CustomFields)).ToList(), ct);
+        if (inserted.Count > 0)
+        {
+            // One event for the batch (not one per row): the queue and scripts services take it in one inbox transaction each.
+            await session.PublishManyAsync([new ContactsImported(job.TenantId, job.ProjectId, now,
+                inserted.Select(i => new ImportedContact(i.Id, i.Status, i.Vip, i.Phone, i.Name, i.CustomFields)).ToList())], ct);
+        }
         await session.ExecuteAsync("""
             INSERT INTO import_errors (tenant_id, import_id, line, column_name, reason, original)
             SELECT @TenantId, @Id, e.line, e.col, e.reason, e.original FROM unnest(@Lines, @Columns, @Reasons, @Originals) AS e(line, col, reason, original)

@@ -42,7 +42,7 @@ public static class ImportRow
             custom = JsonSerializer.SerializeToElement(columns.CustomFields.ToDictionary(c => c.Header, c => At(c.Index)));
         }
         var (contact, errors) = NewContact.From(At(columns.Kind), At(columns.Name), At(columns.Company), At(columns.Phone), At(columns.TimeZone), vip,
-            custom, region, projectZone);
+            custom, region, projectZone, At(columns.Region));
         if (contact is not null)
         {
             var (typed, unfit) = CustomFieldRules.Apply(typedFields ?? [], contact.CustomFields);
@@ -63,6 +63,7 @@ public static class ImportRow
             "company" => columns.Company,
             "kind" => columns.Kind,
             "timeZone" => columns.TimeZone,
+            "region" => columns.Region,
             _ => null,
         };
         return (null, new Problem(column is { } i ? header[i] : field, reasons[0]));

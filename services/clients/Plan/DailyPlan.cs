@@ -28,8 +28,8 @@ public static class DailyPlan
             {
                 continue; // another agent's personal callback
             }
-            // The plan's date is the contact's own date: their calendar hours, their holidays.
-            var calendar = calendarOf(candidate.ProjectId);
+            // The plan's date is the contact's own date: their calendar hours, the company's holidays and their own country's.
+            var calendar = calendarOf(candidate.ProjectId).ForContact(candidate.Country);
             IEnumerable<Interval> WindowsIn(DateTimeZone zone) => calendar.OpenIntervals(date)
                 .Select(w => new Interval(date.At(w.From).InZoneLeniently(zone).ToInstant(), date.At(w.To).InZoneLeniently(zone).ToInstant()));
             // A number that may be in any of several zones: only while the calendar is open in all of them.

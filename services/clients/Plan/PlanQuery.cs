@@ -25,6 +25,7 @@ internal static class PlanQuery
         public string TimeZone { get; init; } = "";
         public bool OpenComplaint { get; init; }
         public string[] CallingZones { get; init; } = [];
+        public string? PhoneRegion { get; init; }
     }
 
     public static async Task<IReadOnlyList<PlanCandidate>> CandidatesAsync(TenantSession session, Guid agentId, Guid? projectId, LocalDate date, int limit, CancellationToken ct)
@@ -32,7 +33,7 @@ internal static class PlanQuery
         // Walk the plan's index in order; contacts with an open complaint (few) are added whatever their place in it.
         const string sql = $"""
             WITH candidates AS (
-            SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones
+            SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones, c.phone_region
             FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             WHERE c.tenant_id = @TenantId
               AND (@projectId::uuid IS NULL OR c.project_id = @projectId)
@@ -50,10 +51,10 @@ internal static class PlanQuery
             ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
             LIMIT @Fetch)
             SELECT k.id, k.project_id, k.name, k.phone, k.status, k.vip, k.next_contact_at, k.callback_agent_id, k.time_zone,
-                   EXISTS (SELECT 1 FROM complaints o WHERE o.tenant_id = @TenantId AND o.contact_id = k.id AND o.resolved_at IS NULL) AS open_complaint, k.calling_zones
+                   EXISTS (SELECT 1 FROM complaints o WHERE o.tenant_id = @TenantId AND o.contact_id = k.id AND o.resolved_at IS NULL) AS open_complaint, k.calling_zones, k.phone_region
             FROM (SELECT * FROM candidates
                   UNION
-                  SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones
+                  SELECT c.id, c.project_id, c.name, c.phone, c.status, c.vip, c.next_contact_at, c.callback_agent_id, c.time_zone, c.calling_zones, c.phone_region
                   FROM complaints o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = o.contact_id
                   JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
                   WHERE NOT {SuppressionMatches.BlocksContactSql} AND c.closed_reason IS NULL
@@ -73,6 +74,6 @@ internal static class PlanQuery
         return rows.Select(r => new PlanCandidate(r.Id, r.ProjectId, r.Name, r.Phone, ContactLifecycle.Parse(r.Status), r.Vip,
             r.NextContactAt is { } next ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null,
             r.CallbackAgentId, DateTimeZoneProviders.Tzdb[r.TimeZone], r.OpenComplaint,
-            r.CallingZones.Select(z => DateTimeZoneProviders.Tzdb[z]).ToList())).ToList();
+            r.CallingZones.Select(z => DateTimeZoneProviders.Tzdb[z]).ToList(), r.PhoneRegion)).ToList();
     }
 }

@@ -79,6 +79,7 @@ public static class PrivacyApi
             UPDATE contact_card_changes SET from_value = NULL, to_value = NULL WHERE tenant_id = @TenantId AND contact_id = @contactId;
             DELETE FROM idempotency_keys WHERE tenant_id = @TenantId AND contact_id = @contactId;
             """, new { session.TenantId, contactId }, ct);
+        await session.EraseContactAsync(contactId, ct); // the sent rows of the outbox keep their bodies for a week: blanked too
         await session.PublishAsync(new ContactErased(session.TenantId, contactId, erased.ProjectId, now), ct);
         await session.CommitAsync(ct);
         return TypedResults.NoContent();

@@ -2,6 +2,7 @@ using Npgsql;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Inbox;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Queue.Contacts;
 
@@ -11,8 +12,29 @@ namespace Platform.Queue.Contacts;
 /// </summary>
 public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactCreated>(dataSource)
 {
-    // A call-list import publishes one event per row: a batch is one statement and one transaction.
+    // Contacts entered by hand arrive one event each: a batch of them is one statement and one transaction.
     protected override Task HandleAsync(IReadOnlyList<ContactCreated> messages, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.AddAsync(session, messages.Select(m => new DirectoryEntry(m.ContactId, m.ProjectId, m.Phone, m.Name, m.Status, m.Vip, m.CreatedAt)).ToList(),
+            cancellationToken);
+}
+
+public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
+
+/// <summary>A batch of a call-list import (up to a thousand contacts): one message, one inbox row, one statement.</summary>
+public sealed class ContactsImportedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactsImported>(dataSource)
+{
+    protected override Task HandleAsync(ContactsImported message, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.AddAsync(session,
+            message.Contacts.Select(c => new DirectoryEntry(c.ContactId, message.ProjectId, c.Phone, c.Name, c.Status, c.Vip, message.CreatedAt)).ToList(),
+            cancellationToken);
+}
+
+internal sealed record DirectoryEntry(Guid ContactId, Guid ProjectId, string? Phone, string? Name, string Status, bool Vip, DateTimeOffset CreatedAt);
+
+internal static class ContactDirectory
+{
+    /// <summary>New contacts, one statement however many; one already known (a card edit may have got there first) is left as it is.</summary>
+    public static Task AddAsync(TenantSession session, IReadOnlyList<DirectoryEntry> entries, CancellationToken cancellationToken) =>
         session.ExecuteAsync("""
             INSERT INTO contact_directory (tenant_id, contact_id, project_id, phone, name, status, vip, updated_at, card_updated_at)
             SELECT @TenantId, c.contact_id, c.project_id, c.phone, c.name, c.status, c.vip, c.created_at, c.created_at
@@ -22,17 +44,15 @@ public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchI
             """, new
             {
                 session.TenantId,
-                ContactIds = messages.Select(m => m.ContactId).ToArray(),
-                ProjectIds = messages.Select(m => m.ProjectId).ToArray(),
-                Phones = messages.Select(m => m.Phone).ToArray(),
-                Names = messages.Select(m => m.Name).ToArray(),
-                Statuses = messages.Select(m => m.Status).ToArray(),
-                Vips = messages.Select(m => m.Vip).ToArray(),
-                CreatedAts = messages.Select(m => m.CreatedAt.UtcDateTime).ToArray(),
+                ContactIds = entries.Select(m => m.ContactId).ToArray(),
+                ProjectIds = entries.Select(m => m.ProjectId).ToArray(),
+                Phones = entries.Select(m => m.Phone).ToArray(),
+                Names = entries.Select(m => m.Name).ToArray(),
+                Statuses = entries.Select(m => m.Status).ToArray(),
+                Vips = entries.Select(m => m.Vip).ToArray(),
+                CreatedAts = entries.Select(m => m.CreatedAt.UtcDateTime).ToArray(),
             }, cancellationToken);
 }
-
-public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
 
 public sealed class ContactStatusChangedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactStatusChanged>(dataSource)
 {
@@ -71,10 +91,13 @@ public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinit
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {
-    protected override Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("""
+    protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("""
             DELETE FROM contact_directory WHERE tenant_id = @TenantId AND contact_id = @ContactId;
             UPDATE calls SET caller_number = 'erased', callback_number = CASE WHEN callback_number IS NULL THEN NULL ELSE 'erased' END
             WHERE tenant_id = @TenantId AND contact_id = @ContactId AND status IN ('completed', 'abandoned', 'rejected');
             """, new { message.TenantId, message.ContactId }, cancellationToken);
+        await session.EraseContactAsync(message.ContactId, cancellationToken); // the contact's call events this service has sent
+    }
 }

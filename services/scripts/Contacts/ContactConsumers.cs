@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.Contracts.Contacts;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Messaging.Inbox;
+using Platform.ServiceDefaults.Messaging.Outbox;
 
 namespace Platform.Scripts.Contacts;
 
@@ -13,13 +14,21 @@ namespace Platform.Scripts.Contacts;
 /// </summary>
 public sealed class ContactCreatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactCreated>(dataSource)
 {
-    // A call-list import publishes one event per row: a batch is one statement and one transaction.
+    // Contacts entered by hand arrive one event each: a batch of them is one statement and one transaction.
     protected override Task HandleAsync(IReadOnlyList<ContactCreated> messages, TenantSession session, CancellationToken cancellationToken) =>
         ContactDirectory.UpsertAsync(session,
             messages.Select(m => new ContactCard(m.ContactId, m.ProjectId, m.Name, m.Phone, m.CustomFields, m.CreatedAt)).ToList(), cancellationToken);
 }
 
 public sealed class ContactCreatedConsumerDefinition : BatchInboxConsumerDefinition<ContactCreatedConsumer>;
+
+/// <summary>A batch of a call-list import (up to a thousand contacts): one message, one inbox row, one statement.</summary>
+public sealed class ContactsImportedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactsImported>(dataSource)
+{
+    protected override Task HandleAsync(ContactsImported message, TenantSession session, CancellationToken cancellationToken) =>
+        ContactDirectory.UpsertAsync(session,
+            message.Contacts.Select(c => new ContactCard(c.ContactId, message.ProjectId, c.Name, c.Phone, c.CustomFields, message.CreatedAt)).ToList(), cancellationToken);
+}
 
 public sealed class ContactUpdatedConsumer(NpgsqlDataSource dataSource) : BatchInboxConsumer<ContactUpdated>(dataSource)
 {
@@ -32,7 +41,7 @@ public sealed class ContactUpdatedConsumerDefinition : BatchInboxConsumerDefinit
 
 public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ContactErased>(dataSource)
 {
-    protected override Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken cancellationToken)
     {
         // Sessions forget who they were with and keep their free-text answers no longer; choices stay (anonymous statistics).
         const string sql = """
@@ -46,7 +55,8 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource dataSource) : InboxCo
                     '{}'::jsonb))
             WHERE tenant_id = @TenantId AND contact_id = @ContactId;
             """;
-        return session.ExecuteAsync(sql, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, cancellationToken);
+        await session.ExecuteAsync(sql, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, cancellationToken);
+        await session.EraseContactAsync(message.ContactId, cancellationToken); // and the sessions' events this service has sent
     }
 }
 

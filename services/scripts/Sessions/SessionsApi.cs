@@ -64,9 +64,9 @@ public static class SessionsApi
         return TypedResults.Ok(SessionView.From(row, script, row.Walk));
     }
 
-    /// <summary>The newest sessions first (at most 100); an agent sees their own only.</summary>
+    /// <summary>The newest sessions first (at most 100); an agent sees their own only, a limited user those of their projects only.</summary>
     private static async Task<Ok<SessionSummary[]>> ListSessions(
-        Guid? callId, Guid? projectId, string? status, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+        Guid? callId, Guid? projectId, string? status, ClaimsPrincipal user, NpgsqlDataSource db, HttpContext http, CancellationToken ct)
     {
         const string sql = """
             SELECT id, project_id, script_id, version, call_id, contact_id, agent_user_id, status, started_at, completed_at
@@ -76,11 +76,12 @@ public static class SessionsApi
               AND (@projectId::uuid IS NULL OR project_id = @projectId)
               AND (@status::text IS NULL OR status = @status)
               AND (@userId::uuid IS NULL OR agent_user_id = @userId)
+              AND (@allowed::uuid[] IS NULL OR project_id = ANY(@allowed))
             ORDER BY started_at DESC, id DESC LIMIT 100
             """;
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         Guid? userId = SessionAccess.SeesAll(user) ? null : user.UserId();
-        var sessions = await session.QueryAsync<SessionSummary>(sql, new { session.TenantId, callId, projectId, status, userId }, ct);
+        var sessions = await session.QueryAsync<SessionSummary>(sql, new { session.TenantId, callId, projectId, status, userId, allowed = Scoping.ProjectScope.Of(http) }, ct);
         return TypedResults.Ok(sessions.ToArray());
     }
 }

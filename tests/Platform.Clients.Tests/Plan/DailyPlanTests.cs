@@ -21,6 +21,19 @@ public sealed class DailyPlanTests
         DailyPlan.Draw(candidates, _ => calendar, Agent, date, 100).Select(e => e.Contact.Name).ToArray();
 
     [Fact]
+    public void A_contact_is_left_out_on_a_public_holiday_of_their_own_country()
+    {
+        var thanksgiving = new LocalDate(2026, 11, 26); // a Thursday
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var plan = Plan(BusinessCalendar.Default, thanksgiving,
+            Contact("in Prague") with { Country = "CZ" },
+            Contact("in New York", zone: newYork) with { Phone = "+12125550100", Country = "US" },
+            Contact("country unknown"));
+
+        Assert.Equal(["country unknown", "in Prague"], plan.Order());
+    }
+
+    [Fact]
     public void Hot_potential_clients_come_first_then_callbacks_due_today_then_the_rest_by_date_then_first_calls()
     {
         var plan = Plan(BusinessCalendar.Default, Monday,

@@ -73,6 +73,10 @@ internal static class CrmWorld
             new { name = "Assigned agent", userId = UserIdOf(agent), projectIds })).CreatedIdAsync();
         await Eventually.HoldsAsync(async () => (await agent.GetAsync($"/api/clients/projects/{projectIds[0]}")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(15), "the CRM knows the agent's projects");
+        // The scripts service limits agents by the same assignments (once it knows the project, it knows who works on it).
+        var scripts = $"/api/scripts/projects/{projectIds[0]}/scripts";
+        await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync(scripts)).IsSuccessStatusCode && (await agent.GetAsync(scripts)).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(15), "the scripts service knows the agent's projects");
         return agentId;
     }
 

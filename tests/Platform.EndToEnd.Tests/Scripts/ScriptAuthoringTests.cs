@@ -145,7 +145,7 @@ public sealed class ScriptAuthoringTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         var scriptId = await world.PublishedScriptAsync();
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync();
         var supervisor = await platform.CreateUserAsync(world.Tenant, [Roles.Supervisor]);
 
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/scripts/projects/{world.ProjectId}/active-script")).StatusCode);

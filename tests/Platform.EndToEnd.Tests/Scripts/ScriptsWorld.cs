@@ -23,6 +23,14 @@ internal sealed class ScriptsWorld(PlatformUnderTest platform, TestTenant tenant
         return new ScriptsWorld(platform, tenant, projectId);
     }
 
+    /// <summary>An agent who works on the world's project (agents read the scripts and sessions of their own projects only).</summary>
+    public async Task<HttpClient> AgentAsync()
+    {
+        var agent = await Platform.CreateUserAsync(Tenant, [global::Platform.ServiceDefaults.Auth.Roles.Agent]);
+        await Crm.CrmWorld.AssignAgentAsync(Tenant, agent, ProjectId);
+        return agent;
+    }
+
     public static Task KnowsProjectAsync(HttpClient client, Guid projectId) =>
         Eventually.HoldsAsync(async () => (await client.GetAsync($"/api/scripts/projects/{projectId}/scripts")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(15), $"the scripts service knows project {projectId}");

@@ -18,7 +18,7 @@ public sealed class SessionAnswersReachTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         var scriptId = await world.PublishedScriptAsync();
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync();
         var contactId = await (await world.Admin.PostAsJsonAsync($"/api/clients/projects/{world.ProjectId}/contacts",
             new { name = "Ilona Černá", phone = $"+420777{Random.Shared.Next(0, 1_000_000):D6}" })).CreatedIdAsync();
         await Eventually.HoldsAsync(async () => (await world.StartSessionAsync(world.Admin, contactId))

@@ -16,7 +16,7 @@ public sealed class SessionWalkTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         var scriptId = await world.PublishedScriptAsync();
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync();
         var contactId = await (await world.Admin.PostAsJsonAsync($"/api/clients/projects/{world.ProjectId}/contacts", new
         {
             kind = "person", name = "Jana <b>Nováková</b>", phone = $"+420777{Random.Shared.Next(0, 1_000_000):D6}", timeZone = "Europe/Prague",
@@ -68,7 +68,7 @@ public sealed class SessionWalkTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         await world.PublishedScriptAsync();
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync();
         var sessionId = (await world.StartSessionAsync(agent)).GetProperty("id").GetGuid();
         await ScriptsWorld.AnsweredAsync(agent, sessionId, "greet");
         var before = await (await agent.GetAsync($"/api/scripts/sessions/{sessionId}")).Content.ReadAsStringAsync();
@@ -102,7 +102,7 @@ public sealed class SessionWalkTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         await world.PublishedScriptAsync(ScriptsWorld.SalesCall(mode: "guided"));
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync();
         var sessionId = (await world.StartSessionAsync(agent)).GetProperty("id").GetGuid();
 
         Assert.Equal("offer", ScriptsWorld.CurrentStep(await Jump(agent, sessionId, "offer")));
@@ -119,8 +119,8 @@ public sealed class SessionWalkTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform);
         await world.PublishedScriptAsync();
-        var alice = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
-        var bob = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var alice = await world.AgentAsync();
+        var bob = await world.AgentAsync();
         var supervisor = await platform.CreateUserAsync(world.Tenant, [Roles.Supervisor]);
         var sessionId = (await world.StartSessionAsync(alice)).GetProperty("id").GetGuid();
 
