@@ -2,7 +2,9 @@ namespace Platform.Contracts.Queue;
 
 /// <summary>
 /// The caller hung up before an agent answered. <paramref name="ServiceLevelSeconds"/> is the queue's service-level threshold T
-/// in force then (reporting judges the abandon by it, in a rebuild too).
+/// in force then (reporting judges the abandon by it, in a rebuild too). <paramref name="ShortAbandonSeconds"/> is the queue's
+/// short-abandon threshold in force then: a caller who hung up within it is a short abandon (judged by it, in a rebuild too).
 /// </summary>
 public sealed record CallAbandoned(
-    Guid TenantId, Guid CallId, Guid QueueId, Guid ProjectId, double WaitSeconds, DateTimeOffset At, int? ServiceLevelSeconds = null) : ITenantEvent;
+    Guid TenantId, Guid CallId, Guid QueueId, Guid ProjectId, double WaitSeconds, DateTimeOffset At, int? ServiceLevelSeconds = null,
+    int? ShortAbandonSeconds = null) : ITenantEvent;

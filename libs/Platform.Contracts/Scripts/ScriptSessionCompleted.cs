@@ -12,8 +12,12 @@ public sealed record ScriptSessionCompleted(
     IReadOnlyList<ScriptAnswer> Answers, IReadOnlyList<ScriptPathStep> Path, string? SuggestedDisposition, string Outcome,
     DateTimeOffset StartedAt, DateTimeOffset At) : ITenantEvent;
 
-/// <summary>One answer: the question step, its text as the agent saw it, and the answer as text (choices joined by "; ").</summary>
-public sealed record ScriptAnswer(string StepId, string Question, string Answer);
+/// <summary>
+/// One answer: the question step, its text as the agent saw it, and the answer as text (choices joined by "; ").
+/// <paramref name="Kind"/> is the question's kind (single, multiple, text, number, date, rating); reporting reads a rating
+/// (a whole number 1–5) as the caller's satisfaction. Null from a scripts service that did not send it yet.
+/// </summary>
+public sealed record ScriptAnswer(string StepId, string Question, string Answer, string? Kind = null);
 
 /// <summary>One step on the walked path, in order, with the seconds spent on it.</summary>
 public sealed record ScriptPathStep(string StepId, double Seconds);

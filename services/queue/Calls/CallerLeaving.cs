@@ -50,7 +50,8 @@ public static class CallerLeaving
                 WHERE tenant_id = @TenantId AND id = @callId
                 """;
             await session.ExecuteAsync(sql, new { session.TenantId, callId, now, waited }, ct);
-            await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now, call.QueueServiceLevelSeconds), ct);
+            await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now, call.QueueServiceLevelSeconds,
+                call.QueueShortAbandonSeconds), ct);
             await session.CommitAsync(ct);
         }
         foreach (var agent in freed)

@@ -38,6 +38,9 @@ public sealed class LockedCall
     /// <summary>The service-level threshold T of the call's queue now (carried on the answer and abandon events).</summary>
     public int? QueueServiceLevelSeconds { get; init; }
 
+    /// <summary>The short-abandon threshold of the call's queue now (carried on the abandon event).</summary>
+    public int? QueueShortAbandonSeconds { get; init; }
+
     /// <summary>Whether <see cref="ActingAgentId"/> was asked for (the call was locked for an agent acting for themselves).</summary>
     public bool ActingAgentKnown { get; init; }
 
@@ -56,6 +59,7 @@ public sealed class LockedCall
                    c.arrived_at, c.enqueued_at, c.answered_at, c.ended_at, c.hold_seconds, c.held_since, c.holds, c.dial_attempts,
                    (SELECT q.wrap_up_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_wrap_up_seconds,
                    (SELECT q.service_level_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_service_level_seconds,
+                   (SELECT q.short_abandon_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_short_abandon_seconds,
                    @knowsActing AS acting_agent_known,
                    (SELECT a.id FROM agents a WHERE a.tenant_id = c.tenant_id AND a.user_id = @acting) AS acting_agent_id
             FROM calls c WHERE c.tenant_id = @TenantId AND c.id = @callId FOR UPDATE OF c

@@ -35,6 +35,7 @@ public sealed class QueueRow
     public bool AnnouncePosition { get; init; } = true;
     public bool AnnounceWait { get; init; } = true;
     public string MusicOnHold { get; init; } = "default";
+    public int ShortAbandonSeconds { get; init; } = QueueSettings.DefaultShortAbandonSeconds;
     public DateTime CreatedAt { get; init; }
 
     public const string Columns = """
@@ -42,7 +43,8 @@ public sealed class QueueRow
         required_skills::text AS required_skills, relaxation::text AS relaxation, aging_every_seconds, aging_max_boost,
         ring_all_width, offer_timeout_seconds, max_wait_seconds, max_length, overflow_queue_id, when_no_agents,
         default_handle_seconds, round_robin_last_agent, dialled_numbers, pause_on_ring_no_answer, created_at,
-        callback_max_attempts, callback_retry_minutes, announce_every_seconds, announce_position, announce_wait, music_on_hold
+        callback_max_attempts, callback_retry_minutes, announce_every_seconds, announce_position, announce_wait, music_on_hold,
+        short_abandon_seconds
         """;
 
     public static Task<QueueRow?> FindAsync(TenantSession session, Guid queueId, CancellationToken ct) =>

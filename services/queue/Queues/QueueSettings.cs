@@ -39,7 +39,8 @@ public sealed record QueueSettingsRequest(
     int? AnnounceEverySeconds = null,
     bool? AnnouncePosition = null,
     bool? AnnounceWait = null,
-    string? MusicOnHold = null);
+    string? MusicOnHold = null,
+    int? ShortAbandonSeconds = null);
 
 /// <summary>A queue's checked configuration, with the trade's defaults for what was not given.</summary>
 public sealed record QueueSettings(
@@ -65,8 +66,12 @@ public sealed record QueueSettings(
     int? AnnounceEverySeconds = null,
     bool AnnouncePosition = true,
     bool AnnounceWait = true,
-    string MusicOnHold = "default")
+    string MusicOnHold = "default",
+    int ShortAbandonSeconds = QueueSettings.DefaultShortAbandonSeconds)
 {
+    /// <summary>A caller who hangs up within this many seconds of waiting is a short abandon (reporting counts them apart).</summary>
+    public const int DefaultShortAbandonSeconds = 5;
+
     public const int MaxNameLength = 120;
     public const int MaxSkills = 20;
     public const int MaxRelaxationSteps = 10;
@@ -97,6 +102,7 @@ public sealed record QueueSettings(
         Check(errors, "callbackMaxAttempts", request.CallbackMaxAttempts, 1, 10);
         Check(errors, "callbackRetryMinutes", request.CallbackRetryMinutes, 1, 1440);
         Check(errors, "announceEverySeconds", request.AnnounceEverySeconds, 10, 3600);
+        Check(errors, "shortAbandonSeconds", request.ShortAbandonSeconds, 0, 600);
         if (request.MusicOnHold is { } moh && !System.Text.RegularExpressions.Regex.IsMatch(moh, "^[a-z0-9_-]{1,40}$"))
         {
             errors["musicOnHold"] = ["The PBX's music-on-hold class: 1 to 40 of a-z, 0-9, _ and -."];
@@ -151,7 +157,8 @@ public sealed record QueueSettings(
             request.RingAllWidth ?? 5, request.OfferTimeoutSeconds ?? 15, request.MaxWaitSeconds, request.MaxLength,
             request.OverflowQueueId, whenNoAgents, request.DefaultHandleSeconds ?? 180, normalised.Select(n => n!).ToArray(),
             request.PauseOnRingNoAnswer ?? true, request.CallbackMaxAttempts ?? 3, request.CallbackRetryMinutes ?? 15,
-            request.AnnounceEverySeconds, request.AnnouncePosition ?? true, request.AnnounceWait ?? true, request.MusicOnHold ?? "default"), errors);
+            request.AnnounceEverySeconds, request.AnnouncePosition ?? true, request.AnnounceWait ?? true, request.MusicOnHold ?? "default",
+            request.ShortAbandonSeconds ?? DefaultShortAbandonSeconds), errors);
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min, int max)

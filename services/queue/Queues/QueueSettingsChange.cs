@@ -67,6 +67,7 @@ public static class QueueSettingsChange
         return new QueueSettingsRequest(q.Name, q.Strategy, q.ServiceLevelPercent, q.ServiceLevelSeconds, q.WrapUpSeconds,
             [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
             q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.PauseOnRingNoAnswer,
-            q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold);
+            q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold,
+            q.ShortAbandonSeconds);
     }
 }

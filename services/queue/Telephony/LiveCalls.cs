@@ -99,7 +99,8 @@ public static class LiveCalls
                     UPDATE calls SET status = 'abandoned', ended_at = @now, wait_seconds = @waited, end_reason = @reason
                     WHERE tenant_id = @TenantId AND id = @callId
                     """, new { session.TenantId, callId, now, waited, reason }, ct);
-                await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now), ct);
+                await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now,
+                    call.QueueServiceLevelSeconds, call.QueueShortAbandonSeconds), ct);
             }
             await session.CommitAsync(ct);
         }

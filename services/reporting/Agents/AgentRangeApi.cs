@@ -33,28 +33,21 @@ public static class AgentRangeApi
         Guid agentId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock,
         CancellationToken ct)
     {
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var now = clock.GetUtcNow();
-        var (range, errors) = ReportRange.Parse(from, to, granularity ?? ReportBuckets.Day, now, zones.Home);
-        foreach (var (field, messages) in CsvReport.Check(format))
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, granularity, format, ct, defaultGranularity: ReportBuckets.Day);
+        if (request.Invalid)
         {
-            errors[field] = messages;
+            return request.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        var agent = await AgentLookup.FindAsync(session, agentId, ct);
+        var agent = await AgentLookup.FindAsync(request.Session, agentId, ct);
         if (agent is null)
         {
             return Problems.NotFound("Agent", agentId);
         }
-        var r = range!;
-        var (rows, total) = await AgentRange.ReadAsync(session, agent, ReportBuckets.Of(r.From, r.To, r.Granularity, zones.Home), now, ct);
+        var r = request.Range;
+        var (rows, total) = await AgentRange.ReadAsync(request.Session, agent, ReportBuckets.Of(r.From, r.To, r.Granularity, request.Zone), request.Now, ct);
         if (CsvReport.Wanted(format))
         {
-            return CsvReport.File(rows.Select(x => x.Flat()), $"agent-{agent.AgentId}-{r.Granularity}", zones.Home, total.Flat());
+            return CsvReport.File(rows.Select(x => x.Flat()), $"agent-{agent.AgentId}-{r.Granularity}", request.Zone, total.Flat());
         }
         return TypedResults.Ok(new AgentReport(agent.AgentId, agent.UserId, agent.Name, agent.GroupId, r.Granularity, r.From, r.To, rows, total));
     }

@@ -42,25 +42,18 @@ public static class AbandonedCallersApi
         Guid? projectId, Guid? queueId, string? from, string? to, string? reached, string? format, ClaimsPrincipal user, NpgsqlDataSource db,
         TimeProvider clock, CancellationToken ct)
     {
-        var errors = CsvReport.Check(format);
+        var errors = new Dictionary<string, string[]>();
         if (reached is not null and not ("no" or "yes" or "all"))
         {
             errors["reached"] = ["no (the default: nobody reached them yet), yes or all."];
         }
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var scopeProject = projectId ?? (queueId is { } q ? await ReportLookups.QueueProjectAsync(session, q, ct) : null);
-        var zone = scopeProject is { } p ? zones.Of(p) : zones.Home;
-        var now = clock.GetUtcNow();
-        var (range, rangeErrors) = ReportRange.Parse(from ?? now.AddDays(-7).ToString("O"), to ?? now.AddSeconds(1).ToString("O"), "day", now, zone);
-        foreach (var (field, messages) in rangeErrors)
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, null, format, ct, projectId, queueId,
+            lookBack: TimeSpan.FromDays(7), errors: errors);
+        if (request.Invalid)
         {
-            errors[field] = messages;
+            return request.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        var (session, zone) = (request.Session, request.Zone);
         // A leg the call joined by overflow or transfer has no number of its own: it is the call's first leg's.
         const string sql = """
             WITH legs AS (
@@ -101,7 +94,7 @@ public static class AbandonedCallersApi
             WHERE @Reached = 'all' OR (@Reached = 'yes') = (back.answered_at IS NOT NULL OR written.recorded_at IS NOT NULL)
             ORDER BY a.last_abandoned_at DESC, a.caller_number
             """;
-        var r = range!;
+        var r = request.Range;
         var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, r.From, r.To, projectId, queueId, Reached = reached ?? "no" }, ct))
             .Select(x => x.Caller()).ToList();
         if (projectId is { } project && rows.Count == 0 && !await ReportLookups.ProjectExistsAsync(session, project, ct))

@@ -53,7 +53,7 @@ public static class CallRecordsApi
         double? maxWaitSeconds, double? minTalkSeconds, double? maxTalkSeconds, int? page, int? pageSize, string? format, ClaimsPrincipal user,
         NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = CsvReport.Check(format);
+        var errors = new Dictionary<string, string[]>();
         if (result is not null && !CallResult.All.Contains(result))
         {
             errors["result"] = [$"One of {string.Join(", ", CallResult.All)}."];
@@ -78,21 +78,14 @@ public static class CallRecordsApi
                 errors[field] = ["Seconds, 0 or more."];
             }
         }
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var scopeProject = projectId ?? (queueId is { } q ? await ReportLookups.QueueProjectAsync(session, q, ct) : null);
-        var zone = scopeProject is { } p ? zones.Of(p) : zones.Home;
         // Default range: the last 7 days to now; up to 400 days.
-        var (range, rangeErrors) = ReportRange.Parse(from ?? clock.GetUtcNow().AddDays(-7).ToString("O"), to ?? clock.GetUtcNow().AddSeconds(1).ToString("O"),
-            "day", clock.GetUtcNow(), zone);
-        foreach (var (field, messages) in rangeErrors)
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, null, format, ct, projectId, queueId,
+            lookBack: TimeSpan.FromDays(7), errors: errors);
+        if (request.Invalid)
         {
-            errors[field] = messages;
+            return request.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        var (session, zone) = (request.Session, request.Zone);
         const string filter = $"""
             cr.tenant_id = @TenantId AND cr.arrived_at >= @From AND cr.arrived_at < @To
               AND (CAST(@projectId AS uuid) IS NULL OR cr.project_id = @projectId)
@@ -120,7 +113,7 @@ public static class CallRecordsApi
             ORDER BY cr.arrived_at DESC, cr.call_id, cr.queue_id
             LIMIT @Limit OFFSET @Offset
             """;
-        var r = range!;
+        var r = request.Range;
         var csv = CsvReport.Wanted(format);
         var size = csv ? MaxExport + 1 : pageSize ?? 100;
         var number = csv ? 1 : page ?? 1;

@@ -47,23 +47,19 @@ public static class DispositionReportApi
         Guid projectId, string? from, string? to, string? granularity, string? by, Guid? agentId, Guid? groupId, string? format, ClaimsPrincipal user,
         NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var zone = zones.Of(projectId);
-        var (range, errors) = ReportRange.Parse(from, to, granularity ?? ReportBuckets.Day, clock.GetUtcNow(), zone);
-        foreach (var (field, messages) in CsvReport.Check(format))
-        {
-            errors[field] = messages;
-        }
         var view = by ?? ByInterval;
+        var errors = new Dictionary<string, string[]>();
         if (view is not (ByInterval or ByAgent or ByGroup))
         {
             errors["by"] = ["interval (the default), agent or group."];
         }
-        if (errors.Count > 0)
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, granularity, format, ct, projectId,
+            defaultGranularity: ReportBuckets.Day, errors: errors);
+        if (request.Invalid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return request.Problem();
         }
+        var (session, zone) = (request.Session, request.Zone);
         if (!user.MaySeeProject(projectId) || !await ReportLookups.ProjectExistsAsync(session, projectId, ct))
         {
             return Problems.NotFound("Project", projectId);
@@ -78,7 +74,7 @@ public static class DispositionReportApi
         {
             userId = (await AgentLookup.FindAsync(session, a, ct))?.UserId ?? a; // an agent's id or the user id results are written under
         }
-        var r = range!;
+        var r = request.Range;
         var buckets = ReportBuckets.Of(r.From, r.To, r.Granularity, zone);
         const string sql = """
             SELECT b.i AS bucket, o.user_id, a.agent_id, a.name AS agent_name, a.group_id, o.disposition, max(o.category) AS category, count(*) AS count

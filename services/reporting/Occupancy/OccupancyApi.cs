@@ -38,26 +38,18 @@ public static class OccupancyApi
         Guid? queueId, Guid? projectId, Guid? groupId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user,
         NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = CsvReport.Check(format);
+        var errors = new Dictionary<string, string[]>();
         if (new[] { queueId, projectId, groupId }.Count(id => id is not null) > 1)
         {
             errors["queueId"] = ["At most one of queueId, projectId and groupId."];
         }
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var scopeProject = projectId ?? (queueId is { } q ? await ReportLookups.QueueProjectAsync(session, q, ct) : null);
-        var zone = scopeProject is { } p ? zones.Of(p) : zones.Home;
-        var now = clock.GetUtcNow();
-        var (range, rangeErrors) = ReportRange.Parse(from, to, granularity, now, zone);
-        foreach (var (field, messages) in rangeErrors)
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, granularity, format, ct, projectId, queueId, errors: errors);
+        if (request.Invalid)
         {
-            errors[field] = messages;
+            return request.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        if (queueId is { } queue && scopeProject is null)
+        var (session, zone, now) = (request.Session, request.Zone, request.Now);
+        if (queueId is { } queue && request.ScopeProject is null)
         {
             return Problems.NotFound("Queue", queue);
         }
@@ -65,28 +57,16 @@ public static class OccupancyApi
         {
             return Problems.NotFound("Project", project);
         }
-        var agents = (await session.QueryAsync<Guid>($"""
-            SELECT a.agent_id FROM agents a
-            WHERE a.tenant_id = @TenantId AND (CAST(@groupId AS uuid) IS NULL OR a.group_id = @groupId) AND {Live.LiveAgents.Watched}
-            """, new { session.TenantId, queueId, projectId, groupId }, ct)).ToList();
+        var agents = await TeamTime.AgentsAsync(session, queueId, projectId, groupId, ct);
         if (groupId is { } g && agents.Count == 0)
         {
             return Problems.NotFound("Group", g); // reporting knows a group by its agents
         }
-        var r = range!;
+        var r = request.Range;
         var buckets = ReportBuckets.Of(r.From, r.To, r.Granularity, zone);
-        var changes = await session.QueryAsync<(Guid AgentId, DateTime At, string State, string? PauseCode, long Sequence)>("""
-            (SELECT DISTINCT ON (agent_id) agent_id, at, state, pause_code, sequence FROM agent_state_changes
-             WHERE tenant_id = @TenantId AND agent_id = ANY(@agents) AND at < @From
-             ORDER BY agent_id, sequence DESC, at DESC)
-            UNION ALL
-            SELECT agent_id, at, state, pause_code, sequence FROM agent_state_changes
-            WHERE tenant_id = @TenantId AND agent_id = ANY(@agents) AND at >= @From AND at < @To
-            """, new { session.TenantId, agents = agents.ToArray(), r.From, r.To }, ct);
-        var perAgent = changes.GroupBy(c => c.AgentId).Select(a => StateTimeline.SplitEach(
-            a.Select(c => new StateChange(new DateTimeOffset(DateTime.SpecifyKind(c.At, DateTimeKind.Utc)), c.State, c.PauseCode, c.Sequence)), buckets, now)).ToList();
+        var perAgent = await TeamTime.PerAgentAsync(session, agents, buckets, now, ct);
         var rows = buckets.Select((b, i) => Of(b.Start, b.Seconds, perAgent.Select(a => a[i]).ToList())).ToList();
-        var total = Of(r.From, buckets.Sum(b => b.Seconds), perAgent.Select(a => Sum(a)).ToList());
+        var total = Of(r.From, buckets.Sum(b => b.Seconds), perAgent.Select(a => TeamTime.Sum(a)).ToList());
         if (CsvReport.Wanted(format))
         {
             return CsvReport.File(rows, $"occupancy-{r.Granularity}", zone, total);
@@ -94,12 +74,9 @@ public static class OccupancyApi
         return TypedResults.Ok(new OccupancyReport(queueId, projectId, groupId, r.Granularity, r.From, r.To, agents.Count, rows, total));
     }
 
-    private static TimeInStates Sum(IReadOnlyList<TimeInStates> times) => new(times.Sum(t => t.LoggedInSeconds), times.Sum(t => t.StaffedSeconds),
-        times.Sum(t => t.BusySeconds), times.SelectMany(t => t.PauseSeconds).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
-
     private static IntervalOccupancy Of(DateTimeOffset start, double seconds, IReadOnlyList<TimeInStates> agents)
     {
-        var time = Sum(agents);
+        var time = TeamTime.Sum(agents);
         var pause = time.PauseSeconds.Values.Sum();
         return new IntervalOccupancy(start, agents.Count(a => a.LoggedInSeconds > 0), seconds > 0 ? time.StaffedSeconds / seconds : 0,
             time.LoggedInSeconds, time.StaffedSeconds, time.BusySeconds, time.StaffedSeconds - time.BusySeconds, pause, time.Occupancy);

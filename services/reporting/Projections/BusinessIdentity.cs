@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Contracts;
 using Platform.Contracts.Queue;
+using Platform.Contracts.Scripts;
 
 namespace Platform.Reporting.Projections;
 
@@ -25,6 +26,7 @@ public static class BusinessIdentity
         CallbackCancelled e => $"callback-cancelled:{e.CallId}",
         DialOutEnded e => $"dial-out:{e.CallId}:{e.Purpose}:{e.Attempt}",
         AgentStateChanged { Sequence: > 0 } e => $"state:{e.AgentId}:{e.Sequence}",
+        ScriptSessionCompleted e => $"script-session:{e.SessionId}",
         _ => null,
     };
 

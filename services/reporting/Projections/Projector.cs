@@ -9,6 +9,7 @@ using Platform.Reporting.Flows;
 using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
 using Platform.Reporting.Queues;
+using Platform.Reporting.Satisfaction;
 using Platform.Reporting.Scripts;
 using Platform.ServiceDefaults.Database;
 
@@ -64,9 +65,15 @@ public static class Projector
         ComplaintOpened e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_opened", ct),
         ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_resolved", ct),
         OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "orders", ct),
-        ScriptSessionCompleted e => ScriptProjection.CompletedAsync(session, e, ct),
+        ScriptSessionCompleted e => ScriptSessionAsync(session, e, ct),
         _ => Task.CompletedTask,
     };
+
+    private static async Task ScriptSessionAsync(TenantSession session, ScriptSessionCompleted e, CancellationToken ct)
+    {
+        await ScriptProjection.CompletedAsync(session, e, ct);
+        await SatisfactionProjection.CompletedAsync(session, e, ct);
+    }
 
     /// <summary>
     /// The order a batch applies its events in, so that concurrent batches (of other event types) lock shared rows in one

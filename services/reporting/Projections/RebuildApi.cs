@@ -19,7 +19,7 @@ public static class RebuildApi
     [
         "queues", "queue_intervals", "live_calls", "project_days", "agents", "agent_state_changes", "agent_days", "user_days",
         "user_day_contacts", "daily_plans", "script_funnels", "script_funnel_steps", "queue_members", "queue_member_lists",
-        "call_records", "outcomes", "queue_flows",
+        "call_records", "outcomes", "queue_flows", "satisfaction_answers",
     ];
 
     private const int Page = 2000;

@@ -43,23 +43,18 @@ public static class ProjectIntervalsApi
         Guid projectId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock,
         CancellationToken ct)
     {
-        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
-        var zones = await ProjectZones.LoadAsync(session, ct);
-        var zone = zones.Of(projectId);
-        var (range, errors) = ReportRange.Parse(from, to, granularity ?? ReportBuckets.Day, clock.GetUtcNow(), zone);
-        foreach (var (field, messages) in CsvReport.Check(format))
+        await using var request = await RangeRequest.OpenAsync(db, user, clock, from, to, granularity, format, ct, projectId,
+            defaultGranularity: ReportBuckets.Day);
+        if (request.Invalid)
         {
-            errors[field] = messages;
+            return request.Problem();
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        var (session, zone) = (request.Session, request.Zone);
         if (!user.MaySeeProject(projectId) || !await ReportLookups.ProjectExistsAsync(session, projectId, ct))
         {
             return Problems.NotFound("Project", projectId);
         }
-        var r = range!;
+        var r = request.Range;
         var (calls, callTotal) = await QueueIntervalsApi.ReadAsync(session, null, projectId, r, zone, ct);
         var buckets = ReportBuckets.Of(r.From, r.To, r.Granularity, zone);
         var results = (await session.QueryAsync<(long Bucket, long Outcomes, long Meetings, long Contracts)>("""

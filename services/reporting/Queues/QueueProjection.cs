@@ -62,9 +62,9 @@ public static class QueueProjection
                    COALESCE(max(c.wait) FILTER (WHERE c.kind IN ('answered', 'abandoned')), 0),
                    count(*) FILTER (WHERE c.kind = 'handled'),
                    sum(c.talk), sum(c.hold), sum(c.wrap_up),
-                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(q.short_abandon_seconds, {DefaultShortAbandon}))
-            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds)
-                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold)
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(c.short_abandon, q.short_abandon_seconds, {DefaultShortAbandon}))
+            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds, @ShortAbandons)
+                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold, short_abandon)
             LEFT JOIN queues q ON q.tenant_id = @TenantId AND q.queue_id = c.queue_id
             LEFT JOIN live_calls lc ON c.threshold IS NULL AND lc.tenant_id = @TenantId AND lc.call_id = c.call_id AND lc.queue_id = c.queue_id
             GROUP BY c.queue_id, 3
@@ -91,6 +91,7 @@ public static class QueueProjection
             Waits = counts.Select(c => c.WaitSeconds).ToArray(), Talks = counts.Select(c => c.TalkSeconds).ToArray(),
             Holds = counts.Select(c => c.HoldSeconds).ToArray(), WrapUps = counts.Select(c => c.WrapUpSeconds).ToArray(),
             Calls = counts.Select(c => c.CallId).ToArray(), Thresholds = counts.Select(c => c.ThresholdSeconds).ToArray(),
+            ShortAbandons = counts.Select(c => c.ShortAbandonSeconds).ToArray(),
         }, ct);
     }
 

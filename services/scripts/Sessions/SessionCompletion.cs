@@ -14,7 +14,7 @@ public sealed record SessionCompletion(SessionState State, ScriptSessionComplete
         var variables = row.Variables;
         var answered = state.Path.Select(p => p.StepId).Distinct().Where(state.Answers.ContainsKey);
         var answers = answered
-            .Select(id => new ScriptAnswer(id, script.TemplateOf(id, "text").Text(variables, state), state.Answers[id].Text))
+            .Select(id => new ScriptAnswer(id, script.TemplateOf(id, "text").Text(variables, state), state.Answers[id].Text, state.Answers[id].Kind))
             .ToList();
         var path = state.Path.Select(p => new ScriptPathStep(p.StepId, Math.Round(p.Seconds ?? 0, 3))).ToList();
         var startedAt = new DateTimeOffset(DateTime.SpecifyKind(row.StartedAt, DateTimeKind.Utc));
