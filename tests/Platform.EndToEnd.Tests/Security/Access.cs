@@ -152,6 +152,7 @@ internal static class Access
         ["PauseCampaign"] = Supervision,
         ["StopCampaign"] = Supervision,
         ["GetCampaignFigures"] = Staff,
+        ["GetCampaignContactsLeft"] = Staff,
         ["NextPreview"] = Staff,
         ["GetCampaignDial"] = Staff,
         ["DialPreview"] = Staff,
