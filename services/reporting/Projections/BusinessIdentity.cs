@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Contracts;
+using Platform.Contracts.Dialer;
 using Platform.Contracts.Queue;
 
 namespace Platform.Reporting.Projections;
@@ -25,6 +26,7 @@ public static class BusinessIdentity
         CallbackCancelled e => $"callback-cancelled:{e.CallId}",
         DialOutEnded e => $"dial-out:{e.CallId}:{e.Purpose}:{e.Attempt}",
         AgentStateChanged { Sequence: > 0 } e => $"state:{e.AgentId}:{e.Sequence}",
+        CampaignDialResulted e => $"campaign-dial:{e.DialId}",
         _ => null,
     };
 

@@ -119,6 +119,7 @@ internal static class Access
         ["GetOccupancy"] = [Roles.Admin, Roles.Supervisor],
         ["GetProjectIntervals"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],  // a client viewer: their own projects
         ["GetDispositionReport"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer], // a client viewer: their projects, by interval only
+        ["GetCampaignReport"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer], // a client viewer: their projects
         ["ListCallRecords"] = [Roles.Admin, Roles.Supervisor],       // callers' numbers: the call center's own people
         ["ListAbandonedCallers"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
