@@ -45,7 +45,7 @@ PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RAB
 snapshot() { local -n into=$1; for name in "${!PIDS[@]}"; do into[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done; }
 declare -A FROM TO
 
-log "dialing $CONTACTS contacts per campaign (preview, progressive, predictive) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
+log "dialing $CONTACTS contacts per campaign (${MODES:-preview,progressive,predictive}) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
 set +e
 SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATION/net10.0/CallSimulator.dll" \
   --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "${PROJECT:-Dialer load}" --user-prefix "${USER_PREFIX:-dial}" \
