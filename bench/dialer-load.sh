@@ -8,6 +8,11 @@
 #
 #   bench/dialer-load.sh                                  30 agents, 2,000 contacts per campaign, 60 s, talk 3 s
 #   AGENTS=60 CONTACTS=5000 DURATION=120 bench/dialer-load.sh
+#   MODES=predictive MIX=0.3,0.45,0.1,0.15 AGENTS=40 CONTACTS=11000 DURATION=900 bench/dialer-load.sh   (10,000 dials, a cold list)
+#
+# MODES: the campaigns (preview,progressive,predictive); MIX: the PBX's shares of a person, no answer, busy, answering
+# machine (0.6,0.2,0.1,0.1). After the run, the abandon rate of each campaign over every 30-minute rolling window (one
+# ending at each person answered, the dialer's window) is read from the queue's database: the worst is printed.
 #
 # As in queue-load.sh the gateway's rate limits are raised for the run (RateLimits__*) and services log at Warning.
 # Ports: GATEWAY_PORT (18080), SERVICE_PORT_BASE (18100), PostgreSQL/RabbitMQ as scripts/infra.sh. KEEP_UP=1 leaves the
@@ -40,11 +45,12 @@ PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RAB
 snapshot() { local -n into=$1; for name in "${!PIDS[@]}"; do into[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done; }
 declare -A FROM TO
 
-log "dialing $CONTACTS contacts per campaign (preview, progressive, predictive) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
+log "dialing $CONTACTS contacts per campaign (${MODES:-preview,progressive,predictive}) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
 set +e
 SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATION/net10.0/CallSimulator.dll" \
   --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "${PROJECT:-Dialer load}" --user-prefix "${USER_PREFIX:-dial}" \
   --campaign-contacts "$CONTACTS" --duration "$DURATION" --agents "$AGENTS" --handle-seconds "$HANDLE_SECONDS" --wrapup-seconds "$WRAPUP_SECONDS" \
+  --campaign-modes "${MODES:-preview,progressive,predictive}" --dial-mix "${MIX:-0.6,0.2,0.1,0.1}" \
   --drain-seconds 90 --report-every 15 --seed 1 > "$LOGS/dialer-load.txt" 2>&1 &
 sim=$!
 # The measured part: from the campaigns' start (contacts made, agents signed in and available) to their stop.
@@ -71,5 +77,17 @@ hz=$(getconf CLK_TCK)
   done
   awk -v p="$total" -v hz="$hz" -v s="$steady" -v d="${dials:-0}" 'BEGIN {
     printf "    %-10s %6.1f s (%3.0f %% of a core), %6.2f ms of CPU a dial (the simulator not counted)\n", "platform", p / hz, 100 * p / hz / s, (d > 0 ? 1000 * p / hz / d : 0) }'
+  echo "abandon rate over every 30-minute rolling window (one ending at each person answered), per campaign of this run:"
+  PGPASSWORD=postgres psql -qtA -F '|' -h 127.0.0.1 -p "${PG_PORT:-54329}" -U postgres -d platform_queue -c "
+    WITH people AS (
+        SELECT d.campaign_id, c.name, d.result_at AS at, (d.status = 'dropped')::int AS dropped
+        FROM campaign_dials d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+        WHERE d.status IN ('connected', 'dropped') AND d.result_at >= to_timestamp($from / 1e9) - interval '5 minutes'),
+    windows AS (
+        SELECT campaign_id, name, sum(dropped) OVER w AS drops, count(*) OVER w AS reached
+        FROM people WINDOW w AS (PARTITION BY campaign_id ORDER BY at RANGE BETWEEN interval '30 minutes' PRECEDING AND CURRENT ROW))
+    SELECT name, count(*) AS windows, max(reached) FILTER (WHERE true) AS most_people,
+           round(max(100.0 * drops / reached), 2) AS worst_percent, max(drops) AS most_drops
+    FROM windows GROUP BY campaign_id, name ORDER BY name" | awk -F'|' '{ printf "    %s: %s windows, worst %s %% (most drops in one window %s, most people in one %s)\n", $1, $2, $4, $5, $3 }' || echo "    (psql failed)"
 } | tee -a "$LOGS/dialer-load.txt"
 exit "$status"

@@ -5,9 +5,18 @@ using Platform.Queue.Dialer.Pacing;
 
 // dotnet run -c Release --project bench/Platform.Dialer.Simulation -- simulate [dials] [agents] [seed]
 // dotnet run -c Release --project bench/Platform.Dialer.Simulation -- bench [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Platform.Dialer.Simulation -- decisions [agents …]   (a timed loop, 10 s each)
 if (args.Length > 0 && args[0] == "bench")
 {
     BenchmarkSwitcher.FromAssembly(typeof(PacerBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+if (args.Length > 0 && args[0] == "decisions")
+{
+    foreach (var size in args.Length > 1 ? args[1..].Select(int.Parse) : [20, 100, 500])
+    {
+        DecisionRate.Run(size, TimeSpan.FromSeconds(10));
+    }
     return 0;
 }
 var dials = args.Length > 1 ? int.Parse(args[1]) : 10_000;

@@ -1,6 +1,7 @@
 using Platform.Reporting;
 using Platform.Reporting.Agents;
 using Platform.Reporting.Calls;
+using Platform.Reporting.Campaigns;
 using Platform.Reporting.Dispositions;
 using Platform.Reporting.Flows;
 using Platform.Reporting.Live;
@@ -34,6 +35,7 @@ app.MapAgentRangeApi();
 app.MapOccupancyApi();
 app.MapProjectIntervalsApi();
 app.MapDispositionReportApi();
+app.MapCampaignReportApi();
 app.MapCallRecordsApi();
 app.MapAbandonedCallersApi();
 app.MapScriptFunnelApi();

@@ -36,6 +36,8 @@ public static class CommandLine
           --no-signing             the PBX account does not sign (the tenant stops requiring signed PBX requests)
           --campaign-contacts N    a dialer run: N contacts per mode, a preview, a progressive and a predictive campaign
                                    dial them for the duration (no inbound calls); the PBX answers with its dial mix
+          --campaign-modes M,…     the dialer run's campaigns, among preview,progressive,predictive (all three)
+          --dial-mix H,N,B,M       the PBX's dial mix: shares of a person, no answer, busy, answering machine (0.6,0.2,0.1,0.1)
           --announce-seconds S     the queues announce place and wait to waiting callers every S seconds, 10..3600 (off)
         """;
 
@@ -67,6 +69,8 @@ public static class CommandLine
                 "--no-pbx" => o with { PlayPbx = false },
                 "--no-signing" => o with { SignPbxRequests = false },
                 "--campaign-contacts" => o with { CampaignContacts = (int)Positive(name, Number()) },
+                "--campaign-modes" => o with { CampaignModes = Modes(name, Value()) },
+                "--dial-mix" => o with { DialMix = Mix(name, Value()) },
                 "--report-every" => o with { ReportEvery = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--agents" => o with { Agents = (int)Positive(name, Number()) },
                 "--queues" => o with { Queues = (int)Positive(name, Number()) },
@@ -102,5 +106,20 @@ public static class CommandLine
             throw new ArgumentException($"--accept-ms MIN-MAX (e.g. 50-250), not {range}.");
         }
         return o with { AcceptMinMilliseconds = min, AcceptMaxMilliseconds = max };
+    }
+
+    private static string[] Modes(string name, string value)
+    {
+        var modes = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return modes.Length > 0 && modes.All(m => m is "preview" or "progressive" or "predictive") && modes.Distinct().Count() == modes.Length
+            ? modes : throw new ArgumentException($"{name}: preview, progressive and/or predictive, comma-separated, each once.");
+    }
+
+    private static Pbx.DialMix Mix(string name, string value)
+    {
+        var shares = value.Split(',').Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : -1).ToArray();
+        return shares.Length == 4 && shares.All(d => d >= 0) && shares.Sum() > 0
+            ? new Pbx.DialMix(shares[0], shares[1], shares[2], shares[3])
+            : throw new ArgumentException($"{name}: four shares (person, no answer, busy, answering machine), e.g. 0.3,0.45,0.1,0.15.");
     }
 }

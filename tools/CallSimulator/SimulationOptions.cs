@@ -55,6 +55,8 @@ public sealed record SimulationOptions
     /// one predictive campaign over the first line's project, the agents split evenly, dialing for the duration.
     /// </summary>
     public int CampaignContacts { get; init; }
+    /// <summary>The dialer run's campaigns, one per mode named (all three by default), the agents split evenly among them.</summary>
+    public string[] CampaignModes { get; init; } = ["preview", "progressive", "predictive"];
     /// <summary>How the PBX's dial-outs (callbacks) end.</summary>
     public Pbx.DialMix DialMix { get; init; } = new();
     /// <summary>The queues announce the place in line and the wait to waiting callers every that many seconds (null: no announcements).</summary>

@@ -17,7 +17,9 @@ namespace Platform.Clients.Campaigns;
 /// </summary>
 internal static class CampaignCandidates
 {
-    public sealed record Contact(Guid Id, string Name, string Phone, string TimeZone, DialTimeCheck.Candidate Facts);
+    /// <param name="Closed">Only when the whole source is read: the contact carries a closing reason.</param>
+    /// <param name="Held">Only when the whole source is read: leased now, or an agent's personal callback.</param>
+    public sealed record Contact(Guid Id, string Name, string Phone, string TimeZone, DialTimeCheck.Candidate Facts, bool Closed = false, bool Held = false);
 
     private sealed class Row
     {
@@ -28,6 +30,8 @@ internal static class CampaignCandidates
         public string TimeZone { get; init; } = "";
         public string[] CallingZones { get; init; } = [];
         public DateTime? NextContactAt { get; init; }
+        public bool Closed { get; init; }
+        public bool Held { get; init; }
     }
 
     private sealed record ConsentRow(Guid ContactId, string Purpose, bool Granted, DateTime At, DateTime? ExpiresAt);
@@ -54,6 +58,33 @@ internal static class CampaignCandidates
             LIMIT @fetch
             """;
         var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, now, fetch }, ct)).ToList();
+        return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
+    }
+
+    /// <summary>
+    /// Every contact of a campaign's source, closed, held and blocked ones included (for <see cref="ContactsLeft"/>): those of
+    /// the statuses kept, and those that asked not to be called since. Erased contacts are no longer anyone's.
+    /// </summary>
+    public static async Task<IReadOnlyList<Contact>> LoadSourceAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? clientCompanyId,
+        DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.next_contact_at, c.closed_reason IS NOT NULL AS closed,
+                   (c.callback_agent_id IS NOT NULL OR EXISTS (SELECT 1 FROM contact_leases l
+                        WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)) AS held
+            FROM contacts c
+            WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL
+              AND (c.status = ANY(@statuses) OR c.status = 'do_not_call') AND (NOT @vipOnly OR c.vip)
+            ORDER BY c.id
+            LIMIT @fetch
+            """;
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, now, fetch }, ct)).ToList();
+        return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
+    }
+
+    private static async Task<IReadOnlyList<Contact>> WithFactsAsync(TenantSession session, List<Row> rows, Guid? clientCompanyId, DoNotCallList doNotCall,
+        CancellationToken ct)
+    {
         if (rows.Count == 0)
         {
             return [];
@@ -83,7 +114,7 @@ internal static class CampaignCandidates
                 zones, blocks, r.NextContactAt is { } next ? Utc(next) : null,
                 attempts[r.Id].Select(a => new RecyclingRules.Attempt(Utc(a.RecordedAt),
                     SnakeCase.TryParse<DispositionCategory>(a.Category, out var category) ? category : DispositionCategory.Resolved)).ToList());
-            return new Contact(r.Id, r.Name, r.Phone, r.TimeZone, facts);
+            return new Contact(r.Id, r.Name, r.Phone, r.TimeZone, facts, r.Closed, r.Held);
         }).ToList();
     }
 

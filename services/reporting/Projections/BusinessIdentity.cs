@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Contracts;
+using Platform.Contracts.Dialer;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 
@@ -27,6 +28,7 @@ public static class BusinessIdentity
         DialOutEnded e => $"dial-out:{e.CallId}:{e.Purpose}:{e.Attempt}",
         AgentStateChanged { Sequence: > 0 } e => $"state:{e.AgentId}:{e.Sequence}",
         ScriptSessionCompleted e => $"script-session:{e.SessionId}",
+        CampaignDialResulted e => $"campaign-dial:{e.DialId}",
         _ => null,
     };
 

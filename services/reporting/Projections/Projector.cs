@@ -1,10 +1,12 @@
 using Platform.Contracts;
 using Platform.Contracts.Contacts;
+using Platform.Contracts.Dialer;
 using Platform.Contracts.Projects;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.Reporting.Agents;
 using Platform.Reporting.Calls;
+using Platform.Reporting.Campaigns;
 using Platform.Reporting.Flows;
 using Platform.Reporting.Kpis;
 using Platform.Reporting.Projects;
@@ -66,6 +68,7 @@ public static class Projector
         ComplaintResolved e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "complaints_resolved", ct),
         OrderPlaced e => ProjectProjection.CountAsync(session, e.ProjectId, ReportingDay.DayOf(e.At, zones.Of(e.ProjectId)), "orders", ct),
         ScriptSessionCompleted e => ScriptSessionAsync(session, e, ct),
+        CampaignDialResulted e => CampaignDialProjection.ResultedAsync(session, e, ct),
         _ => Task.CompletedTask,
     };
 
@@ -116,6 +119,7 @@ public static class Projector
         ComplaintResolved e => e.At,
         OrderPlaced e => e.At,
         ScriptSessionCompleted e => e.At,
+        CampaignDialResulted e => e.At,
         _ => throw new InvalidOperationException($"Reporting does not know when a {message.GetType().Name} happened."),
     };
 }

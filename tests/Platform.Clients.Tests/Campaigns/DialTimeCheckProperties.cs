@@ -20,7 +20,7 @@ public sealed class DialTimeCheckProperties
     private static readonly string[] ZoneIds =
         ["Europe/Prague", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Vladivostok", "Australia/Sydney", "Asia/Kolkata", "Pacific/Chatham"];
 
-    private sealed record Scenario(DialTimeCheck.Candidate Contact, BusinessCalendar Calendar, DialTimeCheck.Hours? Hours, RecyclingRules Rules, Instant Now);
+    internal sealed record Scenario(DialTimeCheck.Candidate Contact, BusinessCalendar Calendar, DialTimeCheck.Hours? Hours, RecyclingRules Rules, Instant Now);
 
     [Property(MaxTest = 2000)]
     public void Never_a_dial_outside_the_rules_and_never_a_refusal_inside_them(int seed)
@@ -106,7 +106,7 @@ public sealed class DialTimeCheckProperties
         return counted.Count(a => a.At.InZone(c.Zones[0]).Date == today) < s.Rules.MaxAttemptsPerDay;
     }
 
-    private static Scenario Generate(Random r)
+    internal static Scenario Generate(Random r)
     {
         var now = Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(r.Next(0, 365 * 24 * 60));
         var week = new Dictionary<IsoDayOfWeek, OpeningHours>();

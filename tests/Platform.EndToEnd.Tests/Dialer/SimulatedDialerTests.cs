@@ -1,3 +1,4 @@
+using Dapper;
 using Platform.CallSimulator;
 using Platform.Testing;
 using Xunit;
@@ -8,7 +9,7 @@ namespace Platform.EndToEnd.Tests.Dialer;
 /// <summary>
 /// The call simulator's dialer run through the gateway (what bench/dialer-load.sh runs at scale): a preview, a progressive
 /// and a predictive campaign dial their contacts, the simulated PBX answers every dial_out with its mix and signs, the
-/// simulated agents preview, talk and wrap up; every dial reaches an end.
+/// simulated agents preview, talk, record each call's outcome in the CRM and wrap up; every dial reaches an end.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class SimulatedDialerTests(PlatformUnderTest platform, ITestOutputHelper output)
@@ -42,6 +43,17 @@ public sealed class SimulatedDialerTests(PlatformUnderTest platform, ITestOutput
         Assert.All(campaigns, c => Assert.Equal(c.Connected, c.AgentsConnected));
         // Every dial has one result: the results add up to the dials.
         Assert.All(campaigns, c => Assert.Equal(c.Dialed, c.Results.Values.Sum()));
+        // After each call a person answered, the agent recorded its outcome in the CRM (none refused), as an agent's outcome on
+        // that call: the campaign's lease of the contact ended with it.
+        Assert.All(campaigns, c => Assert.Equal(c.Connected, c.Outcomes.Values.Sum()));
+        Assert.All(campaigns, c => Assert.DoesNotContain(c.Outcomes.Keys, d => d.StartsWith("refused", StringComparison.Ordinal)));
+        await using (var crm = platform.Database("clients"))
+        {
+            var byAgents = await crm.QuerySingleAsync<int>("""
+                SELECT count(*)::int FROM call_outcomes WHERE tenant_id = @Id AND agent_id <> '00000000-0000-0000-0000-000000000000' AND call_id IS NOT NULL
+                """, new { tenant.Id });
+            Assert.Equal(campaigns.Sum(c => c.Connected), byAgents);
+        }
         Assert.Equal(0, report.DoubleAssignments);
         Assert.Equal(0, report.PbxBadlySignedBatches);
     }

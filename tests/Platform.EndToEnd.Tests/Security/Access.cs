@@ -122,6 +122,7 @@ internal static class Access
         ["GetSatisfaction"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],      // a client viewer: their projects, by project or queue
         ["GetScorecard"] = [Roles.Admin, Roles.Supervisor],
         ["GetProjectBilling"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer],    // a client viewer: their own projects
+        ["GetCampaignReport"] = [Roles.Admin, Roles.Supervisor, Roles.ClientViewer], // a client viewer: their projects
         ["ListCallRecords"] = [Roles.Admin, Roles.Supervisor],       // callers' numbers: the call center's own people
         ["ListAbandonedCallers"] = [Roles.Admin, Roles.Supervisor],
         ["GetStaffing"] = [Roles.Admin, Roles.Supervisor],
@@ -155,6 +156,7 @@ internal static class Access
         ["PauseCampaign"] = Supervision,
         ["StopCampaign"] = Supervision,
         ["GetCampaignFigures"] = Staff,
+        ["GetCampaignContactsLeft"] = Staff,
         ["NextPreview"] = Staff,
         ["GetCampaignDial"] = Staff,
         ["DialPreview"] = Staff,

@@ -14,7 +14,7 @@ namespace Platform.EndToEnd.Tests.Security;
 internal sealed class CampaignTargets(TestTenant tenant, Guid projectId, Guid agentId, Guid campaignId, Guid openProject, Guid dialId)
 {
     private static readonly HashSet<string> OnFresh =
-        ["GetCampaign", "UpdateCampaign", "StartCampaign", "PauseCampaign", "StopCampaign", "GetCampaignFigures", "NextPreview", "GetCampaignDial", "DialPreview", "SkipPreview"];
+        ["GetCampaign", "UpdateCampaign", "StartCampaign", "PauseCampaign", "StopCampaign", "GetCampaignFigures", "GetCampaignContactsLeft", "NextPreview", "GetCampaignDial", "DialPreview", "SkipPreview"];
 
     private static readonly HashSet<string> OnPreview = ["NextPreview", "GetCampaignDial", "DialPreview", "SkipPreview"];
 

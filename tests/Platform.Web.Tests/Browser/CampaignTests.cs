@@ -40,6 +40,7 @@ public sealed class CampaignTests(WebPlatform platform) : BrowserTest(platform)
         var campaign = page.GetByTestId("campaign");
         await Expect(campaign).ToHaveCountAsync(1);
         await Expect(campaign.GetByTestId("campaign-state")).ToHaveTextAsync("Draft");
+        await Expect(campaign.GetByTestId("campaign-left")).ToHaveTextAsync("1 (1 now · 0 later today)");   // the CRM's count of its list
         await campaign.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Expect(campaign.GetByTestId("campaign-state")).ToHaveTextAsync("Running");
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Platform.CallSimulator.Agents;
 using Platform.CallSimulator.Sampling;
 using Platform.CallSimulator.Setup;
 
@@ -7,7 +9,8 @@ namespace Platform.CallSimulator.Campaigns;
 /// <summary>
 /// What a campaign's agent does (docs/dialer.md, "The modes"). A dial that holds the agent (preview, progressive) puts
 /// them on its call at once: they wait for the attempt's result (GET campaign-dials/{id}); a person connected (those
-/// modes, or predictive, which connects them only then) is talked to for an exponential handle time, hung up, wrapped up.
+/// modes, or predictive, which connects them only then) is talked to for an exponential handle time, hung up, and wrapped
+/// up: in wrap-up the agent records the call's outcome in the CRM (<see cref="OutcomeMix"/>), which ends the campaign's lease.
 /// A preview agent asks for a card, reads it for a moment and dials; when nothing is dialable now it asks again later.
 /// </summary>
 internal sealed class CampaignAgentWork(CallCenter.Agent agent, CampaignSeat seat, CampaignLedger ledger, SimulationOptions options, Random random)
@@ -18,10 +21,12 @@ internal sealed class CampaignAgentWork(CallCenter.Agent agent, CampaignSeat sea
     {
         var waitUntil = DateTime.UtcNow.AddSeconds(90);
         string? status;
+        JsonElement dial = default;
         do
         {
             using var read = await agent.User.SendAsync(HttpMethod.Get, $"/api/queue/campaign-dials/{dialId}", null, "read campaign dial", stop);
-            status = read.IsSuccessStatusCode ? (await Gateway.GatewayUser.JsonAsync(read, stop)).GetProperty("status").GetString() : null;
+            dial = read.IsSuccessStatusCode ? await Gateway.GatewayUser.JsonAsync(read, stop) : default;
+            status = read.IsSuccessStatusCode ? dial.GetProperty("status").GetString() : null;
             if (status is "ringing" or "answered")
             {
                 await Task.Delay(Poll, stop);
@@ -42,6 +47,12 @@ internal sealed class CampaignAgentWork(CallCenter.Agent agent, CampaignSeat sea
             }
         }
         await Task.Delay(TimeSpan.FromSeconds(Samplers.AroundMean(random, options.WrapUpSeconds)), stop);
+        var outcome = OutcomeMix.Draw(random, DateTimeOffset.UtcNow);
+        using (var recorded = await agent.User.SendAsync(HttpMethod.Post, $"/api/clients/contacts/{dial.GetProperty("contactId").GetGuid()}/outcomes",
+            new { disposition = outcome.Disposition, callId = dialId, nextContactAt = outcome.NextContactAt }, "record campaign outcome", stop))
+        {
+            ledger.OutcomeRecorded(seat.Mode, recorded.IsSuccessStatusCode ? outcome.Disposition : $"refused {(int)recorded.StatusCode}");
+        }
         using var done = await agent.User.SendAsync(HttpMethod.Post, $"/api/queue/calls/{dialId}/wrapup-done", null, "wrap-up done", stop);
         if (done.IsSuccessStatusCode)
         {

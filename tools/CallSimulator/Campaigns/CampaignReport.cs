@@ -12,7 +12,8 @@ namespace Platform.CallSimulator.Campaigns;
 public sealed record CampaignReport(IReadOnlyList<CampaignReport.Campaign> Campaigns)
 {
     public sealed record Campaign(string Mode, int Dialed, int Connected, int Dropped, int PeopleReached, int Unfinished,
-        double AbandonRatePercent, double AbandonCapPercent, IReadOnlyDictionary<string, int> Results, int AgentsConnected);
+        double AbandonRatePercent, double AbandonCapPercent, IReadOnlyDictionary<string, int> Results, int AgentsConnected,
+        IReadOnlyDictionary<string, int> Outcomes);
 
     public int Dialed => Campaigns.Sum(c => c.Dialed);
     public int Unfinished => Campaigns.Sum(c => c.Unfinished);
@@ -28,7 +29,8 @@ public sealed record CampaignReport(IReadOnlyList<CampaignReport.Campaign> Campa
             Int(figures[i], "ringing") + Int(figures[i], "answeredWaiting") + Int(figures[i], "previewing"),
             figures[i].GetProperty("abandonRatePercent").GetDouble(), figures[i].GetProperty("abandonCapPercent").GetDouble(),
             figures[i].GetProperty("results").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
-            ledger.ConnectedByMode.GetValueOrDefault(c.Mode)))]);
+            ledger.ConnectedByMode.GetValueOrDefault(c.Mode),
+            ledger.Outcomes.Where(o => o.Key.Mode == c.Mode).ToDictionary(o => o.Key.Disposition, o => o.Value)))]);
     }
 
     /// <summary>Dials still open (ringing, a person waiting, a card previewed) across the campaigns.</summary>
@@ -44,7 +46,8 @@ public sealed record CampaignReport(IReadOnlyList<CampaignReport.Campaign> Campa
         {
             w.WriteLine($"campaign {c.Mode,-11} dials {c.Dialed}, connects {c.Connected}, drops {c.Dropped}, people reached {c.PeopleReached}, "
                 + $"abandon rate {c.AbandonRatePercent:0.00} % (cap {c.AbandonCapPercent:0.#} %), not ended {c.Unfinished}; agents connected {c.AgentsConnected}; "
-                + string.Join(", ", c.Results.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value}")));
+                + string.Join(", ", c.Results.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value}"))
+                + $"; outcomes recorded {c.Outcomes.Values.Sum()}: " + string.Join(", ", c.Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")));
         }
         var reached = Campaigns.Sum(c => c.PeopleReached);
         var drops = Campaigns.Sum(c => c.Dropped);

@@ -6,16 +6,15 @@ namespace Platform.CallSimulator.Campaigns;
 /// <summary>
 /// A dialer run's outbound work, as an admin sets it up through the gateway: the first line's project open around the
 /// clock (so no dial waits for opening hours), <see cref="SimulationOptions.CampaignContacts"/> contacts per dial mode with
-/// consent to data processing and to calls, and one running campaign per mode (preview, progressive, predictive), the
-/// agents split evenly among them.
+/// consent to data processing and to calls, and one running campaign per mode (<see cref="SimulationOptions.CampaignModes"/>:
+/// preview, progressive, predictive by default), the agents split evenly among them.
 /// </summary>
 public static class CampaignSetup
 {
-    public static readonly string[] Modes = ["preview", "progressive", "predictive"];
-
     public static async Task<IReadOnlyList<(Guid Id, string Mode)>> PrepareAsync(CallCenter center, SimulationOptions options, TextWriter log, CancellationToken ct)
     {
         var admin = center.Admin;
+        var modes = options.CampaignModes;
         var projectId = center.Lines[0].ProjectId;
         var allWeek = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new { open = "00:00", close = "23:59" });
         using (var calendar = await admin.SendAsync(HttpMethod.Put, $"/api/clients/projects/{projectId}/calendar", new { weekdays = allWeek }, "open the calendar", ct))
@@ -23,8 +22,8 @@ public static class CampaignSetup
             await GatewayUser.EnsureAsync(calendar, "open the calendar", ct);
         }
         var runId = Guid.NewGuid().ToString("N")[..6];
-        var total = options.CampaignContacts * Modes.Length;
-        log.WriteLine($"dialer run {runId}: {total} contacts with consent, {Modes.Length} campaigns");
+        var total = options.CampaignContacts * modes.Length;
+        log.WriteLine($"dialer run {runId}: {total} contacts with consent, {modes.Length} campaigns");
         var seed = new Random(options.Seed ?? Environment.TickCount);
         var start = seed.Next(100_000, 900_000 - total);
         await Parallel.ForAsync(0, total, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
@@ -43,16 +42,16 @@ public static class CampaignSetup
             }
         });
         var campaigns = new List<(Guid, string)>();
-        for (var m = 0; m < Modes.Length; m++)
+        for (var m = 0; m < modes.Length; m++)
         {
-            var agentIds = center.Agents.Where((_, i) => i % Modes.Length == m).Select(a => a.Id).ToArray();
+            var agentIds = center.Agents.Where((_, i) => i % modes.Length == m).Select(a => a.Id).ToArray();
             using var created = await admin.SendAsync(HttpMethod.Post, "/api/queue/campaigns", new
             {
-                projectId, name = $"Sim {Modes[m]} {runId}", dialMode = Modes[m], callerId = "+420 222 000 111",
+                projectId, name = $"Sim {modes[m]} {runId}", dialMode = modes[m], callerId = "+420 222 000 111",
                 agentIds, ringSeconds = 25,
             }, "create campaign", ct);
             await GatewayUser.EnsureAsync(created, "create campaign", ct);
-            campaigns.Add(((await GatewayUser.JsonAsync(created, ct)).GetProperty("id").GetGuid(), Modes[m]));
+            campaigns.Add(((await GatewayUser.JsonAsync(created, ct)).GetProperty("id").GetGuid(), modes[m]));
         }
         return campaigns;
     }

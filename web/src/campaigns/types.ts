@@ -15,3 +15,8 @@ export interface CampaignDial {
   id: string; campaignId: string; contactId: string; number: string; contactName: string | null; timeZone: string | null; mode: string;
   agentId: string | null; status: string; result: string | null; skipReason: string | null; createdAt: string; placedAt: string | null; resultAt: string | null;
 }
+export interface CampaignContactsLeft {
+  campaignId: string; inSource: number; leftToday: number; dialableNow: number; dialableLaterToday: number;
+  notDialableToday: { doNotCall: number; noConsent: number; outsideWindow: number; attemptsUsedUp: number; recycledForLater: number; closed: number; held: number };
+  truncated: boolean; at: string;
+}

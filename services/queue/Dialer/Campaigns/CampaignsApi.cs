@@ -26,6 +26,8 @@ public static class CampaignsApi
             .WithSummary("Stops for good: no new dial, previews not dialed are cancelled, its leases end.");
         group.MapGet("/{campaignId:guid}/figures", CampaignFigures.GetCampaignFigures).WithName("GetCampaignFigures")
             .WithSummary("Live figures: dialed, connected, people reached, drops, abandon rate against the cap, agents idle, results.");
+        group.MapGet("/{campaignId:guid}/contacts-left", CampaignContactsLeft.GetCampaignContactsLeft).WithName("GetCampaignContactsLeft")
+            .WithSummary("The contacts of its source that can still be dialed today (now, later today), and the others by the reason they cannot.");
         group.MapPost("/{campaignId:guid}/preview", PreviewDialing.NextPreview).WithName("NextPreview")
             .WithSummary("Preview: the next contact for the agent (card, checked and leased now); then dial or skip it.");
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Queue.Dialer.Campaigns;
 using Platform.Queue.Dialer.Pacing;
 using Platform.Queue.Dispatch;
 using Platform.ServiceDefaults.Database;
@@ -23,7 +24,7 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
         Outcome outcome;
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
-            var campaign = await PacedCampaign.LockAsync(session, campaignId, ct);
+            var campaign = await CampaignRow.ReadAsync(session, campaignId, ct, CampaignRow.Locking.ForUpdateSkipLocked, withMembers: false);
             if (campaign is null)
             {
                 return new Outcome(false, 0, 0, 0, null);
@@ -51,7 +52,7 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
     }
 
     /// <summary>People who answered and wait: the longest waiting first to each free agent; those past their 2 s are dropped.</summary>
-    private static async Task<(int Connected, int Dropped)> SettleAnsweredAsync(TenantSession session, PacedCampaign campaign, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(int Connected, int Dropped)> SettleAnsweredAsync(TenantSession session, CampaignRow campaign, DateTimeOffset now, CancellationToken ct)
     {
         var waiting = (await session.QueryAsync<Guid>("""
             SELECT id FROM campaign_dials WHERE tenant_id = @TenantId AND campaign_id = @Id AND status = 'answered' ORDER BY result_at, id
@@ -80,7 +81,7 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
     }
 
     /// <summary>Dials the PBX has said nothing about long after their ring time end as failed, so no attempt is open forever.</summary>
-    private async Task<List<Guid>> EndUnreportedAsync(TenantSession session, PacedCampaign campaign, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<Guid>> EndUnreportedAsync(TenantSession session, CampaignRow campaign, DateTimeOffset now, CancellationToken ct)
     {
         var stale = await session.QueryAsync<Guid>("""
             SELECT id FROM campaign_dials WHERE tenant_id = @TenantId AND campaign_id = @Id AND status = 'ringing' AND placed_at < @limit LIMIT 100
@@ -97,7 +98,7 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
         return freed;
     }
 
-    private async Task<int> PlaceAsync(TenantSession session, PacedCampaign campaign, DialMode mode, int wanted, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> PlaceAsync(TenantSession session, CampaignRow campaign, DialMode mode, int wanted, DateTimeOffset now, CancellationToken ct)
     {
         List<Guid> agents = [];
         if (mode == DialMode.Progressive)

@@ -27,11 +27,13 @@ public static class DialConnection
         public string Status { get; init; } = "";
         public string? Result { get; init; }
         public DateTime? PlacedAt { get; init; }
+        public decimal AbandonCapPercent { get; init; }
     }
 
     public static Task<LockedDial?> LockAsync(TenantSession session, Guid dialId, CancellationToken ct) =>
         session.QuerySingleOrDefaultAsync<LockedDial>("""
-            SELECT d.id, d.campaign_id, c.project_id, c.queue_id, d.contact_id, c.caller_id, d.mode, d.agent_id, d.status, d.result, d.placed_at
+            SELECT d.id, d.campaign_id, c.project_id, c.queue_id, d.contact_id, c.caller_id, d.mode, d.agent_id, d.status, d.result, d.placed_at,
+                   c.abandon_cap_percent
             FROM campaign_dials d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
             WHERE d.tenant_id = @TenantId AND d.id = @dialId FOR UPDATE OF d
             """, new { session.TenantId, dialId }, ct);
@@ -44,6 +46,7 @@ public static class DialConnection
             UPDATE calls SET answered_at = @now, pbx_seen_at = @now, dial_result = @result WHERE tenant_id = @TenantId AND id = @Id;
             """, new { session.TenantId, dial.Id, result, now }, ct);
         await PublishAnsweredAsync(session, dial, dial.AgentId!.Value, now, ct);
+        await PublishResultAsync(session, dial, "connected", dial.AgentId, now, ct);
     }
 
     /// <summary>
@@ -67,6 +70,7 @@ public static class DialConnection
         await AgentMoves.ApplyAsync(session, agentId, AgentCommand.Offer, now, ct, new AgentMoves.Options(CallId: dial.Id, Expected: AgentState.Available));
         await AgentMoves.ApplyAsync(session, agentId, AgentCommand.Accept, now, ct, new AgentMoves.Options(CallId: dial.Id, Expected: AgentState.Offered));
         await PublishAnsweredAsync(session, dial, agentId, now, ct);
+        await PublishResultAsync(session, dial, "connected", agentId, now, ct);
     }
 
     /// <summary>No agent was connected in time: the PBX plays the drop message and hangs up; the CRM retries the contact by its rules.</summary>
@@ -78,6 +82,7 @@ public static class DialConnection
         await PbxCommands.SendAsync(session, PbxCommands.EndCall, dial.Id,
             new { callId = dial.Id, externalId = (string?)null, reason = "no agent was free within 2 seconds (the drop message was played)" }, now, ct);
         await session.PublishAsync(new CampaignDialEnded(session.TenantId, dial.CampaignId, dial.Id, dial.ContactId, dial.ProjectId, "dropped", null, now), ct);
+        await PublishResultAsync(session, dial, "dropped", null, now, ct);
     }
 
     /// <summary>
@@ -90,6 +95,7 @@ public static class DialConnection
             UPDATE campaign_dials SET status = 'ended', result = @result, result_at = @now, ended_at = @now WHERE tenant_id = @TenantId AND id = @Id
             """, new { session.TenantId, dial.Id, result, now }, ct);
         await session.PublishAsync(new CampaignDialEnded(session.TenantId, dial.CampaignId, dial.Id, dial.ContactId, dial.ProjectId, result, reason, now), ct);
+        await PublishResultAsync(session, dial, result, null, now, ct);
         if (dial.AgentId is not { } agentId)
         {
             return null;
@@ -107,6 +113,11 @@ public static class DialConnection
         await AgentMoves.ApplyAsync(session, agentId, AgentCommand.WrapUpDone, now, ct, new AgentMoves.Options(CallId: dial.Id, Expected: AgentState.WrapUp));
         return agentId;
     }
+
+    /// <summary>Reporting's record of the dial's result (<see cref="CampaignDialResulted"/>), in the same transaction (outbox).</summary>
+    private static Task PublishResultAsync(TenantSession session, LockedDial dial, string result, Guid? agentId, DateTimeOffset now, CancellationToken ct) =>
+        session.PublishAsync(new CampaignDialResulted(session.TenantId, dial.CampaignId, dial.ProjectId, dial.Id, dial.ContactId, dial.Mode, result, agentId,
+            (double)dial.AbandonCapPercent, now), ct);
 
     private static async Task PublishAnsweredAsync(TenantSession session, LockedDial dial, Guid agentId, DateTimeOffset now, CancellationToken ct)
     {

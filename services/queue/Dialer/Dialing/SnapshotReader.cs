@@ -67,7 +67,7 @@ public static class SnapshotReader
               AND (c.status IN ('on_call', 'wrap_up') OR c.completed_at >= @handleWindowStart)) AS handled
         """;
 
-    public static async Task<PacingSnapshot> ReadAsync(TenantSession session, PacedCampaign campaign, DialerOptions options, DateTimeOffset now, CancellationToken ct)
+    public static async Task<PacingSnapshot> ReadAsync(TenantSession session, CampaignRow campaign, DialerOptions options, DateTimeOffset now, CancellationToken ct)
     {
         var row = (await session.QuerySingleOrDefaultAsync<Row>(Sql, new
         {

@@ -58,7 +58,7 @@ public static class PreviewDialing
         {
             return TypedResults.Ok((await ReadAsync(session, open, ct))!);
         }
-        var campaign = (await PacedCampaign.LockAsync(session, campaignId, ct, skipLocked: false))!;
+        var campaign = (await CampaignRow.ReadAsync(session, campaignId, ct, CampaignRow.Locking.ForUpdate, withMembers: false))!;
         if (campaign.State != CampaignState.Running)
         {
             return CallConflict.Because("No contact to preview.", $"The campaign is {campaign.State}.");
