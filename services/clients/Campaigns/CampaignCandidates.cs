@@ -29,6 +29,7 @@ internal static class CampaignCandidates
         public string Status { get; init; } = "";
         public string TimeZone { get; init; } = "";
         public string[] CallingZones { get; init; } = [];
+        public string? PhoneRegion { get; init; }
         public DateTime? NextContactAt { get; init; }
         public bool Closed { get; init; }
         public bool Held { get; init; }
@@ -42,7 +43,7 @@ internal static class CampaignCandidates
         DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
-            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.next_contact_at
+            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at
             FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL AND c.closed_reason IS NULL
               AND c.status = ANY(@statuses) AND (NOT @vipOnly OR c.vip)
@@ -69,7 +70,7 @@ internal static class CampaignCandidates
         DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
-            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.next_contact_at, c.closed_reason IS NOT NULL AS closed,
+            SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at, c.closed_reason IS NOT NULL AS closed,
                    (c.callback_agent_id IS NOT NULL OR EXISTS (SELECT 1 FROM contact_leases l
                         WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)) AS held
             FROM contacts c
@@ -113,7 +114,8 @@ internal static class CampaignCandidates
                     Utc(c.At), c.ExpiresAt is { } e ? Utc(e) : null)).ToList(),
                 zones, blocks, r.NextContactAt is { } next ? Utc(next) : null,
                 attempts[r.Id].Select(a => new RecyclingRules.Attempt(Utc(a.RecordedAt),
-                    SnakeCase.TryParse<DispositionCategory>(a.Category, out var category) ? category : DispositionCategory.Resolved)).ToList());
+                    SnakeCase.TryParse<DispositionCategory>(a.Category, out var category) ? category : DispositionCategory.Resolved)).ToList(),
+                r.PhoneRegion);
             return new Contact(r.Id, r.Name, r.Phone, r.TimeZone, facts, r.Closed, r.Held);
         }).ToList();
     }

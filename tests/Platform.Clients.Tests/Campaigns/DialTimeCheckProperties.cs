@@ -56,6 +56,20 @@ public sealed class DialTimeCheckProperties
         Assert.True(DialTimeCheck.Check(contact, BusinessCalendar.Default, null, RecyclingRules.Default, now).MayDial);
     }
 
+    [Fact]
+    public void A_contact_is_not_dialed_on_a_public_holiday_of_its_own_country_that_the_company_calendar_does_not_have()
+    {
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var now = new LocalDateTime(2026, 11, 26, 11, 0).InZoneLeniently(newYork).ToInstant();  // Thanksgiving, a Thursday
+        var american = new DialTimeCheck.Candidate(ContactStatus.Potential, Consents(now, granted: true), [newYork], [], null, [], Country: "US");
+
+        var verdict = DialTimeCheck.Check(american, BusinessCalendar.Default, null, RecyclingRules.Default, now);
+
+        Assert.False(verdict.MayDial);
+        Assert.Contains("public holiday in the contact's country (US)", Assert.Single(verdict.Reasons));
+        Assert.True(DialTimeCheck.Check(american with { Country = "CZ" }, BusinessCalendar.Default, null, RecyclingRules.Default, now).MayDial);
+    }
+
     /// <summary>The rules, each in its plainest form, without the code under test.</summary>
     private static bool Allowed(Scenario s)
     {
