@@ -9,6 +9,7 @@ using Platform.Queue.Push;
 using Platform.Queue.Queues;
 using Platform.Queue.Telephony;
 using Platform.Queue.Telephony.Signing;
+using Platform.Queue.Telephony.Webhooks;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -27,6 +28,9 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
 builder.Services.AddSingleton<SigningSecrets>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
+builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddHostedService<WebhookRelay>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<CallbackDayOptions>() ?? new CallbackDayOptions());
 builder.Services.AddHostedService<CallbackDaySweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());
