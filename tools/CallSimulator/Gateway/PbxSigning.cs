@@ -20,6 +20,10 @@ public static class PbxSigning
     /// <summary>Whether an answer of the platform carries a good signature of its body.</summary>
     public static bool IsSignedAnswer(HttpResponseMessage response, string secret, byte[] body) =>
         response.Headers.TryGetValues(TimestampHeader, out var at) && response.Headers.TryGetValues(SignatureHeader, out var signature)
-        && long.TryParse(at.Single(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature.Single()));
+        && IsSigned(at.Single(), signature.Single(), secret, body);
+
+    /// <summary>Whether a batch the platform pushed (or answered) carries a good signature of its body.</summary>
+    public static bool IsSigned(string? timestampHeader, string? signatureHeader, string secret, byte[] body) =>
+        long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp) && signatureHeader is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signatureHeader));
 }
