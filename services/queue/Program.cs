@@ -28,6 +28,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
 builder.Services.AddSingleton<SigningSecrets>();
+builder.Services.AddSingleton<PbxNonces>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
 builder.Services.AddSingleton<WebhookSender>();
 builder.Services.AddHostedService<WebhookRelay>();

@@ -205,7 +205,7 @@ internal static class Samples
         "ReportDialResult" => [new("result", false, true)],
         "MonitorCall" => [new("mode", false, true), new("device", true, true)],
         "RotatePbxSigningSecret" => [new("previousValidHours", false, false)],
-        "RequirePbxSigning" => [new("required", false, true)],
+        "RequirePbxSigning" => [new("required", false, true), new("nonceRequired", false, false)],
         "RegisterPbxWebhook" => [new("url", false, true)],
         "SetAgentDevice" => [new("extension", false, false), new("sipUri", false, false), new("phone", false, false)],
         "HangUpCall" => [new("holdSeconds", false, false)],

@@ -11,7 +11,7 @@ namespace Platform.Queue.Telephony.Signing;
 /// </summary>
 public sealed class SigningSecrets(NpgsqlDataSource db, TimeProvider clock, PbxSigningOptions options)
 {
-    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required)
+    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required, bool NonceRequired)
     {
         public IReadOnlyList<string> InForce(DateTimeOffset now) =>
             PreviousSecret is not null && PreviousValidUntil is { } until && now.UtcDateTime < until ? [Secret, PreviousSecret] : [Secret];
@@ -28,7 +28,7 @@ public sealed class SigningSecrets(NpgsqlDataSource db, TimeProvider clock, PbxS
         }
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
         var settings = await session.QuerySingleOrDefaultAsync<Settings>("""
-            SELECT secret, previous_secret, previous_valid_until, required FROM pbx_signing WHERE tenant_id = @TenantId
+            SELECT secret, previous_secret, previous_valid_until, required, nonce_required FROM pbx_signing WHERE tenant_id = @TenantId
             """, new { session.TenantId }, ct);
         await session.CommitAsync(ct);
         kept[tenantId] = (settings, now);
