@@ -11,7 +11,7 @@ namespace Platform.Queue.Telephony.Signing;
 /// </summary>
 public sealed class SigningSecrets(NpgsqlDataSource db, TimeProvider clock, PbxSigningOptions options)
 {
-    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required, bool NonceRequired)
+    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required, bool NonceRequired = false)
     {
         public IReadOnlyList<string> InForce(DateTimeOffset now) =>
             PreviousSecret is not null && PreviousValidUntil is { } until && now.UtcDateTime < until ? [Secret, PreviousSecret] : [Secret];
