@@ -27,7 +27,10 @@ builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
+builder.Services.AddSingleton(new PbxSecretProtector(
+    builder.Configuration.GetSection("PbxSecrets").Get<PbxSecretOptions>() ?? new PbxSecretOptions(), builder.Environment.IsProduction()));
 builder.Services.AddSingleton<SigningSecrets>();
+builder.Services.AddHostedService<PbxSecretRewrap>();
 builder.Services.AddSingleton<PbxNonces>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
 builder.Services.AddSingleton<WebhookSender>();

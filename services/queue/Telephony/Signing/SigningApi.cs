@@ -49,7 +49,7 @@ public static class SigningApi
     }
 
     public static async Task<Results<Created<NewSecret>, ValidationProblem>> RotateSecret(RotateRequest request, ClaimsPrincipal user,
-        NpgsqlDataSource db, SigningSecrets secrets, TimeProvider clock, CancellationToken ct)
+        NpgsqlDataSource db, SigningSecrets secrets, PbxSecretProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var hours = request.PreviousValidHours ?? 24;
         if (hours is < 0 or > MaxPreviousValidHours)
@@ -67,7 +67,7 @@ public static class SigningApi
             ON CONFLICT (tenant_id) DO UPDATE SET previous_secret = pbx_signing.secret, previous_valid_until = @until,
                 secret = EXCLUDED.secret, rotated_at = EXCLUDED.rotated_at, rotated_by = EXCLUDED.rotated_by
             RETURNING required, rotated_at, previous_valid_until, nonce_required
-            """, new { session.TenantId, secret, now, by = user.UserId(), until = now.AddHours(hours) }, ct);
+            """, new { session.TenantId, secret = protector.Protect(session.TenantId, secret), now, by = user.UserId(), until = now.AddHours(hours) }, ct);
         await session.CommitAsync(ct);
         secrets.Forget(session.TenantId);
         return TypedResults.Created("/api/queue/telephony/signing", new NewSecret(secret, row!.RotatedAt, row.PreviousValidUntil, row.Required));
