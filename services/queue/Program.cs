@@ -27,7 +27,8 @@ builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
-builder.Services.AddSingleton(new PbxSecretProtector(
+// Built when the host starts (the rewrap needs it), not in the migration Job: a missing or development key stops the service.
+builder.Services.AddSingleton(_ => new PbxSecretProtector(
     builder.Configuration.GetSection("PbxSecrets").Get<PbxSecretOptions>() ?? new PbxSecretOptions(), builder.Environment.IsProduction()));
 builder.Services.AddSingleton<SigningSecrets>();
 builder.Services.AddHostedService<PbxSecretRewrap>();

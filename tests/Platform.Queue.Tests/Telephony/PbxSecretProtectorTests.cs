@@ -7,8 +7,8 @@ namespace Platform.Queue.Tests.Telephony;
 
 public sealed class PbxSecretProtectorTests
 {
-    private static readonly string KeyA = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-    private static readonly string KeyB = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+    private const string KeyA = "4f0c1e8a9b2d7c6e5a4b3c2d1e0f9a8b7c6d";
+    private const string KeyB = "b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0";
     private static readonly Guid Tenant = Guid.Parse("0b7f3c1e-5d2a-4e8b-9c6f-1a2b3c4d5e6f");
 
     private static PbxSecretProtector With(string current, bool production = true, params (string Id, string Key)[] keys) =>
@@ -69,7 +69,8 @@ public sealed class PbxSecretProtectorTests
         Assert.Throws<InvalidOperationException>(() => With(PbxSecretOptions.DevelopmentKeyId));
         Assert.Throws<InvalidOperationException>(() => With("k1", keys: ("k1", PbxSecretOptions.DevelopmentKey)));
         Assert.Throws<InvalidOperationException>(() => With("k1", keys: ("k2", KeyA)));
-        Assert.Throws<InvalidOperationException>(() => With("k1", keys: ("k1", Convert.ToBase64String(new byte[16]))));
+        Assert.Throws<InvalidOperationException>(() => With("k1", keys: ("k1", "CHANGE-ME-0123456789abcdef0123456789abcdef")));
+        Assert.Throws<InvalidOperationException>(() => With("k1", keys: ("k1", "too-short-for-a-key")));
         Assert.Equal("dev", With(PbxSecretOptions.DevelopmentKeyId, production: false).CurrentKeyId); // development: the built-in key
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Platform.ServiceDefaults.Auth;
 
 namespace Platform.Queue.Telephony.Signing;
 
@@ -8,12 +9,16 @@ public sealed class PbxSecretOptions
 {
     /// <summary>DEVELOPMENT ONLY: the key used when none is configured; refused at start-up in Production.</summary>
     public const string DevelopmentKeyId = "dev";
-    public const string DevelopmentKey = "ZGV2LW9ubHktcGJ4LXNlY3JldC1rZXktZG8tbm90LXU="; // "dev-only-pbx-secret-key-do-not-u", 32 bytes
+    public const string DevelopmentKey = "dev-only-pbx-secret-key-do-not-use-in-production-0123";
+    public const int MinKeyLength = 32;
 
     /// <summary>The key new secrets are encrypted with.</summary>
     public string CurrentKeyId { get; set; } = DevelopmentKeyId;
 
-    /// <summary>Key id → 32 random bytes, base64 (from the Kubernetes Secret: <c>PbxSecrets__Keys__k1</c>). Older ids stay to read older rows.</summary>
+    /// <summary>
+    /// Key id → at least 32 random characters (from the Kubernetes Secret: <c>PbxSecrets__Keys__k1</c>); the AES key is
+    /// derived from it with HKDF-SHA256. Older ids stay to read older rows until the rewrap at start-up has resealed them.
+    /// </summary>
     public Dictionary<string, string> Keys { get; set; } = [];
 }
 
@@ -33,20 +38,20 @@ public sealed class PbxSecretProtector
 
     public PbxSecretProtector(PbxSecretOptions options, bool production)
     {
-        keys = options.Keys.ToDictionary(k => k.Key, k => Key(k.Key, k.Value));
-        if (keys.Count == 0 && !production)
+        var given = new Dictionary<string, string>(options.Keys);
+        if (given.Count == 0 && !production)
         {
-            keys[PbxSecretOptions.DevelopmentKeyId] = Convert.FromBase64String(PbxSecretOptions.DevelopmentKey);
+            given[PbxSecretOptions.DevelopmentKeyId] = PbxSecretOptions.DevelopmentKey;
         }
-        if (!keys.ContainsKey(options.CurrentKeyId))
+        if (!given.TryGetValue(options.CurrentKeyId, out var current))
         {
-            throw new InvalidOperationException($"PbxSecrets:CurrentKeyId is {options.CurrentKeyId}, which PbxSecrets:Keys does not hold: set PbxSecrets__Keys__{options.CurrentKeyId} (32 random bytes, base64).");
+            throw new InvalidOperationException($"PbxSecrets:CurrentKeyId is {options.CurrentKeyId}, which PbxSecrets:Keys does not hold: set PbxSecrets__Keys__{options.CurrentKeyId} (at least {PbxSecretOptions.MinKeyLength} random characters).");
         }
-        if (production && (options.CurrentKeyId == PbxSecretOptions.DevelopmentKeyId
-                || keys[options.CurrentKeyId].AsSpan().SequenceEqual(Convert.FromBase64String(PbxSecretOptions.DevelopmentKey))))
+        if (production && ProductionSecrets.IsPublic(current))
         {
-            throw new InvalidOperationException("PbxSecrets: the development key cannot encrypt PBX signing secrets in Production; set a real key and CurrentKeyId.");
+            throw new InvalidOperationException($"PbxSecrets:Keys:{options.CurrentKeyId} is a placeholder or development value.");
         }
+        keys = given.ToDictionary(k => k.Key, k => Key(k.Key, k.Value));
         CurrentKeyId = options.CurrentKeyId;
     }
 
@@ -92,16 +97,8 @@ public sealed class PbxSecretProtector
     /// <summary>Whether a stored value should be sealed again: written before encryption, or sealed with a key other than the current one.</summary>
     public bool NeedsRewrap(string? stored) => stored is not null && !stored.StartsWith($"{Prefix}{CurrentKeyId}:", StringComparison.Ordinal);
 
-    private static byte[] Key(string id, string base64)
-    {
-        try
-        {
-            var key = Convert.FromBase64String(base64);
-            return key.Length == 32 ? key : throw new InvalidOperationException($"PbxSecrets:Keys:{id} must be 32 bytes (base64), not {key.Length}.");
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"PbxSecrets:Keys:{id} is not base64.");
-        }
-    }
+    private static byte[] Key(string id, string value) =>
+        value.Length >= PbxSecretOptions.MinKeyLength
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(value), 32, info: Encoding.ASCII.GetBytes("callcenter pbx signing secrets v1"))
+            : throw new InvalidOperationException($"PbxSecrets:Keys:{id} must be at least {PbxSecretOptions.MinKeyLength} characters.");
 }
