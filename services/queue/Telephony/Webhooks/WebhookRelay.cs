@@ -120,9 +120,14 @@ public sealed partial class WebhookRelay(
                 }
                 delivered += ids.Length;
                 claim = claim with { Failures = 0 };
-                if (!await AcknowledgeAsync(claim.TenantId, ids, ct))
+                if (!await AcknowledgeAsync(claim.TenantId, ids))
                 {
                     return delivered; // the lease was lost (the webhook removed, or taken over after a stall): stop here
+                }
+                if (ct.IsCancellationRequested)
+                {
+                    await ReleaseAsync(claim.TenantId, null, 0, CancellationToken.None); // shutting down: the next replica starts at once
+                    return delivered;
                 }
             }
         }
@@ -147,7 +152,7 @@ public sealed partial class WebhookRelay(
     }
 
     /// <summary>The batch is the PBX's: acknowledged in the stream, and the lease renewed. False when the lease is no longer ours.</summary>
-    private async Task<bool> AcknowledgeAsync(Guid tenantId, long[] ids, CancellationToken ct)
+    private async Task<bool> AcknowledgeAsync(Guid tenantId, long[] ids)
     {
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(tenantId, CancellationToken.None);
@@ -160,7 +165,7 @@ public sealed partial class WebhookRelay(
             WHERE tenant_id = @TenantId AND lease_owner = @owner
             """, new { session.TenantId, now, acked, owner, until = now.AddSeconds(options.LeaseSeconds) }, CancellationToken.None);
         await session.CommitAsync(CancellationToken.None);
-        return ours == 1 && !ct.IsCancellationRequested;
+        return ours == 1;
     }
 
     /// <summary>Gives the tenant up: at once when all was delivered, after the backoff when a round failed.</summary>
