@@ -9,6 +9,7 @@ using Platform.Queue.Push;
 using Platform.Queue.Queues;
 using Platform.Queue.Telephony;
 using Platform.Queue.Telephony.Signing;
+using Platform.Queue.Telephony.Webhooks;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 
@@ -26,7 +27,15 @@ builder.Services.AddHostedService<RoutingSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<StaleCallOptions>() ?? new StaleCallOptions());
 builder.Services.AddHostedService<StaleCallSweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Telephony").Get<PbxSigningOptions>() ?? new PbxSigningOptions());
+// Built when the host starts (the rewrap needs it), not in the migration Job: a missing or development key stops the service.
+builder.Services.AddSingleton(_ => new PbxSecretProtector(
+    builder.Configuration.GetSection("PbxSecrets").Get<PbxSecretOptions>() ?? new PbxSecretOptions(), builder.Environment.IsProduction()));
 builder.Services.AddSingleton<SigningSecrets>();
+builder.Services.AddHostedService<PbxSecretRewrap>();
+builder.Services.AddSingleton<PbxNonces>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
+builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddHostedService<WebhookRelay>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Callbacks").Get<CallbackDayOptions>() ?? new CallbackDayOptions());
 builder.Services.AddHostedService<CallbackDaySweep>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Announcements").Get<AnnouncementOptions>() ?? new AnnouncementOptions());

@@ -37,9 +37,14 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
         using var pbxStop = new CancellationTokenSource();
-        var pbx = options.PlayPbx
-            ? Task.Run(() => new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next())).RunAsync(pbxStop.Token), CancellationToken.None)
-            : Task.CompletedTask;
+        var simulatedPbx = new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next()));
+        var pbx = !options.PlayPbx ? Task.CompletedTask
+            : options.PbxWebhook is { } webhook ? Task.Run(() => simulatedPbx.ListenAsync(webhook, pbxStop.Token), CancellationToken.None)
+            : Task.Run(() => simulatedPbx.RunAsync(pbxStop.Token), CancellationToken.None);
+        if (options.PlayPbx && options.PbxWebhook is { } url)
+        {
+            await PbxWebhookSetup.RegisterAsync(center, url, CancellationToken.None);
+        }
         IReadOnlyList<(Guid Id, string Mode)> campaigns = options.CampaignContacts > 0
             ? await CampaignSetup.PrepareAsync(center, options, this.log, CancellationToken.None) : [];
         var agents = center.Agents.Select((a, i) => new SimulatedAgent(a, options, Ledger, new Random(random.Next()))
@@ -69,6 +74,10 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         if (options.PlayPbx)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None); // the last commands (stop ringing at log-out) are read
+        }
+        if (options.PlayPbx && options.PbxWebhook is not null)
+        {
+            await PbxWebhookSetup.RemoveAsync(center, CancellationToken.None);
         }
         await pbxStop.CancelAsync();
         await pbx;

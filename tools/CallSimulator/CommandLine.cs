@@ -34,6 +34,8 @@ public static class CommandLine
           --seed N                 repeatable random draws
           --no-pbx                 do not play the PBX side of the command stream (agents get no extensions)
           --no-signing             the PBX account does not sign (the tenant stops requiring signed PBX requests)
+          --pbx-webhook URL        the PBX receives its commands pushed to a listener on URL (e.g. http://127.0.0.1:8099/pbx/),
+                                   registered as the tenant's webhook for the run, instead of reading the stream
           --campaign-contacts N    a dialer run: N contacts per mode, a preview, a progressive and a predictive campaign
                                    dial them for the duration (no inbound calls); the PBX answers with its dial mix
           --campaign-modes M,…     the dialer run's campaigns, among preview,progressive,predictive (all three)
@@ -68,6 +70,7 @@ public static class CommandLine
                 "--forever" => o with { Forever = true },
                 "--no-pbx" => o with { PlayPbx = false },
                 "--no-signing" => o with { SignPbxRequests = false },
+                "--pbx-webhook" => o with { PbxWebhook = WebhookUrl(Value()) },
                 "--campaign-contacts" => o with { CampaignContacts = (int)Positive(name, Number()) },
                 "--campaign-modes" => o with { CampaignModes = Modes(name, Value()) },
                 "--dial-mix" => o with { DialMix = Mix(name, Value()) },
@@ -89,8 +92,16 @@ public static class CommandLine
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
+        if (o.PbxWebhook is not null && (!o.SignPbxRequests || !o.PlayPbx))
+        {
+            throw new ArgumentException("--pbx-webhook needs the PBX played and signing on (a webhook needs the tenant's signing secret).");
+        }
         return o;
     }
+
+    private static Uri WebhookUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.AbsolutePath.EndsWith('/')
+            ? uri : throw new ArgumentException($"--pbx-webhook http://host:port/path/ (ending in /), not {value}.");
 
     private static double Positive(string name, double value) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be above 0.");

@@ -51,6 +51,12 @@ public sealed record SimulationOptions
     /// </summary>
     public bool SignPbxRequests { get; init; } = true;
     /// <summary>
+    /// Receive the commands by push instead of reading the stream: the simulator listens on this URL (an HttpListener prefix,
+    /// ending in /) and registers it as the tenant's PBX webhook for the run (docs/telephony.md, "Push: signed webhooks").
+    /// Needs signing (a webhook needs the tenant's secret).
+    /// </summary>
+    public Uri? PbxWebhook { get; init; }
+    /// <summary>
     /// A dialer run instead of inbound calls (above 0): this many contacts per dial mode, one preview, one progressive and
     /// one predictive campaign over the first line's project, the agents split evenly, dialing for the duration.
     /// </summary>

@@ -1,4 +1,5 @@
 using Platform.Queue.Telephony.Signing;
+using Platform.Queue.Telephony.Webhooks;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
@@ -21,7 +22,7 @@ public static class TelephonyApi
         pbx.MapPost("/presence", Devices.ReportDevicePresence).WithName("ReportDevicePresence")
             .WithSummary("A device registered or went away: agents with an unregistered device are not offered calls.");
 
-        routes.MapGroup("/api/queue/telephony").WithTags("Telephony").RequireAuthorization(Policies.Admin).MapSigningApi();
+        routes.MapGroup("/api/queue/telephony").WithTags("Telephony").RequireAuthorization(Policies.Admin).MapSigningApi().MapWebhookApi();
 
         var calls = routes.MapGroup("/api/queue/calls").WithTags("Telephony");
         calls.MapPost("/{callId:guid}/ring-result", RingResults.ReportRingResult).WithName("ReportRingResult").WithRequestExample(new { AgentId = "5d2c9a40-1b7e-4f0a-8c3d-6e9f1a2b3c4d", Result = "answered" }).RequireAuthorization(Policies.Telephony)

@@ -101,6 +101,8 @@ internal static class Samples
         // The sweep's tenant gets a secret but never requires it: its PBX account's unsigned requests still pass.
         "RotatePbxSigningSecret" => new JsonObject { ["previousValidHours"] = 24 },
         "RequirePbxSigning" => new JsonObject { ["required"] = false },
+        // A PBX that never answers (the discard port): the sweep's tenant has a signing secret from the start (TenantWorld).
+        "RegisterPbxWebhook" => new JsonObject { ["url"] = "http://127.0.0.1:9/pbx/commands" },
         "SetAgentDevice" => new JsonObject { ["extension"] = "1001", ["sipUri"] = "sip:1001@pbx.example", ["phone"] = "+420601000222" },
         "HangUpCall" => new JsonObject { ["holdSeconds"] = 1 },   // the sample call was answered a moment ago: hold never exceeds talk
         "TransferCall" => new JsonObject { ["queueId"] = "{transferQueueId}", ["holdSeconds"] = 1 },
@@ -203,7 +205,8 @@ internal static class Samples
         "ReportDialResult" => [new("result", false, true)],
         "MonitorCall" => [new("mode", false, true), new("device", true, true)],
         "RotatePbxSigningSecret" => [new("previousValidHours", false, false)],
-        "RequirePbxSigning" => [new("required", false, true)],
+        "RequirePbxSigning" => [new("required", false, true), new("nonceRequired", false, false)],
+        "RegisterPbxWebhook" => [new("url", false, true)],
         "SetAgentDevice" => [new("extension", false, false), new("sipUri", false, false), new("phone", false, false)],
         "HangUpCall" => [new("holdSeconds", false, false)],
         "TransferCall" => [new("queueId", false, false), new("holdSeconds", false, false)],

@@ -56,6 +56,8 @@ internal sealed record TenantWorld(TestTenant Tenant, Guid ProjectId, Guid UserI
             await Eventually.HoldsAsync(async () => (await tenant.Admin.GetAsync(path)).StatusCode == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(10), $"{path} of {tenant.Slug}");
         }
+        // A PBX webhook needs a signing secret (409 without): the sweeps register one (Samples, RegisterPbxWebhook).
+        (await tenant.Admin.PostAsJsonAsync("/api/queue/telephony/signing/secrets", new { previousValidHours = 24 })).EnsureSuccessStatusCode();
         var user = await tenant.Admin.PostAsJsonAsync("/api/users", new
         {
             username = "target", displayName = "Target user", password = "target-password-1", roles = new[] { "agent" },

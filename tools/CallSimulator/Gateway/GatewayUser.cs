@@ -142,7 +142,9 @@ public sealed class GatewayUser(HttpClient http, string tenant, string username,
         {
             var at = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             request.Headers.Add(PbxSigning.TimestampHeader, at.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add(PbxSigning.SignatureHeader, PbxSigning.Sign(secret, at, bytes));
+            var nonce = Guid.NewGuid().ToString("N"); // a new one for every request built, a retry included: the platform takes each once
+            request.Headers.Add(PbxSigning.NonceHeader, nonce);
+            request.Headers.Add(PbxSigning.SignatureHeader, PbxSigning.Sign(secret, at, bytes, nonce));
         }
         return request;
     }

@@ -4,7 +4,7 @@ namespace Platform.CallSimulator.Gateway;
 
 /// <summary>
 /// Before a run, as a call center's admin would: a new PBX signing secret for the tenant, handed to the PBX account,
-/// and signatures required (or, with signing off, no longer required).
+/// and signatures with a nonce required (or, with signing off, no longer required).
 /// </summary>
 public static class PbxSigningSetup
 {
@@ -20,7 +20,7 @@ public static class PbxSigningSetup
         {
             center.Pbx.SigningSecret = null;
         }
-        using var required = await center.Admin.SendAsync(HttpMethod.Put, "/api/queue/telephony/signing", new { required = sign }, "require pbx signing", ct);
+        using var required = await center.Admin.SendAsync(HttpMethod.Put, "/api/queue/telephony/signing", new { required = sign, nonceRequired = sign }, "require pbx signing", ct);
         await GatewayUser.EnsureAsync(required, "require pbx signing", ct);
     }
 }

@@ -28,7 +28,8 @@ public sealed record SimulationReport(
     IReadOnlyList<(Guid Call, Guid Agent)>? RingsUnsettled = null,
     IReadOnlyDictionary<string, int>? DialResults = null,
     int PbxSignedBatches = 0,
-    int PbxBadlySignedBatches = 0)
+    int PbxBadlySignedBatches = 0,
+    int PbxPushedBatches = 0)
 {
     public int Lost => LostCalls.Count;
     public double RateAchieved => ArrivalSeconds > 0 ? Arrived / ArrivalSeconds : 0;
@@ -50,7 +51,7 @@ public sealed record SimulationReport(
             Percentiles.Summarise(toOffer), Percentiles.Summarise(ledger.ArrivalRequestMs),
             ledger.Errors.OrderBy(e => e.Key).ToDictionary(), ledger.RingNoAnswers, ledger.StreamReconnects,
             pbx?.Kinds.OrderBy(k => k.Key).ToDictionary(), pbx?.Repeats ?? 0, pbx is null ? null : [.. pbx.RingingUnsettled],
-            pbx?.DialResults.OrderBy(k => k.Key).ToDictionary(), pbx?.SignedBatches ?? 0, pbx?.BadlySignedBatches ?? 0);
+            pbx?.DialResults.OrderBy(k => k.Key).ToDictionary(), pbx?.SignedBatches ?? 0, pbx?.BadlySignedBatches ?? 0, pbx?.PushedBatches ?? 0);
     }
 
     public void Print(TextWriter w)
@@ -73,7 +74,8 @@ public sealed record SimulationReport(
         if (PbxCommands is not null)
         {
             w.WriteLine($"PBX commands         {string.Join(", ", PbxCommands.Select(k => $"{k.Key} {k.Value}"))}; read again before acknowledged: {PbxRepeats}");
-            w.WriteLine($"PBX signatures       command batches signed by the platform {PbxSignedBatches}, badly signed (not carried out) {PbxBadlySignedBatches}");
+            w.WriteLine($"PBX signatures       command batches signed by the platform {PbxSignedBatches}, badly signed (not carried out) {PbxBadlySignedBatches}"
+                + (PbxPushedBatches > 0 ? $"; {PbxPushedBatches} pushed to the webhook" : ""));
             w.WriteLine($"dial-outs answered   {string.Join(", ", (DialResults ?? new Dictionary<string, int>()).Select(k => $"{k.Key} {k.Value}"))}");
             w.WriteLine($"RINGS never settled  {RingsUnsettled?.Count ?? 0}{(RingsUnsettled is { Count: > 0 } r ? $" (e.g. call {r[0].Call} agent {r[0].Agent})" : "")}");
         }

@@ -16,6 +16,7 @@ public sealed class PbxLedger
     private int repeats;
     private int signedBatches;
     private int badlySigned;
+    private int pushed;
 
     public IReadOnlyDictionary<string, int> Kinds => kinds;
     public IReadOnlyDictionary<string, int> DialResults => dialResults;
@@ -42,6 +43,11 @@ public sealed class PbxLedger
     public void Settled(Guid call, Guid agent) => ringing.TryRemove((call, agent), out _);
 
     public void SignedBatch() => Interlocked.Increment(ref signedBatches);
+
+    /// <summary>Batches the platform pushed to the simulator's webhook (<c>--pbx-webhook</c>), as opposed to read from the stream.</summary>
+    public int PushedBatches => pushed;
+
+    public void Pushed() => Interlocked.Increment(ref pushed);
 
     public void BadlySigned() => Interlocked.Increment(ref badlySigned);
 

@@ -33,30 +33,15 @@ public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix,
 
     public async Task RunAsync(CancellationToken stop)
     {
-        var dialling = new List<Task>();
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                var batch = await ReadCommandsAsync(stop);
-                var done = new List<Guid>();
-                foreach (var command in batch.GetProperty("commands").EnumerateArray())
-                {
-                    var id = command.GetProperty("commandId").GetGuid();
-                    if (ledger.Received(id, command.GetProperty("kind").GetString()!))
-                    {
-                        if (Carry(command) is { } dial)
-                        {
-                            dialling.Add(dial);
-                        }
-                    }
-                    done.Add(id);
-                }
+                var done = CarryAll(await ReadCommandsAsync(stop));
                 if (done.Count > 0)
                 {
                     using var ack = await pbx.SendAsync(HttpMethod.Post, "/api/queue/telephony/commands/ack", new { commandIds = done }, "ack pbx commands", stop);
                 }
-                dialling.RemoveAll(t => t.IsCompleted);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -68,6 +53,74 @@ public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix,
             }
         }
         await Task.WhenAll(dialling);
+    }
+
+    /// <summary>
+    /// The push side (<c>--pbx-webhook</c>): listens on <paramref name="listen"/> for the platform's signed batches, one at a
+    /// time, and answers 200 once a batch is carried out (that acknowledges it), 401 to one whose signature is not the
+    /// platform's (counted, not carried out: the platform sends it again).
+    /// </summary>
+    public async Task ListenAsync(Uri listen, CancellationToken stop)
+    {
+        using var listener = new System.Net.HttpListener();
+        listener.Prefixes.Add(listen.ToString());
+        listener.Start();
+        using var stopping = stop.Register(listener.Stop);
+        while (!stop.IsCancellationRequested)
+        {
+            System.Net.HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (stop.IsCancellationRequested && e is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                break;
+            }
+            using var response = context.Response;
+            using var copy = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(copy, CancellationToken.None);
+            var body = copy.ToArray();
+            if (pbx.SigningSecret is not { } secret || !PbxSigning.IsSigned(context.Request.Headers[PbxSigning.TimestampHeader],
+                    context.Request.Headers[PbxSigning.SignatureHeader], secret, body))
+            {
+                ledger.BadlySigned();
+                response.StatusCode = 401;
+                continue;
+            }
+            ledger.SignedBatch();
+            ledger.Pushed();
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                CarryAll(document.RootElement.Clone());
+                response.StatusCode = 200;
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                response.StatusCode = 400;
+            }
+        }
+        await Task.WhenAll(dialling);
+    }
+
+    private readonly List<Task> dialling = [];
+
+    /// <summary>Carries out a batch's commands in order (each once, however often it comes); the ids of the batch.</summary>
+    private List<Guid> CarryAll(JsonElement batch)
+    {
+        var done = new List<Guid>();
+        foreach (var command in batch.GetProperty("commands").EnumerateArray())
+        {
+            var id = command.GetProperty("commandId").GetGuid();
+            if (ledger.Received(id, command.GetProperty("kind").GetString()!) && Carry(command) is { } dial)
+            {
+                dialling.Add(dial);
+            }
+            done.Add(id);
+        }
+        dialling.RemoveAll(t => t.IsCompleted);
+        return done;
     }
 
     /// <summary>Carries out one command; a dial-out answers later, on its own.</summary>

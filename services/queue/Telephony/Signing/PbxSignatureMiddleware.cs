@@ -8,7 +8,7 @@ namespace Platform.Queue.Telephony.Signing;
 /// 401 ProblemDetails before the endpoint runs, so nothing changes. The command stream's answers are signed back with the
 /// tenant's current secret, so the PBX can check that its commands come from the platform.
 /// </summary>
-internal sealed class PbxSignatureMiddleware(RequestDelegate next, SigningSecrets secrets, TimeProvider clock, PbxSigningOptions options,
+internal sealed class PbxSignatureMiddleware(RequestDelegate next, SigningSecrets secrets, PbxNonces nonces, TimeProvider clock, PbxSigningOptions options,
     ILogger<PbxSignatureMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -35,6 +35,10 @@ internal sealed class PbxSignatureMiddleware(RequestDelegate next, SigningSecret
             {
                 refusal = settings.Required || signed ? Check(context.Request, body, settings) : null;
             }
+            if (refusal is null && settings is not null && (signed || settings.Required))
+            {
+                refusal = await ReplayRefusalAsync(context.Request, tenantId, settings);
+            }
             if (refusal is not null)
             {
                 logger.LogInformation("Refused an unsigned or wrongly signed PBX request {Method} {Path} of tenant {TenantId}: {Reason}",
@@ -54,7 +58,29 @@ internal sealed class PbxSignatureMiddleware(RequestDelegate next, SigningSecret
 
     private string? Check(HttpRequest request, byte[] body, SigningSecrets.Settings settings) =>
         PbxSignature.Refusal(request.Headers[PbxSignature.TimestampHeader], request.Headers[PbxSignature.SignatureHeader], body,
-            settings.InForce(clock.GetUtcNow()), clock.GetUtcNow(), TimeSpan.FromSeconds(options.SignatureToleranceSeconds));
+            settings.InForce(clock.GetUtcNow()), clock.GetUtcNow(), TimeSpan.FromSeconds(options.SignatureToleranceSeconds), Nonce(request));
+
+    private static string? Nonce(HttpRequest request) =>
+        request.Headers[PbxSignature.NonceHeader].ToString() is { Length: > 0 } nonce ? nonce : null;
+
+    /// <summary>
+    /// A well-signed request's nonce is taken once within its replay window (every replica sees it: it is in PostgreSQL);
+    /// without a nonce the request passes unless the tenant requires one.
+    /// </summary>
+    private async Task<string?> ReplayRefusalAsync(HttpRequest request, Guid tenantId, SigningSecrets.Settings settings)
+    {
+        if (Nonce(request) is not { } nonce)
+        {
+            return settings.NonceRequired
+                ? $"The tenant requires a nonce: send {PbxSignature.NonceHeader} (new for every request, e.g. a UUID) and sign \"timestamp.nonce.body\"."
+                : null;
+        }
+        var now = clock.GetUtcNow();
+        var until = PbxSignature.SignedAt(request.Headers[PbxSignature.TimestampHeader].ToString()).AddSeconds(options.SignatureToleranceSeconds + 1);
+        return await nonces.TakeAsync(tenantId, nonce, now, until, request.HttpContext.RequestAborted)
+            ? null
+            : $"The nonce {nonce} was already used within the replay window: a captured request sent again is refused (send a new nonce with every request).";
+    }
 
     private static async Task<byte[]> BodyAsync(HttpRequest request)
     {

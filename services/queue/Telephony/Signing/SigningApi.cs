@@ -19,13 +19,13 @@ public static class SigningApi
     public sealed record RotateRequest(int? PreviousValidHours);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record RequireRequest(bool? Required);
+    public sealed record RequireRequest(bool? Required, bool? NonceRequired = null);
 
-    public sealed record SigningStatus(bool Configured, bool Required, DateTime? RotatedAt, DateTime? PreviousValidUntil);
+    public sealed record SigningStatus(bool Configured, bool Required, DateTime? RotatedAt, DateTime? PreviousValidUntil, bool NonceRequired = false);
 
     public sealed record NewSecret(string Secret, DateTime RotatedAt, DateTime? PreviousValidUntil, bool Required);
 
-    private sealed record Row(bool Required, DateTime RotatedAt, DateTime? PreviousValidUntil);
+    private sealed record Row(bool Required, DateTime RotatedAt, DateTime? PreviousValidUntil, bool NonceRequired);
 
     public static RouteGroupBuilder MapSigningApi(this RouteGroupBuilder admin)
     {
@@ -42,14 +42,14 @@ public static class SigningApi
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var row = await session.QuerySingleOrDefaultAsync<Row>("""
-            SELECT required, rotated_at, previous_valid_until FROM pbx_signing WHERE tenant_id = @TenantId
+            SELECT required, rotated_at, previous_valid_until, nonce_required FROM pbx_signing WHERE tenant_id = @TenantId
             """, new { session.TenantId }, ct);
         await session.CommitAsync(ct);
         return TypedResults.Ok(Status(row));
     }
 
     public static async Task<Results<Created<NewSecret>, ValidationProblem>> RotateSecret(RotateRequest request, ClaimsPrincipal user,
-        NpgsqlDataSource db, SigningSecrets secrets, TimeProvider clock, CancellationToken ct)
+        NpgsqlDataSource db, SigningSecrets secrets, PbxSecretProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var hours = request.PreviousValidHours ?? 24;
         if (hours is < 0 or > MaxPreviousValidHours)
@@ -66,8 +66,8 @@ public static class SigningApi
             INSERT INTO pbx_signing (tenant_id, secret, rotated_at, rotated_by) VALUES (@TenantId, @secret, @now, @by)
             ON CONFLICT (tenant_id) DO UPDATE SET previous_secret = pbx_signing.secret, previous_valid_until = @until,
                 secret = EXCLUDED.secret, rotated_at = EXCLUDED.rotated_at, rotated_by = EXCLUDED.rotated_by
-            RETURNING required, rotated_at, previous_valid_until
-            """, new { session.TenantId, secret, now, by = user.UserId(), until = now.AddHours(hours) }, ct);
+            RETURNING required, rotated_at, previous_valid_until, nonce_required
+            """, new { session.TenantId, secret = protector.Protect(session.TenantId, secret), now, by = user.UserId(), until = now.AddHours(hours) }, ct);
         await session.CommitAsync(ct);
         secrets.Forget(session.TenantId);
         return TypedResults.Created("/api/queue/telephony/signing", new NewSecret(secret, row!.RotatedAt, row.PreviousValidUntil, row.Required));
@@ -81,10 +81,18 @@ public static class SigningApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["required"] = ["true or false."] },
                 title: "The PBX signing rule cannot be set.");
         }
+        if (request.NonceRequired is true && !required)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["nonceRequired"] = ["A nonce can be required only with signing required: an unsigned request would pass without one."],
+            }, title: "The PBX signing rule cannot be set.");
+        }
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var row = await session.QuerySingleOrDefaultAsync<Row>("""
-            UPDATE pbx_signing SET required = @required WHERE tenant_id = @TenantId RETURNING required, rotated_at, previous_valid_until
-            """, new { session.TenantId, required }, ct);
+            UPDATE pbx_signing SET required = @required, nonce_required = CASE WHEN @required THEN COALESCE(CAST(@nonceRequired AS boolean), nonce_required) ELSE false END
+            WHERE tenant_id = @TenantId RETURNING required, rotated_at, previous_valid_until, nonce_required
+            """, new { session.TenantId, required, nonceRequired = request.NonceRequired }, ct);
         await session.CommitAsync(ct);
         secrets.Forget(session.TenantId);
         if (row is null && required)
@@ -95,5 +103,5 @@ public static class SigningApi
         return TypedResults.Ok(Status(row));
     }
 
-    private static SigningStatus Status(Row? row) => new(row is not null, row?.Required ?? false, row?.RotatedAt, row?.PreviousValidUntil);
+    private static SigningStatus Status(Row? row) => new(row is not null, row?.Required ?? false, row?.RotatedAt, row?.PreviousValidUntil, row?.NonceRequired ?? false);
 }

@@ -5,13 +5,13 @@ using Platform.ServiceDefaults.Database;
 namespace Platform.Queue.Telephony.Signing;
 
 /// <summary>
-/// A tenant's PBX signing settings, read from <c>pbx_signing</c> and kept for <see cref="PbxSigningOptions.CacheSeconds"/>
+/// A tenant's PBX signing settings, read from <c>pbx_signing</c> (the secrets decrypted, <see cref="PbxSecretProtector"/>) and kept for <see cref="PbxSigningOptions.CacheSeconds"/>
 /// so that a PBX's requests do not each cost a query. A signature that fails against the kept settings is checked again
 /// against fresh ones before it is refused (a rotation on another replica is seen at once).
 /// </summary>
-public sealed class SigningSecrets(NpgsqlDataSource db, TimeProvider clock, PbxSigningOptions options)
+public sealed class SigningSecrets(NpgsqlDataSource db, PbxSecretProtector protector, TimeProvider clock, PbxSigningOptions options)
 {
-    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required)
+    public sealed record Settings(string Secret, string? PreviousSecret, DateTime? PreviousValidUntil, bool Required, bool NonceRequired = false)
     {
         public IReadOnlyList<string> InForce(DateTimeOffset now) =>
             PreviousSecret is not null && PreviousValidUntil is { } until && now.UtcDateTime < until ? [Secret, PreviousSecret] : [Secret];
@@ -28,9 +28,14 @@ public sealed class SigningSecrets(NpgsqlDataSource db, TimeProvider clock, PbxS
         }
         await using var session = await db.BeginTenantSessionAsync(tenantId, ct);
         var settings = await session.QuerySingleOrDefaultAsync<Settings>("""
-            SELECT secret, previous_secret, previous_valid_until, required FROM pbx_signing WHERE tenant_id = @TenantId
+            SELECT secret, previous_secret, previous_valid_until, required, nonce_required FROM pbx_signing WHERE tenant_id = @TenantId
             """, new { session.TenantId }, ct);
         await session.CommitAsync(ct);
+        settings = settings is null ? null : settings with
+        {
+            Secret = protector.Unprotect(tenantId, settings.Secret),
+            PreviousSecret = settings.PreviousSecret is { } previous ? protector.Unprotect(tenantId, previous) : null,
+        };
         kept[tenantId] = (settings, now);
         return settings;
     }
