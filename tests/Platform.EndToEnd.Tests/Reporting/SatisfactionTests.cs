@@ -4,7 +4,6 @@ using System.Text.Json;
 using Platform.Contracts.Queue;
 using Platform.Contracts.Scripts;
 using Platform.EndToEnd.Tests.Scripts;
-using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
 using Xunit;
 
@@ -36,7 +35,7 @@ public sealed class SatisfactionTests(PlatformUnderTest platform)
     {
         var world = await ScriptsWorld.CreateAsync(platform, projectName: "Survey after calls");
         await world.PublishedScriptAsync(Survey());
-        var agent = await platform.CreateUserAsync(world.Tenant, [Roles.Agent]);
+        var agent = await world.AgentAsync(); // assigned to the project: agents read only their projects' scripts
         var sessionId = (await world.StartSessionAsync(agent)).GetProperty("id").GetGuid();
         await ScriptsWorld.AnsweredAsync(agent, sessionId, "csat", 2);
         await ScriptsWorld.AnsweredAsync(agent, sessionId, "recommend", 5); // a number, not a rating: not satisfaction

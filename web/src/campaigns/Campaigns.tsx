@@ -34,7 +34,7 @@ export function Campaigns({ session }: { session: Session }) {
         <div class="campaign" data-testid="campaign" data-campaign-id={c.id}>
           <CampaignTile campaign={c} />
           <p class="campaign-facts">
-            {t("campaign.callerId")} {c.callerId} · {c.agentIds.length} {t("campaign.agents")} · {t("campaign.ring")} {c.ringSeconds} s
+            {t("campaign.callerId")} {c.callerId} · {t("campaign.agents")}: {c.agentIds.length} · {t("campaign.ring")} {c.ringSeconds} s
             {c.hours && <> · {t("campaign.hours")} {c.hours.from.slice(0, 5)}–{c.hours.to.slice(0, 5)}</>}
             {c.stateReason && <> · {c.stateReason}</>}
           </p>
