@@ -11,7 +11,9 @@
 #   MODES=predictive MIX=0.3,0.45,0.1,0.15 AGENTS=40 CONTACTS=11000 DURATION=900 bench/dialer-load.sh   (10,000 dials, a cold list)
 #
 # MODES: the campaigns (preview,progressive,predictive); MIX: the PBX's shares of a person, no answer, busy, answering
-# machine (0.6,0.2,0.1,0.1). After the run, the abandon rate of each campaign over every 30-minute rolling window (one
+# machine (0.6,0.2,0.1,0.1); RINGS: how long dials ring before their result, realistic (the default here: a person after
+# 2 s plus about a ring cycle, a machine after about 18 s, busy at once, no answer at the campaign's ring time) or quick
+# (a fraction of a second, as in the tests). After the run, the abandon rate of each campaign over every 30-minute rolling window (one
 # ending at each person answered, the dialer's window) is read from the queue's database: the worst is printed.
 #
 # As in queue-load.sh the gateway's rate limits are raised for the run (RateLimits__*) and services log at Warning.
@@ -50,7 +52,7 @@ set +e
 SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATION/net10.0/CallSimulator.dll" \
   --gateway "http://localhost:$GATEWAY_PORT" --tenant demo --username admin --project "${PROJECT:-Dialer load}" --user-prefix "${USER_PREFIX:-dial}" \
   --campaign-contacts "$CONTACTS" --duration "$DURATION" --agents "$AGENTS" --handle-seconds "$HANDLE_SECONDS" --wrapup-seconds "$WRAPUP_SECONDS" \
-  --campaign-modes "${MODES:-preview,progressive,predictive}" --dial-mix "${MIX:-0.6,0.2,0.1,0.1}" \
+  --campaign-modes "${MODES:-preview,progressive,predictive}" --dial-mix "${MIX:-0.6,0.2,0.1,0.1}" --dial-rings "${RINGS:-realistic}" \
   --drain-seconds 90 --report-every 15 --seed 1 > "$LOGS/dialer-load.txt" 2>&1 &
 sim=$!
 # The measured part: from the campaigns' start (contacts made, agents signed in and available) to their stop.

@@ -37,7 +37,7 @@ public sealed class CallSimulation(HttpClient gateway, SimulationOptions options
         log.WriteLine($"{center.Lines.Count} queue(s), first {center.QueueId} of project {center.ProjectId}; {center.Agents.Count} agents logging in");
         using var agentsStop = new CancellationTokenSource();
         using var pbxStop = new CancellationTokenSource();
-        var simulatedPbx = new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next()));
+        var simulatedPbx = new SimulatedPbx(center.Pbx, Pbx, options.DialMix, new Random(random.Next()), options.DialRings);
         var pbx = !options.PlayPbx ? Task.CompletedTask
             : options.PbxWebhook is { } webhook ? Task.Run(() => simulatedPbx.ListenAsync(webhook, pbxStop.Token), CancellationToken.None)
             : Task.Run(() => simulatedPbx.RunAsync(pbxStop.Token), CancellationToken.None);

@@ -40,6 +40,8 @@ public static class CommandLine
                                    dial them for the duration (no inbound calls); the PBX answers with its dial mix
           --campaign-modes M,…     the dialer run's campaigns, among preview,progressive,predictive (all three)
           --dial-mix H,N,B,M       the PBX's dial mix: shares of a person, no answer, busy, answering machine (0.6,0.2,0.1,0.1)
+          --dial-rings R           quick (a fraction of a second, the default) or realistic: a person answers after 2 s +
+                                   about a ring cycle, a machine after about 18 s, busy at once, no answer at the ring time
           --announce-seconds S     the queues announce place and wait to waiting callers every S seconds, 10..3600 (off)
         """;
 
@@ -74,6 +76,12 @@ public static class CommandLine
                 "--campaign-contacts" => o with { CampaignContacts = (int)Positive(name, Number()) },
                 "--campaign-modes" => o with { CampaignModes = Modes(name, Value()) },
                 "--dial-mix" => o with { DialMix = Mix(name, Value()) },
+                "--dial-rings" => o with { DialRings = Value() switch
+                {
+                    "quick" => Pbx.DialRings.Quick,
+                    "realistic" => Pbx.DialRings.Realistic,
+                    _ => throw new ArgumentException($"{name}: quick or realistic."),
+                } },
                 "--report-every" => o with { ReportEvery = TimeSpan.FromSeconds(Positive(name, Number())) },
                 "--agents" => o with { Agents = (int)Positive(name, Number()) },
                 "--queues" => o with { Queues = (int)Positive(name, Number()) },

@@ -65,6 +65,8 @@ public sealed record SimulationOptions
     public string[] CampaignModes { get; init; } = ["preview", "progressive", "predictive"];
     /// <summary>How the PBX's dial-outs (callbacks) end.</summary>
     public Pbx.DialMix DialMix { get; init; } = new();
+    /// <summary>How long the PBX's dial-outs ring before their result: quick (tests) or as real lines do (the benchmarks).</summary>
+    public Pbx.DialRings DialRings { get; init; } = Pbx.DialRings.Quick;
     /// <summary>The queues announce the place in line and the wait to waiting callers every that many seconds (null: no announcements).</summary>
     public int? AnnounceEverySeconds { get; init; }
 }

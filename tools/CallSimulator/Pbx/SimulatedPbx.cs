@@ -10,7 +10,7 @@ namespace Platform.CallSimulator.Pbx;
 /// realistic mix after a ring delay and reports the dial result, and acknowledges what it did. Commands are carried out
 /// once however often they are read.
 /// </summary>
-public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix, Random random)
+public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix, Random random, DialRings rings = DialRings.Quick)
 {
     /// <summary>A batch of commands; with signing on, an answer whose signature is not the platform's is counted and not carried out.</summary>
     private async Task<JsonElement> ReadCommandsAsync(CancellationToken stop)
@@ -141,7 +141,8 @@ public sealed class SimulatedPbx(GatewayUser pbx, PbxLedger ledger, DialMix mix,
             case "dial_out":
                 ledger.Settled(callId, agentId);
                 var result = mix.Draw(random);
-                var ring = TimeSpan.FromSeconds(Math.Min(Samplers.Exponential(random, 0.3), 2));
+                var ringSeconds = body.TryGetProperty("ringSeconds", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : 25;
+                var ring = DialRingTimes.Draw(rings, result, ringSeconds, random);
                 return Task.Run(() => ReportDialAsync(callId, result, ring), CancellationToken.None);
             default:
                 return null; // announce (played over the music on hold), hold, unhold, end_call, monitor: nothing to simulate beyond counting
