@@ -37,21 +37,18 @@ public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<C
             WHERE tenant_id = @TenantId AND project_id = @ProjectId
               AND (caller_number IN (SELECT number FROM numbers) OR callback_number IN (SELECT number FROM numbers))
             """;
-        // The numbers, as hashes only, for the events of their calls still on their way (triggers, migration 0021).
-        await session.ExecuteAsync("""
-            INSERT INTO erased_numbers (tenant_id, project_id, number_hash, erased_at)
-            SELECT @TenantId, @ProjectId, sha256(convert_to(number, 'UTF8')), @At FROM (
-                SELECT caller_number AS number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND caller_number IS NOT NULL
-                UNION
-                SELECT callback_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND callback_number IS NOT NULL) n
-            ON CONFLICT DO NOTHING
-            """, new { message.TenantId, message.ContactId, message.ProjectId, message.At }, ct);
         var callIds = (await session.QueryAsync<Guid>(calls, new { message.TenantId, message.ContactId, message.ProjectId }, ct)).ToArray();
         var numbers = (await session.QueryAsync<string>("""
             SELECT caller_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND caller_number IS NOT NULL
             UNION
             SELECT callback_number FROM call_records WHERE tenant_id = @TenantId AND contact_id = @ContactId AND callback_number IS NOT NULL
             """, new { message.TenantId, message.ContactId }, ct)).ToArray();
+        // The numbers, as hashes only, for the events of their calls still on their way (triggers, migration 0021).
+        await session.ExecuteAsync("""
+            INSERT INTO erased_numbers (tenant_id, project_id, number_hash, erased_at)
+            SELECT @TenantId, @ProjectId, sha256(convert_to(number, 'UTF8')), @At FROM unnest(@numbers) AS number
+            ON CONFLICT DO NOTHING
+            """, new { message.TenantId, message.ProjectId, message.At, numbers }, ct);
         var parameters = new
         {
             message.TenantId, Contact = message.ContactId.ToString(), Project = message.ProjectId.ToString(), callIds,
