@@ -12,12 +12,14 @@ namespace Platform.Reporting.Erasure;
 /// the contact and of those calls lose their numbers and script answers in <c>event_log</c> and <c>parked_events</c>
 /// (a rebuild reads them back blanked). The contact is remembered in <c>erased_contacts</c>, so an event of it that arrives
 /// later lands blanked (triggers, migration 0020), and so do its numbers, as SHA-256 hashes in <c>erased_numbers</c>, for the
-/// events of calls not recognised as the contact that arrive later (migration 0021). Figures are kept. Once per message (inbox).
+/// events of calls not recognised as the contact that arrive later (migration 0021); <see cref="ErasureLock"/> keeps the
+/// events written in the same moment from slipping between the two. Figures are kept. Once per message (inbox).
 /// </summary>
 public sealed class ContactErasedConsumer(NpgsqlDataSource db) : InboxConsumer<ContactErased>(db)
 {
     protected override async Task HandleAsync(ContactErased message, TenantSession session, CancellationToken ct)
     {
+        await ErasureLock.ExclusiveAsync(session, ct); // no event of the tenant is being written meanwhile (see ErasureLock)
         await session.ExecuteAsync("""
             INSERT INTO erased_contacts (tenant_id, contact_id, project_id, erased_at) VALUES (@TenantId, @ContactId, @ProjectId, @At)
             ON CONFLICT DO NOTHING

@@ -1,6 +1,7 @@
 using MassTransit;
 using Npgsql;
 using Platform.Contracts;
+using Platform.Reporting.Erasure;
 using Platform.Reporting.Live;
 using Platform.ServiceDefaults.Database;
 
@@ -74,6 +75,7 @@ public abstract class ProjectionConsumer<T>(NpgsqlDataSource dataSource, ILogger
             ON CONFLICT (tenant_id, message_id, message_type) DO UPDATE SET error = EXCLUDED.error, parked_at = now()
             """;
         await using var session = await dataSource.BeginTenantSessionAsync(tenantId, ct);
+        await ErasureLock.SharedAsync(session, ct);
         await session.ExecuteAsync(sql, new
         {
             session.TenantId, bad.MessageId, Type = typeof(T).FullName, Body = System.Text.Json.JsonSerializer.Serialize(bad.Message, EventLog.Json),

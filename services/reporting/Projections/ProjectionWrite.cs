@@ -1,4 +1,5 @@
 using Platform.Contracts;
+using Platform.Reporting.Erasure;
 using Platform.Reporting.Live;
 using Platform.ServiceDefaults.Database;
 
@@ -14,6 +15,7 @@ public static class ProjectionWrite
     /// <summary>Counts the events not seen before; answers how many were.</summary>
     public static async Task<int> CountAsync(TenantSession session, string consumer, List<(Guid MessageId, ITenantEvent Message)> events, CancellationToken ct)
     {
+        await ErasureLock.SharedAsync(session, ct);
         var fresh = await InboxAsync(session, consumer, events, ct);
         fresh = await IdentitiesAsync(session, fresh, ct);
         if (fresh.Count == 0)

@@ -53,6 +53,38 @@ public sealed class ErasureReachesReportingTests(PlatformUnderTest platform)
         Assert.Equal((0, 0, 0), await HeldAsync(world, number));
     }
 
+    [Fact]
+    public async Task An_event_being_written_as_the_erasure_arrives_is_blanked_too()
+    {
+        var world = await QueueWorld.CreateAsync(platform);
+        var number = $"+420777{Random.Shared.Next(100_000, 999_999)}";
+        var contactId = await (await world.Admin.PostAsJsonAsync($"/api/clients/projects/{world.ProjectId}/contacts",
+            new { name = "Erin Midway", phone = number })).CreatedIdAsync();
+
+        // A batch of the tenant's events is being written (its transaction holds what every such write holds) when the erasure
+        // arrives: its trigger ran before anything was erased, and its row is not committed for the erasure to blank.
+        await using var writer = platform.Database("reporting");
+        await writer.OpenAsync();
+        await using var batch = await writer.BeginTransactionAsync();
+        await writer.ExecuteAsync($"SELECT pg_advisory_xact_lock_shared({Platform.Reporting.Erasure.ErasureLock.Key})", new { TenantId = world.Tenant.Id }, batch);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { tenantId = world.Tenant.Id, callId = Guid.NewGuid(), contactId, projectId = world.ProjectId, callerNumber = number });
+        await writer.ExecuteAsync("""
+            INSERT INTO event_log (tenant_id, message_id, message_type, occurred_at, body)
+            VALUES (@TenantId, @MessageId, 'Platform.Contracts.Queue.CallQueued', now(), CAST(@body AS jsonb))
+            """, new { TenantId = world.Tenant.Id, MessageId = Guid.NewGuid(), body }, batch);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await world.Admin.DeleteAsync($"/api/clients/contacts/{contactId}")).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the erasure reaches reporting meanwhile, and waits for the batch
+        await using (var look = platform.Database("reporting"))
+        {
+            Assert.Equal(0, await look.ExecuteScalarAsync<int>("SELECT count(*)::int FROM erased_contacts WHERE contact_id = @contactId", new { contactId }));
+        }
+        await batch.CommitAsync();
+
+        await Eventually.HoldsAsync(async () => await HeldAsync(world, number) is { Events: 0 }, TimeSpan.FromSeconds(20),
+            "the event written in the same moment loses the number");
+    }
+
     private static async Task<bool> AbandonedAsync(QueueWorld world, string number) =>
         (await (await world.Admin.GetAsync($"/api/reporting/abandoned-callers?projectId={world.ProjectId}&reached=all")).JsonAsync())
             .EnumerateArray().Any(c => c.GetProperty("callerNumber").GetString() == number);

@@ -10,7 +10,8 @@ namespace Platform.Queue.Dialer.Dialing;
 /// One tick of one running campaign, in one transaction under the campaign's row lock (a campaign another replica paces
 /// now is passed over): people answered and waiting are connected to free agents or dropped after 2 s, dials the PBX never
 /// reported on are ended, then the pacer decides from a snapshot read here, the CRM leases that many contacts checked now,
-/// and the dials are placed. A replica that dies mid-tick rolls the whole tick back (its leases lapse at their end).
+/// and the dials are placed. A replica that dies mid-tick rolls the whole tick back: its leases were never confirmed as held, so they lapse in
+/// <see cref="DialerOptions.PendingLeaseSeconds"/>.
 /// </summary>
 public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing leasing, Dispatcher dispatcher, DialerOptions options, TimeProvider clock,
     ILogger<CampaignTick> logger)
@@ -117,23 +118,29 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
             return 0;
         }
         var modeName = mode == DialMode.Progressive ? "progressive" : "predictive";
-        for (var i = 0; i < leased.Contacts.Length; i++)
+        var held = new List<Guid>(leased.Contacts.Length);
+        var freeAgents = new Queue<Guid>(agents);
+        foreach (var contact in leased.Contacts)
         {
             var dialId = Guid.CreateVersion7();
+            if (!await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, contact, modeName, mode == DialMode.Progressive ? "previewing" : "ringing", null, now, ct))
+            {
+                continue;
+            }
+            held.Add(contact.ContactId);
             if (mode == DialMode.Progressive)
             {
-                await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, leased.Contacts[i], modeName, "previewing", null, now, ct);
                 await DialPlacement.DialWithAgentAsync(session, dialId, campaign.ProjectId, campaign.QueueId, campaign.CallerId, campaign.RingSeconds,
-                    modeName, agents[i], now, ct);
+                    modeName, freeAgents.Dequeue(), now, ct);
             }
             else
             {
-                await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, leased.Contacts[i], modeName, "ringing", null, now, ct);
                 await DialPlacement.DialAheadAsync(session, dialId, campaign.CallerId, campaign.RingSeconds, now, ct);
             }
         }
-        LogPlaced(campaign.Id, leased.Contacts.Length, modeName);
-        return leased.Contacts.Length;
+        await leasing.HoldAsync(session, campaign.Id, held, now, ct);
+        LogPlaced(campaign.Id, held.Count, modeName);
+        return held.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: {Count} {Mode} dials placed")]

@@ -25,14 +25,18 @@ public static class DialPlacement
             FOR UPDATE OF a SKIP LOCKED
             """, new { session.TenantId, campaignId, limit }, ct)).ToList();
 
-    /// <summary>A new attempt on a leased contact: the row the dial (or the preview) is tracked by.</summary>
-    public static Task InsertAttemptAsync(TenantSession session, Guid dialId, Guid campaignId, DialableContact contact, string mode, string status,
+    /// <summary>
+    /// A new attempt on a leased contact: the row the dial (or the preview) is tracked by. False when the contact is in
+    /// another open attempt already (a lease that lapsed before the CRM heard it was dialed): no second dial.
+    /// </summary>
+    public static async Task<bool> InsertAttemptAsync(TenantSession session, Guid dialId, Guid campaignId, DialableContact contact, string mode, string status,
         Guid? agentId, DateTimeOffset now, CancellationToken ct) =>
-        session.ExecuteAsync("""
+        await session.ExecuteAsync("""
             INSERT INTO campaign_dials (tenant_id, id, campaign_id, contact_id, number, contact_name, time_zone, mode, agent_id, status, created_at, placed_at)
             VALUES (@TenantId, @dialId, @campaignId, @ContactId, @Number, @Name, @TimeZone, @mode, @agentId, @status, @now,
                     CASE WHEN @status = 'ringing' THEN @now END)
-            """, new { session.TenantId, dialId, campaignId, contact.ContactId, contact.Number, contact.Name, contact.TimeZone, mode, agentId, status, now }, ct);
+            ON CONFLICT (tenant_id, contact_id) WHERE status IN ('previewing', 'ringing', 'answered') DO NOTHING
+            """, new { session.TenantId, dialId, campaignId, contact.ContactId, contact.Number, contact.Name, contact.TimeZone, mode, agentId, status, now }, ct) == 1;
 
     /// <summary>
     /// The agent (locked as available) is reserved for the attempt: a call row of the attempt's id, on a call with them, and

@@ -9,8 +9,14 @@ public sealed class DialerOptions
     /// <summary>A person who answered a predictive dial and has no agent after this long is dropped (the regulators' 2 s).</summary>
     public int DropAfterMilliseconds { get; set; } = 2000;
 
-    /// <summary>How long the CRM holds a leased contact for the campaign when no outcome ends the lease first.</summary>
+    /// <summary>How long the CRM holds a dialed contact for the campaign when no outcome ends the lease first.</summary>
     public int LeaseMinutes { get; set; } = 240;
+
+    /// <summary>
+    /// How long a lease lasts before the dialer confirms it (<c>CampaignContactsHeld</c>, sent with the committed dials): a
+    /// lease whose answer came too late or whose tick rolled back frees its contact after this long.
+    /// </summary>
+    public int PendingLeaseSeconds { get; set; } = 120;
 
     /// <summary>How long the dialer waits for the CRM's answer to a lease request.</summary>
     public int LeaseTimeoutSeconds { get; set; } = 5;

@@ -70,7 +70,11 @@ public static class PreviewDialing
                 $"No contact of the campaign may be called now ({leased.PassedOver} passed over: outside their window, resting, without consent or blocked).");
         }
         var dialId = Guid.CreateVersion7();
-        await DialPlacement.InsertAttemptAsync(session, dialId, campaignId, leased.Contacts[0], "preview", "previewing", agentId, now, ct);
+        if (!await DialPlacement.InsertAttemptAsync(session, dialId, campaignId, leased.Contacts[0], "preview", "previewing", agentId, now, ct))
+        {
+            return CallConflict.Because("No contact to preview.", "The contact the CRM gave is in another open attempt; ask again.");
+        }
+        await leasing.HoldAsync(session, campaignId, [leased.Contacts[0].ContactId], now, ct);
         var dial = (await ReadAsync(session, dialId, ct))!;
         await session.CommitAsync(ct);
         return TypedResults.Ok(dial);
