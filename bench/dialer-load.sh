@@ -59,7 +59,7 @@ sim=$!
 until grep -q 'calls arrive at' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
 snapshot FROM; from=$(date +%s%N)
 until grep -q 'arrivals over' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
-snapshot TO; steady=$(awk -v a="$from" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+snapshot TO; to=$(date +%s%N); steady=$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 wait "$sim"; status=$?
 set -e
 cat "$LOGS/dialer-load.txt"
@@ -91,5 +91,21 @@ hz=$(getconf CLK_TCK)
     SELECT name, count(*) AS windows, max(reached) FILTER (WHERE true) AS most_people,
            round(max(100.0 * drops / reached), 2) AS worst_percent, max(drops) AS most_drops
     FROM windows GROUP BY campaign_id, name ORDER BY name" | awk -F'|' '{ printf "    %s: %s windows, worst %s %% (most drops in one window %s, most people in one %s)\n", $1, $2, $4, $5, $3 }' || echo "    (psql failed)"
+  echo "agents' idle time between calls while the campaigns dialed, per campaign of this run (signed-in time not spent with a person: talking or in wrap-up):"
+  PGPASSWORD=postgres psql -qtA -F '|' -h 127.0.0.1 -p "${PG_PORT:-54329}" -U postgres -d platform_queue -c "
+    WITH span AS (SELECT to_timestamp($from / 1e9) AS t0, to_timestamp($to / 1e9) AS t1),
+    runs AS (
+        SELECT DISTINCT d.tenant_id, d.campaign_id FROM campaign_dials d, span WHERE d.created_at >= span.t0 - interval '5 minutes'),
+    busy AS (
+        SELECT d.campaign_id, count(*) AS connects,
+               sum(extract(epoch FROM (LEAST(COALESCE(c.completed_at, span.t1), span.t1) - GREATEST(d.connected_at, span.t0)))) AS seconds
+        FROM campaign_dials d JOIN calls c ON c.tenant_id = d.tenant_id AND c.id = d.id, span
+        WHERE d.status = 'connected' AND d.connected_at < span.t1 AND COALESCE(c.completed_at, span.t1) > span.t0
+        GROUP BY d.campaign_id)
+    SELECT c.name, c.dial_mode, (SELECT count(*) FROM campaign_agents a WHERE a.tenant_id = c.tenant_id AND a.campaign_id = c.id) AS agents,
+           b.connects, round(b.seconds::numeric, 0)
+    FROM runs r JOIN campaigns c ON c.tenant_id = r.tenant_id AND c.id = r.campaign_id JOIN busy b ON b.campaign_id = c.id
+    ORDER BY c.name" | awk -F'|' -v s="$steady" '{
+      idle = $3 * s - $5; printf "    %s (%s): %d agents, %d connects, busy %d s of %d s signed in: occupancy %.1f %%, idle %.1f s a call\n", $1, $2, $3, $4, $5, $3 * s, 100 * $5 / ($3 * s), ($4 > 0 ? idle / $4 : 0) }' || echo "    (psql failed)"
 } | tee -a "$LOGS/dialer-load.txt"
 exit "$status"

@@ -51,7 +51,7 @@ public static class CallerLeaving
                 """;
             await session.ExecuteAsync(sql, new { session.TenantId, callId, now, waited }, ct);
             await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now, call.QueueServiceLevelSeconds,
-                call.QueueShortAbandonSeconds), ct);
+                call.QueueShortAbandonSeconds, call.QueueShortAbandonsExcluded), ct);
             await session.CommitAsync(ct);
         }
         foreach (var agent in freed)

@@ -40,6 +40,7 @@ public sealed class LockedCall
 
     /// <summary>The short-abandon threshold of the call's queue now (carried on the abandon event).</summary>
     public int? QueueShortAbandonSeconds { get; init; }
+    public bool? QueueShortAbandonsExcluded { get; init; }
 
     /// <summary>Whether <see cref="ActingAgentId"/> was asked for (the call was locked for an agent acting for themselves).</summary>
     public bool ActingAgentKnown { get; init; }
@@ -60,6 +61,7 @@ public sealed class LockedCall
                    (SELECT q.wrap_up_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_wrap_up_seconds,
                    (SELECT q.service_level_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_service_level_seconds,
                    (SELECT q.short_abandon_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_short_abandon_seconds,
+                   (SELECT q.short_abandons = 'excluded' FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_short_abandons_excluded,
                    @knowsActing AS acting_agent_known,
                    (SELECT a.id FROM agents a WHERE a.tenant_id = c.tenant_id AND a.user_id = @acting) AS acting_agent_id
             FROM calls c WHERE c.tenant_id = @TenantId AND c.id = @callId FOR UPDATE OF c

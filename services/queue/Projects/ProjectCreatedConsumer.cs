@@ -36,7 +36,7 @@ public sealed class ProjectCreatedConsumer(NpgsqlDataSource dataSource) : InboxC
         if (queueId is { } id)
         {
             await session.PublishAsync(new QueueConfigured(message.TenantId, id, message.ProjectId, queue.Name, queue.ServiceLevelPercent,
-                queue.ServiceLevelSeconds, message.CreatedAt, QueueSettings.DefaultShortAbandonSeconds), cancellationToken);
+                queue.ServiceLevelSeconds, message.CreatedAt, QueueSettings.DefaultShortAbandonSeconds, ShortAbandonsExcluded: false), cancellationToken);
         }
     }
 }

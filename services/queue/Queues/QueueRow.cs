@@ -36,6 +36,7 @@ public sealed class QueueRow
     public bool AnnounceWait { get; init; } = true;
     public string MusicOnHold { get; init; } = "default";
     public int ShortAbandonSeconds { get; init; } = QueueSettings.DefaultShortAbandonSeconds;
+    public string ShortAbandons { get; init; } = QueueSettings.ShortAbandonsCounted;
     public DateTime CreatedAt { get; init; }
 
     public const string Columns = """
@@ -44,7 +45,7 @@ public sealed class QueueRow
         ring_all_width, offer_timeout_seconds, max_wait_seconds, max_length, overflow_queue_id, when_no_agents,
         default_handle_seconds, round_robin_last_agent, dialled_numbers, pause_on_ring_no_answer, created_at,
         callback_max_attempts, callback_retry_minutes, announce_every_seconds, announce_position, announce_wait, music_on_hold,
-        short_abandon_seconds
+        short_abandon_seconds, short_abandons
         """;
 
     public static Task<QueueRow?> FindAsync(TenantSession session, Guid queueId, CancellationToken ct) =>

@@ -40,7 +40,8 @@ public sealed record QueueSettingsRequest(
     bool? AnnouncePosition = null,
     bool? AnnounceWait = null,
     string? MusicOnHold = null,
-    int? ShortAbandonSeconds = null);
+    int? ShortAbandonSeconds = null,
+    string? ShortAbandons = null);
 
 /// <summary>A queue's checked configuration, with the trade's defaults for what was not given.</summary>
 public sealed record QueueSettings(
@@ -67,8 +68,12 @@ public sealed record QueueSettings(
     bool AnnouncePosition = true,
     bool AnnounceWait = true,
     string MusicOnHold = "default",
-    int ShortAbandonSeconds = QueueSettings.DefaultShortAbandonSeconds)
+    int ShortAbandonSeconds = QueueSettings.DefaultShortAbandonSeconds,
+    string ShortAbandons = QueueSettings.ShortAbandonsCounted)
 {
+    /// <summary>Whether short abandons count in the queue's abandonment rate (the default) or are left out of it.</summary>
+    public const string ShortAbandonsCounted = "counted", ShortAbandonsExcluded = "excluded";
+
     /// <summary>A caller who hangs up within this many seconds of waiting is a short abandon (reporting counts them apart).</summary>
     public const int DefaultShortAbandonSeconds = 5;
 
@@ -103,6 +108,10 @@ public sealed record QueueSettings(
         Check(errors, "callbackRetryMinutes", request.CallbackRetryMinutes, 1, 1440);
         Check(errors, "announceEverySeconds", request.AnnounceEverySeconds, 10, 3600);
         Check(errors, "shortAbandonSeconds", request.ShortAbandonSeconds, 0, 600);
+        if (request.ShortAbandons is { } choice && choice is not (ShortAbandonsCounted or ShortAbandonsExcluded))
+        {
+            errors["shortAbandons"] = [$"'{ShortAbandonsCounted}' (short abandons count in the abandonment rate) or '{ShortAbandonsExcluded}' (they are left out of it)."];
+        }
         if (request.MusicOnHold is { } moh && !System.Text.RegularExpressions.Regex.IsMatch(moh, "^[a-z0-9_-]{1,40}$"))
         {
             errors["musicOnHold"] = ["The PBX's music-on-hold class: 1 to 40 of a-z, 0-9, _ and -."];
@@ -158,7 +167,7 @@ public sealed record QueueSettings(
             request.OverflowQueueId, whenNoAgents, request.DefaultHandleSeconds ?? 180, normalised.Select(n => n!).ToArray(),
             request.PauseOnRingNoAnswer ?? true, request.CallbackMaxAttempts ?? 3, request.CallbackRetryMinutes ?? 15,
             request.AnnounceEverySeconds, request.AnnouncePosition ?? true, request.AnnounceWait ?? true, request.MusicOnHold ?? "default",
-            request.ShortAbandonSeconds ?? DefaultShortAbandonSeconds), errors);
+            request.ShortAbandonSeconds ?? DefaultShortAbandonSeconds, request.ShortAbandons ?? ShortAbandonsCounted), errors);
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min, int max)

@@ -68,6 +68,6 @@ public static class QueueSettingsChange
             [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
             q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.PauseOnRingNoAnswer,
             q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold,
-            q.ShortAbandonSeconds);
+            q.ShortAbandonSeconds, q.ShortAbandons);
     }
 }

@@ -34,7 +34,8 @@ public static class QueuesApi
         int OfferTimeoutSeconds, int? MaxWaitSeconds, int? MaxLength, Guid? OverflowQueueId, string WhenNoAgents,
         int DefaultHandleSeconds, string[] DialledNumbers, DateTime CreatedAt, bool PauseOnRingNoAnswer,
         int CallbackMaxAttempts = 3, int CallbackRetryMinutes = 15, int? AnnounceEverySeconds = null, bool AnnouncePosition = true,
-        bool AnnounceWait = true, string MusicOnHold = "default", int ShortAbandonSeconds = QueueSettings.DefaultShortAbandonSeconds)
+        bool AnnounceWait = true, string MusicOnHold = "default", int ShortAbandonSeconds = QueueSettings.DefaultShortAbandonSeconds,
+        string ShortAbandons = QueueSettings.ShortAbandonsCounted)
     {
         public static QueueResponse From(QueueRow q)
         {
@@ -43,7 +44,7 @@ public static class QueuesApi
                 [.. rules.RequiredSkills], [.. rules.Relaxation], q.Aging, q.RingAllWidth, q.OfferTimeoutSeconds, q.MaxWaitSeconds, q.MaxLength,
                 q.OverflowQueueId, q.WhenNoAgents, q.DefaultHandleSeconds, q.DialledNumbers, q.CreatedAt, q.PauseOnRingNoAnswer,
                 q.CallbackMaxAttempts, q.CallbackRetryMinutes, q.AnnounceEverySeconds, q.AnnouncePosition, q.AnnounceWait, q.MusicOnHold,
-                q.ShortAbandonSeconds);
+                q.ShortAbandonSeconds, q.ShortAbandons);
         }
     }
 
@@ -201,7 +202,8 @@ public static class QueuesApi
                    dialled_numbers = @DialledNumbers, pause_on_ring_no_answer = @PauseOnRingNoAnswer,
                    callback_max_attempts = @CallbackMaxAttempts, callback_retry_minutes = @CallbackRetryMinutes,
                    announce_every_seconds = @AnnounceEverySeconds, announce_position = @AnnouncePosition, announce_wait = @AnnounceWait,
-                   music_on_hold = @MusicOnHold, short_abandon_seconds = @ShortAbandonSeconds, updated_at = @now
+                   music_on_hold = @MusicOnHold, short_abandon_seconds = @ShortAbandonSeconds,
+                   short_abandons = @ShortAbandons, updated_at = @now
             WHERE tenant_id = @TenantId AND id = @queueId
             RETURNING project_id
             """;
@@ -214,9 +216,9 @@ public static class QueuesApi
             AgingMax = s.Aging?.MaxBoost, s.RingAllWidth, s.OfferTimeoutSeconds, s.MaxWaitSeconds, s.MaxLength, s.OverflowQueueId,
             s.WhenNoAgents, s.DefaultHandleSeconds, s.DialledNumbers, s.PauseOnRingNoAnswer, now,
             s.CallbackMaxAttempts, s.CallbackRetryMinutes, s.AnnounceEverySeconds, s.AnnouncePosition, s.AnnounceWait, s.MusicOnHold,
-            s.ShortAbandonSeconds,
+            s.ShortAbandonSeconds, s.ShortAbandons,
         }, ct);
         await session.PublishAsync(new QueueConfigured(session.TenantId, queueId, projectId, s.Name, s.ServiceLevelPercent, s.ServiceLevelSeconds, now,
-            s.ShortAbandonSeconds), ct);
+            s.ShortAbandonSeconds, s.ShortAbandons == QueueSettings.ShortAbandonsExcluded), ct);
     }
 }

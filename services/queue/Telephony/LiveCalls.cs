@@ -100,7 +100,7 @@ public static class LiveCalls
                     WHERE tenant_id = @TenantId AND id = @callId
                     """, new { session.TenantId, callId, now, waited, reason }, ct);
                 await session.PublishAsync(new CallAbandoned(session.TenantId, callId, call.QueueId, call.ProjectId, waited, now,
-                    call.QueueServiceLevelSeconds, call.QueueShortAbandonSeconds), ct);
+                    call.QueueServiceLevelSeconds, call.QueueShortAbandonSeconds, call.QueueShortAbandonsExcluded), ct);
             }
             await session.CommitAsync(ct);
         }

@@ -8,7 +8,7 @@ namespace Platform.Reporting.Kpis;
 public sealed record QueueCounts(
     long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold,
     double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds,
-    long ShortAbandoned = 0)
+    long ShortAbandoned = 0, long ExcludedAbandons = 0)
 {
     /// <summary>A caller who hangs up within this many seconds (bound included) (unless the queue sets its own) dialled wrong or changed their mind.</summary>
     public const int DefaultShortAbandonSeconds = 5;
@@ -19,7 +19,8 @@ public sealed record QueueCounts(
         Offered + other.Offered, Answered + other.Answered, AnsweredWithinThreshold + other.AnsweredWithinThreshold,
         Abandoned + other.Abandoned, AbandonedWithinThreshold + other.AbandonedWithinThreshold, AnswerWaitSeconds + other.AnswerWaitSeconds,
         Math.Max(LongestWaitSeconds, other.LongestWaitSeconds), Handled + other.Handled, TalkSeconds + other.TalkSeconds,
-        HoldSeconds + other.HoldSeconds, WrapUpSeconds + other.WrapUpSeconds, ShortAbandoned + other.ShortAbandoned);
+        HoldSeconds + other.HoldSeconds, WrapUpSeconds + other.WrapUpSeconds, ShortAbandoned + other.ShortAbandoned,
+        ExcludedAbandons + other.ExcludedAbandons);
 
     /// <summary>Answered within the threshold T / answered.</summary>
     public double? ServiceLevel => Kpi.ServiceLevel(AnsweredWithinThreshold, Answered);
@@ -32,7 +33,14 @@ public sealed record QueueCounts(
 
     public double? AverageHandleTime => Kpi.AverageHandleTime(TalkSeconds, WrapUpSeconds, Handled);
 
-    public double? AbandonmentRate => Kpi.AbandonmentRate(Abandoned, Offered);
+    /// <summary>
+    /// The queue's abandonment rate as it chose to count it: abandoned / offered, less the short abandons its choice then left
+    /// out (<see cref="ExcludedAbandons"/>, none for a queue that counts them).
+    /// </summary>
+    public double? AbandonmentRate => Kpi.AbandonmentRate(Abandoned - ExcludedAbandons, Offered - ExcludedAbandons);
+
+    /// <summary>Abandoned / offered, every caller who hung up counted, whatever the queue chose.</summary>
+    public double? AbandonmentRateCountingShortAbandons => Kpi.AbandonmentRate(Abandoned, Offered);
 
     /// <summary>(Abandoned − short abandons) / (offered − short abandons): short abandons are shown apart, not as lost callers.</summary>
     public double? AbandonmentRateExcludingShortAbandons => Kpi.AbandonmentRate(Abandoned - ShortAbandoned, Offered - ShortAbandoned);

@@ -20,7 +20,7 @@ public static class Wallboard
     private sealed record Row(
         Guid QueueId, Guid ProjectId, string? Name, long Waiting, DateTime? OldestWaiting, long Callbacks, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned,
         long AbandonedWithinThreshold, double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds,
-        double WrapUpSeconds);
+        double WrapUpSeconds, long ExcludedAbandons);
 
     /// <summary>Calls queued longer ago than this no longer count as waiting (a lost leave event must not haunt the board).</summary>
     private static readonly TimeSpan WaitingHorizon = TimeSpan.FromHours(12);
@@ -37,7 +37,8 @@ public static class Wallboard
                    COALESCE(t.answered_within_threshold, 0) AS answered_within_threshold, COALESCE(t.abandoned, 0) AS abandoned,
                    COALESCE(t.abandoned_within_threshold, 0) AS abandoned_within_threshold, COALESCE(t.answer_wait_seconds, 0) AS answer_wait_seconds,
                    COALESCE(t.longest_wait_seconds, 0) AS longest_wait_seconds, COALESCE(t.handled, 0) AS handled,
-                   COALESCE(t.talk_seconds, 0) AS talk_seconds, COALESCE(t.hold_seconds, 0) AS hold_seconds, COALESCE(t.wrap_up_seconds, 0) AS wrap_up_seconds
+                   COALESCE(t.talk_seconds, 0) AS talk_seconds, COALESCE(t.hold_seconds, 0) AS hold_seconds, COALESCE(t.wrap_up_seconds, 0) AS wrap_up_seconds,
+                   COALESCE(t.excluded_abandons, 0) AS excluded_abandons
             FROM queues q
             CROSS JOIN LATERAL (
                 SELECT count(*) AS waiting, min(c.queued_at) AS oldest_waiting FROM live_calls c
@@ -51,7 +52,8 @@ public static class Wallboard
                 SELECT sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(answered_within_threshold)::bigint AS answered_within_threshold,
                        sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
                        sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds,
-                       sum(handled)::bigint AS handled, sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds
+                       sum(handled)::bigint AS handled, sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds,
+                       sum(excluded_abandons)::bigint AS excluded_abandons
                 FROM queue_intervals i WHERE i.tenant_id = q.tenant_id AND i.queue_id = q.queue_id
                   AND i.interval_start >= COALESCE((SELECT d.today FROM unnest(@projects, @todays) AS d(project_id, today) WHERE d.project_id = q.project_id),
                                                    @utcToday)) t ON true
@@ -74,7 +76,7 @@ public static class Wallboard
         var queues = rows.Select(r =>
         {
             var counts = new QueueCounts(r.Offered, r.Answered, r.AnsweredWithinThreshold, r.Abandoned, r.AbandonedWithinThreshold,
-                r.AnswerWaitSeconds, r.LongestWaitSeconds, r.Handled, r.TalkSeconds, r.HoldSeconds, r.WrapUpSeconds);
+                r.AnswerWaitSeconds, r.LongestWaitSeconds, r.Handled, r.TalkSeconds, r.HoldSeconds, r.WrapUpSeconds, ExcludedAbandons: r.ExcludedAbandons);
             var longest = r.OldestWaiting is { } oldest ? Math.Max(0, Math.Round((now - new DateTimeOffset(oldest, TimeSpan.Zero)).TotalSeconds, 1)) : 0;
             return new QueueBoard(r.QueueId, r.ProjectId, r.Waiting, longest, r.Offered, r.Answered, r.Abandoned, r.Handled,
                 counts.ServiceLevel, counts.ServiceLevelCountingShortAbandons, counts.AverageSpeedOfAnswer, counts.AbandonmentRate, counts.AverageHandleTime,

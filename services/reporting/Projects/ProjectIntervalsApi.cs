@@ -20,12 +20,14 @@ public static class ProjectIntervalsApi
         DateTimeOffset Start, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long Handled, double? ServiceLevel,
         double? ServiceLevelCountingShortAbandons, double? AverageSpeedOfAnswer, double? AverageHandleTime, double? AbandonmentRate,
         double LongestWaitSeconds, double TalkSeconds, double WrapUpSeconds, long Outcomes, long MeetingsSet, long ContractsSigned,
-        long ShortAbandoned, double? AbandonmentRateExcludingShortAbandons, double? ServiceLevelOfOffered)
+        long ShortAbandoned, double? AbandonmentRateExcludingShortAbandons, double? ServiceLevelOfOffered,
+        double? AbandonmentRateCountingShortAbandons, long ExcludedShortAbandons)
     {
         public static ProjectInterval Of(QueueIntervalsApi.IntervalFigures f, (long Outcomes, long Meetings, long Contracts) r) => new(
             f.Start, f.Offered, f.Answered, f.AnsweredWithinThreshold, f.Abandoned, f.Handled, f.ServiceLevel, f.ServiceLevelCountingShortAbandons,
             f.AverageSpeedOfAnswer, f.AverageHandleTime, f.AbandonmentRate, f.LongestWaitSeconds, f.TalkSeconds, f.WrapUpSeconds, r.Outcomes,
-            r.Meetings, r.Contracts, f.ShortAbandoned, f.AbandonmentRateExcludingShortAbandons, f.ServiceLevelOfOffered);
+            r.Meetings, r.Contracts, f.ShortAbandoned, f.AbandonmentRateExcludingShortAbandons, f.ServiceLevelOfOffered,
+            f.AbandonmentRateCountingShortAbandons, f.ExcludedShortAbandons);
     }
 
     public sealed record ProjectIntervals(

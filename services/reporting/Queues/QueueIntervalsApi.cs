@@ -20,12 +20,14 @@ public static class QueueIntervalsApi
         DateTimeOffset Start, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold, long Handled,
         double? ServiceLevel, double? ServiceLevelCountingShortAbandons, double? AverageSpeedOfAnswer, double? AverageHandleTime,
         double? AbandonmentRate, double LongestWaitSeconds, double TalkSeconds, double HoldSeconds, double WrapUpSeconds, long ShortAbandoned,
-        double? AbandonmentRateExcludingShortAbandons, double? ServiceLevelOfOffered)
+        double? AbandonmentRateExcludingShortAbandons, double? ServiceLevelOfOffered, double? AbandonmentRateCountingShortAbandons,
+        long ExcludedShortAbandons)
     {
         public static IntervalFigures Of(DateTimeOffset start, QueueCounts c) => new(
             start, c.Offered, c.Answered, c.AnsweredWithinThreshold, c.Abandoned, c.AbandonedWithinThreshold, c.Handled, c.ServiceLevel,
             c.ServiceLevelCountingShortAbandons, c.AverageSpeedOfAnswer, c.AverageHandleTime, c.AbandonmentRate, c.LongestWaitSeconds,
-            c.TalkSeconds, c.HoldSeconds, c.WrapUpSeconds, c.ShortAbandoned, c.AbandonmentRateExcludingShortAbandons, c.ServiceLevelOfOffered);
+            c.TalkSeconds, c.HoldSeconds, c.WrapUpSeconds, c.ShortAbandoned, c.AbandonmentRateExcludingShortAbandons, c.ServiceLevelOfOffered,
+            c.AbandonmentRateCountingShortAbandons, c.ExcludedAbandons);
     }
 
     public sealed record QueueIntervals(
@@ -41,7 +43,8 @@ public static class QueueIntervalsApi
 
     private sealed record Row(
         DateTime Bucket, long Offered, long Answered, long AnsweredWithinThreshold, long Abandoned, long AbandonedWithinThreshold,
-        double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds, long ShortAbandoned);
+        double AnswerWaitSeconds, double LongestWaitSeconds, long Handled, double TalkSeconds, double HoldSeconds, double WrapUpSeconds, long ShortAbandoned,
+        long ExcludedAbandons);
 
     private static async Task<Results<Ok<QueueIntervals>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetQueueIntervals(
         Guid queueId, string? from, string? to, string? granularity, string? format, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock,
@@ -103,7 +106,7 @@ public static class QueueIntervalsApi
                        sum(abandoned)::bigint AS abandoned, sum(abandoned_within_threshold)::bigint AS abandoned_within_threshold,
                        sum(answer_wait_seconds) AS answer_wait_seconds, max(longest_wait_seconds) AS longest_wait_seconds, sum(handled)::bigint AS handled,
                        sum(talk_seconds) AS talk_seconds, sum(hold_seconds) AS hold_seconds, sum(wrap_up_seconds) AS wrap_up_seconds,
-                       sum(short_abandoned)::bigint AS short_abandoned
+                       sum(short_abandoned)::bigint AS short_abandoned, sum(excluded_abandons)::bigint AS excluded_abandons
                 FROM queue_intervals
                 WHERE tenant_id = @TenantId AND (CAST(@queueId AS uuid) IS NULL OR queue_id = @queueId)
                   AND (CAST(@projectId AS uuid) IS NULL OR project_id = @projectId) AND interval_start >= @From AND interval_start < @To
@@ -113,7 +116,7 @@ public static class QueueIntervalsApi
                    COALESCE(c.abandoned_within_threshold, 0) AS abandoned_within_threshold, COALESCE(c.answer_wait_seconds, 0) AS answer_wait_seconds,
                    COALESCE(c.longest_wait_seconds, 0) AS longest_wait_seconds, COALESCE(c.handled, 0) AS handled,
                    COALESCE(c.talk_seconds, 0) AS talk_seconds, COALESCE(c.hold_seconds, 0) AS hold_seconds, COALESCE(c.wrap_up_seconds, 0) AS wrap_up_seconds,
-                   COALESCE(c.short_abandoned, 0) AS short_abandoned
+                   COALESCE(c.short_abandoned, 0) AS short_abandoned, COALESCE(c.excluded_abandons, 0) AS excluded_abandons
             FROM buckets b LEFT JOIN counted c ON c.bucket = b.bucket
             ORDER BY 1
             """;
@@ -130,7 +133,7 @@ public static class QueueIntervalsApi
         {
             var counts = new QueueCounts(row.Offered, row.Answered, row.AnsweredWithinThreshold, row.Abandoned, row.AbandonedWithinThreshold,
                 row.AnswerWaitSeconds, row.LongestWaitSeconds, row.Handled, row.TalkSeconds, row.HoldSeconds, row.WrapUpSeconds,
-                row.ShortAbandoned);
+                row.ShortAbandoned, row.ExcludedAbandons);
             intervals.Add(IntervalFigures.Of(new DateTimeOffset(DateTime.SpecifyKind(row.Bucket, DateTimeKind.Utc)), counts));
             total = total.Add(counts);
         }

@@ -50,7 +50,7 @@ public static class QueueProjection
         const string sql = $"""
             INSERT INTO queue_intervals AS qi (tenant_id, queue_id, interval_start, project_id, offered, answered, answered_within_threshold,
                 abandoned, abandoned_within_threshold, answer_wait_seconds, longest_wait_seconds, handled, talk_seconds, hold_seconds, wrap_up_seconds,
-                short_abandoned)
+                short_abandoned, excluded_abandons)
             SELECT @TenantId, c.queue_id, date_bin('15 minutes', c.at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS interval_start,
                    (array_agg(c.project_id))[1],
                    count(*) FILTER (WHERE c.kind = 'offered'),
@@ -62,9 +62,11 @@ public static class QueueProjection
                    COALESCE(max(c.wait) FILTER (WHERE c.kind IN ('answered', 'abandoned')), 0),
                    count(*) FILTER (WHERE c.kind = 'handled'),
                    sum(c.talk), sum(c.hold), sum(c.wrap_up),
-                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(c.short_abandon, q.short_abandon_seconds, {DefaultShortAbandon}))
-            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds, @ShortAbandons)
-                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold, short_abandon)
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(c.short_abandon, q.short_abandon_seconds, {DefaultShortAbandon})),
+                   count(*) FILTER (WHERE c.kind = 'abandoned' AND c.wait <= COALESCE(c.short_abandon, q.short_abandon_seconds, {DefaultShortAbandon})
+                                    AND COALESCE(c.excluded, q.short_abandons_excluded, false))
+            FROM unnest(@Queues, @Projects, @Ats, @Kinds, @Waits, @Talks, @Holds, @WrapUps, @Calls, @Thresholds, @ShortAbandons, @Excluded)
+                 AS c(queue_id, project_id, at, kind, wait, talk, hold, wrap_up, call_id, threshold, short_abandon, excluded)
             LEFT JOIN queues q ON q.tenant_id = @TenantId AND q.queue_id = c.queue_id
             LEFT JOIN live_calls lc ON c.threshold IS NULL AND lc.tenant_id = @TenantId AND lc.call_id = c.call_id AND lc.queue_id = c.queue_id
             GROUP BY c.queue_id, 3
@@ -81,7 +83,8 @@ public static class QueueProjection
                 talk_seconds = qi.talk_seconds + EXCLUDED.talk_seconds,
                 hold_seconds = qi.hold_seconds + EXCLUDED.hold_seconds,
                 wrap_up_seconds = qi.wrap_up_seconds + EXCLUDED.wrap_up_seconds,
-                short_abandoned = qi.short_abandoned + EXCLUDED.short_abandoned
+                short_abandoned = qi.short_abandoned + EXCLUDED.short_abandoned,
+                excluded_abandons = qi.excluded_abandons + EXCLUDED.excluded_abandons
             """;
         return session.ExecuteAsync(sql, new
         {
@@ -91,7 +94,7 @@ public static class QueueProjection
             Waits = counts.Select(c => c.WaitSeconds).ToArray(), Talks = counts.Select(c => c.TalkSeconds).ToArray(),
             Holds = counts.Select(c => c.HoldSeconds).ToArray(), WrapUps = counts.Select(c => c.WrapUpSeconds).ToArray(),
             Calls = counts.Select(c => c.CallId).ToArray(), Thresholds = counts.Select(c => c.ThresholdSeconds).ToArray(),
-            ShortAbandons = counts.Select(c => c.ShortAbandonSeconds).ToArray(),
+            ShortAbandons = counts.Select(c => c.ShortAbandonSeconds).ToArray(), Excluded = counts.Select(c => c.ShortAbandonsExcluded).ToArray(),
         }, ct);
     }
 

@@ -11,8 +11,9 @@ public static class QueueSetup
     {
         const string sql = """
             INSERT INTO queues (tenant_id, queue_id, project_id, name, service_level_percent, service_level_seconds, short_abandon_seconds,
-                                configured_at, seen_at)
-            VALUES (@TenantId, @QueueId, @ProjectId, @Name, @ServiceLevelPercent, @ServiceLevelSeconds, @ShortAbandonSeconds, @At, @At)
+                                short_abandons_excluded, configured_at, seen_at)
+            VALUES (@TenantId, @QueueId, @ProjectId, @Name, @ServiceLevelPercent, @ServiceLevelSeconds, @ShortAbandonSeconds,
+                    @ShortAbandonsExcluded, @At, @At)
             ON CONFLICT (tenant_id, queue_id) DO UPDATE SET
                 project_id = EXCLUDED.project_id,
                 name = CASE WHEN queues.configured_at IS NULL OR EXCLUDED.configured_at >= queues.configured_at THEN EXCLUDED.name ELSE queues.name END,
@@ -20,12 +21,14 @@ public static class QueueSetup
                     THEN EXCLUDED.service_level_percent ELSE queues.service_level_percent END,
                 short_abandon_seconds = CASE WHEN queues.configured_at IS NULL OR EXCLUDED.configured_at >= queues.configured_at
                     THEN EXCLUDED.short_abandon_seconds ELSE queues.short_abandon_seconds END,
+                short_abandons_excluded = CASE WHEN queues.configured_at IS NULL OR EXCLUDED.configured_at >= queues.configured_at
+                    THEN EXCLUDED.short_abandons_excluded ELSE queues.short_abandons_excluded END,
                 service_level_seconds = CASE WHEN EXCLUDED.seen_at >= queues.seen_at THEN EXCLUDED.service_level_seconds ELSE queues.service_level_seconds END,
                 configured_at = GREATEST(queues.configured_at, EXCLUDED.configured_at),
                 seen_at = GREATEST(queues.seen_at, EXCLUDED.seen_at)
             """;
         return session.ExecuteAsync(sql, new { session.TenantId, e.QueueId, e.ProjectId, e.Name, e.ServiceLevelPercent, e.ServiceLevelSeconds,
-            e.ShortAbandonSeconds, e.At }, ct);
+            e.ShortAbandonSeconds, e.ShortAbandonsExcluded, e.At }, ct);
     }
 
     /// <summary>The queue's members become the list given, unless a later replacement was already counted.</summary>

@@ -8,7 +8,8 @@ namespace Platform.EndToEnd.Tests.Reporting;
 
 /// <summary>
 /// Short abandons through the gateway against a hand count: a queue with its own short-abandon threshold (8 s) and one with
-/// the default (5 s), each bound included; shown apart, left out of the abandonment rate and the service level over offered calls.
+/// the default (5 s), each bound included; shown apart, left out of the abandonment rate by the queue that chose so (and of
+/// one rate and the service level over offered calls for every queue).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ShortAbandonTests(PlatformUnderTest platform)
@@ -29,7 +30,7 @@ public sealed class ShortAbandonTests(PlatformUnderTest platform)
         // The queues' thresholds first: an abandon is judged by the threshold reporting knows when it counts it (the
         // configuration and the calls travel on different endpoints, so published together the calls may come first).
         await new BusEvents(platform).PublishAsync(
-            new QueueConfigured(t, own, p, "Own threshold", 80, 20, At(-60), 8),
+            new QueueConfigured(t, own, p, "Own threshold", 80, 20, At(-60), 8, ShortAbandonsExcluded: true),
             new QueueConfigured(t, standard, p, "Default threshold", 80, 20, At(-60)));
         foreach (var q in new[] { own, standard })
         {
@@ -56,13 +57,16 @@ public sealed class ShortAbandonTests(PlatformUnderTest platform)
         var mine = await TotalAsync(own);
         Assert.Equal(4, mine.GetProperty("offered").GetInt64());
         Assert.Equal(1, mine.GetProperty("shortAbandoned").GetInt64());                              // 8 s, the queue's own bound
-        Assert.Equal(0.5, mine.GetProperty("abandonmentRate").GetDouble(), 10);                       // 2 of 4, short ones counted
+        Assert.Equal(1 / 3.0, mine.GetProperty("abandonmentRate").GetDouble(), 10);                   // 1 of 3: this queue leaves short ones out
+        Assert.Equal(0.5, mine.GetProperty("abandonmentRateCountingShortAbandons").GetDouble(), 10);  // 2 of 4, short ones counted
         Assert.Equal(1 / 3.0, mine.GetProperty("abandonmentRateExcludingShortAbandons").GetDouble(), 10); // 1 of 3
         Assert.Equal(1 / 3.0, mine.GetProperty("serviceLevelOfOffered").GetDouble(), 10);             // 1 within 20 s of 3
         Assert.Equal(0.5, mine.GetProperty("serviceLevel").GetDouble(), 10);                          // 1 of 2 answered
         var theirs = await TotalAsync(standard);
         Assert.Equal(1, theirs.GetProperty("shortAbandoned").GetInt64());                             // 5 s by default; 6 s is not short
         Assert.Equal(1.0, theirs.GetProperty("abandonmentRateExcludingShortAbandons").GetDouble(), 10);
+        Assert.Equal(1.0, theirs.GetProperty("abandonmentRate").GetDouble(), 10);                     // 2 of 2: this one counts them
+        Assert.Equal(0, theirs.GetProperty("excludedShortAbandons").GetInt64());
         Assert.Equal(0.0, theirs.GetProperty("serviceLevelOfOffered").GetDouble(), 10);
 
         var csv = Csv.Parse(await (await tenant.Admin.GetAsync($"/api/reporting/queues/{own}/intervals?{range}&format=csv")).Content.ReadAsByteArrayAsync());
@@ -70,5 +74,6 @@ public sealed class ShortAbandonTests(PlatformUnderTest platform)
         var project = (await (await tenant.Admin.GetAsync($"/api/reporting/projects/{p}/intervals?{range}")).JsonAsync()).GetProperty("total");
         Assert.Equal(2, project.GetProperty("shortAbandoned").GetInt64());
         Assert.Equal(2 / 4.0, project.GetProperty("abandonmentRateExcludingShortAbandons").GetDouble(), 10); // (4 − 2) of (6 − 2)
+        Assert.Equal(3 / 5.0, project.GetProperty("abandonmentRate").GetDouble(), 10); // each queue's choice: (4 − 1) of (6 − 1)
     }
 }
