@@ -14,7 +14,8 @@
 # machine (0.6,0.2,0.1,0.1); RINGS: how long dials ring before their result, realistic (the default here: a person after
 # 2 s plus about a ring cycle, a machine after about 18 s, busy at once, no answer at the campaign's ring time) or quick
 # (a fraction of a second, as in the tests). After the run, the abandon rate of each campaign over every 30-minute rolling window (one
-# ending at each person answered, the dialer's window) is read from the queue's database: the worst is printed.
+# ending at each person answered, the dialer's window) is read from the queue's database: the worst is printed; so is
+# each campaign's agents' idle time between calls (signed-in time less the time connected calls held them, per connect).
 #
 # As in queue-load.sh the gateway's rate limits are raised for the run (RateLimits__*) and services log at Warning.
 # Ports: GATEWAY_PORT (18080), SERVICE_PORT_BASE (18100), PostgreSQL/RabbitMQ as scripts/infra.sh. KEEP_UP=1 leaves the
