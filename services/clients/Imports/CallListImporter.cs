@@ -30,6 +30,8 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
         public int? TotalRows { get; init; }
         public int RowsDone { get; init; }
         public string? Encoding { get; init; }
+        public Guid CreatedBy { get; init; }
+        public string? Consent { get; init; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -104,7 +106,7 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
         await using (var session = await db.BeginTenantSessionAsync(tenantId, ct))
         {
             job = (await session.QuerySingleOrDefaultAsync<Job>("""
-                SELECT tenant_id, id, project_id, mapping::text AS mapping, total_rows, rows_done, encoding FROM imports
+                SELECT tenant_id, id, project_id, mapping::text AS mapping, total_rows, rows_done, encoding, created_by, consent::text AS consent FROM imports
                 WHERE tenant_id = @tenantId AND id = @importId
                 """, new { tenantId, importId }, ct))!;
             project = (await ProjectSettings.LoadAsync(session, job.ProjectId, ct))!;
@@ -150,6 +152,7 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
             await session.CommitAsync(ct);
         }
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(job.Mapping, JsonSerializerOptions.Web) ?? ColumnMapping.Default;
+        var consent = job.Consent is null ? null : JsonSerializer.Deserialize<ImportConsent>(job.Consent, JsonSerializerOptions.Web);
         var (columns, errors) = mapping.Resolve(header);
         if (columns is null)
         {
@@ -187,19 +190,20 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
                 batch.Add(line);
                 if (batch.Count == options.BatchSize)
                 {
-                    await ImportBatchAsync(job, project, header, columns, batch, ct);
+                    await ImportBatchAsync(job, project, header, columns, consent, batch, ct);
                     batch.Clear();
                 }
             }
             if (batch.Count > 0)
             {
-                await ImportBatchAsync(job, project, header, columns, batch, ct);
+                await ImportBatchAsync(job, project, header, columns, consent, batch, ct);
             }
         }
         await FinishAsync(tenantId, importId, "done", null, ct);
     }
 
-    private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, List<CsvFile.Line> batch, CancellationToken ct)
+    private async Task ImportBatchAsync(Job job, ProjectSettings project, string[] header, ResolvedColumns columns, ImportConsent? consent, List<CsvFile.Line> batch,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNowAsStored();
         var problems = new List<(int Line, string Column, string Reason, string Original)>();
@@ -261,6 +265,15 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
             FROM unnest(@Contacts, @Statuses) AS c(id, status)
             """, new { job.TenantId, now, CreatedBy = (Guid?)null, Contacts = inserted.Select(i => i.Id).ToArray(), Statuses = inserted.Select(i => i.Status).ToArray(),
                 DoNotCallReason = $"imported from a call list; {DoNotCallList.Reason}" }, ct);
+        if (consent is not null && inserted.Count > 0)
+        {
+            // The list's consent, for the contacts this batch created only: a number already in the project keeps its own ledger.
+            await session.ExecuteAsync("""
+                INSERT INTO consents (tenant_id, id, contact_id, purpose, granted, at, source, expires_at, recorded_by)
+                SELECT @TenantId, gen_random_uuid(), c.id, p.purpose, true, @now, @Source, @ExpiresAt, @CreatedBy
+                FROM unnest(@Contacts) AS c(id) CROSS JOIN unnest(@Purposes) AS p(purpose)
+                """, new { job.TenantId, now, consent.Source, consent.ExpiresAt, job.CreatedBy, Contacts = inserted.Select(i => i.Id).ToArray(), consent.Purposes }, ct);
+        }
         if (inserted.Count > 0)
         {
             // One event for the batch (not one per row): the queue and scripts services take it in one inbox transaction each.

@@ -18,7 +18,8 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/clients/projects/{projectId:guid}/imports", StartImport)
-            .WithTags("Call lists").WithName("StartImport").WithSummary("Uploads a call list (CSV) into a project; the import runs in the background and reports its progress and rejected rows").WithRequestExample(new { File = "call-list.csv", Mapping = """{"name":"Full name","phone":"Mobile","customFields":["Contract"]}""", Encoding = "windows-1250" }).RequireAuthorization(Policies.Staff)
+            .WithTags("Call lists").WithName("StartImport").WithSummary("Uploads a call list (CSV) into a project; the import runs in the background and reports its progress and rejected rows").WithRequestExample(new { File = "call-list.csv", Mapping = """{"name":"Full name","phone":"Mobile","customFields":["Contract"]}""", Encoding = "windows-1250",
+                Consent = """{"purposes":["data_processing","calls"],"source":"Acme web form, opt-in 2026","expiresAt":"2027-12-31T00:00:00Z"}""" }).RequireAuthorization(Policies.Staff)
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
             .Accepts<CallListForm>("multipart/form-data")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes + 64 * 1024)); // the file, the mapping, the form's own lines
@@ -53,6 +54,9 @@ public static class ImportsApi
         /// <summary>The encoding the file is read in: the uploader's choice, or detected when the job starts (null until then).</summary>
         public string? Encoding { get; init; }
 
+        /// <summary>The consent the list came with, recorded for every contact the import creates; null when it came without.</summary>
+        public ImportConsent? Consent { get; set; }
+
         /// <summary>What the reader was unsure of (a guessed encoding); the rows are imported all the same.</summary>
         public string[] Warnings { get; init; } = [];
         public DateTime CreatedAt { get; init; }
@@ -64,7 +68,8 @@ public static class ImportsApi
     /// <param name="File">The call list: CSV with a header line (comma, semicolon or tab).</param>
     /// <param name="Mapping">JSON: which column holds name, phone, company, kind, timeZone, vip, country; customFields: columns kept as they are.</param>
     /// <param name="Encoding">utf-8, utf-16, utf-16be, windows-1250, windows-1251, windows-1252 or iso-8859-2; detected when left out.</param>
-    public sealed record CallListForm(IFormFile File, string? Mapping, string? Encoding);
+    /// <param name="Consent">JSON: the consent the list came with ({purposes, source, expiresAt}), recorded for each contact it creates.</param>
+    public sealed record CallListForm(IFormFile File, string? Mapping, string? Encoding, string? Consent);
 
     /// <summary>
     /// Streams the form's file into the job's chunks as it arrives (never the whole file in memory) inside one transaction
@@ -92,7 +97,7 @@ public static class ImportsApi
             """, new { session.TenantId, id, projectId, CreatedBy = user.UserId(), now = clock.GetUtcNow() }, ct);
 
         var errors = new Dictionary<string, string[]>();
-        string? fileName = null, mappingText = null, encodingName = null;
+        string? fileName = null, mappingText = null, encodingName = null, consentText = null;
         var (bytes, firstChunk) = (0L, Array.Empty<byte>());
         try
         {
@@ -124,6 +129,13 @@ public static class ImportsApi
                             errors["mapping"] = [$"At most {MaxMappingChars} characters."];
                         }
                         break;
+                    case "consent":
+                        consentText = await ReadTextAsync(section.Body, MaxMappingChars, ct);
+                        if (consentText is null)
+                        {
+                            errors["consent"] = [$"At most {MaxMappingChars} characters."];
+                        }
+                        break;
                 }
             }
         }
@@ -153,6 +165,22 @@ public static class ImportsApi
                 errors["mapping"] = [$"Not a JSON mapping: {e.Message}"];
             }
         }
+        ImportConsent? consent = null;
+        if (!string.IsNullOrWhiteSpace(consentText))
+        {
+            try
+            {
+                consent = JsonSerializer.Deserialize<ImportConsent>(consentText, JsonSerializerOptions.Web);
+                foreach (var (field, reasons) in consent?.Problems(clock.GetUtcNow()) ?? new() { ["consent"] = ["A consent object: {purposes, source, expiresAt}."] })
+                {
+                    errors[field] = reasons;
+                }
+            }
+            catch (JsonException e)
+            {
+                errors["consent"] = [$"Not a JSON consent ({{purposes, source, expiresAt}}): {e.Message}"];
+            }
+        }
         if (errors.Count == 0)
         {
             var encoding = TextEncodings.ByName(encodingName);
@@ -180,10 +208,11 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(errors, title: "The call list cannot be imported."); // rolled back: no job, no chunks
         }
         await session.ExecuteAsync("""
-            UPDATE imports SET file_name = @fileName, mapping = CAST(@Mapping AS jsonb), encoding = @encodingName, encoding_chosen = @Chosen
+            UPDATE imports SET file_name = @fileName, mapping = CAST(@Mapping AS jsonb), encoding = @encodingName, encoding_chosen = @Chosen,
+                               consent = CAST(@Consent AS jsonb)
             WHERE tenant_id = @TenantId AND id = @id
             """, new { fileName, Mapping = JsonSerializer.Serialize(columns, JsonSerializerOptions.Web), encodingName, Chosen = encodingName is not null,
-                session.TenantId, id }, ct);
+                Consent = consent is null ? null : JsonSerializer.Serialize(consent.Normalized(), JsonSerializerOptions.Web), session.TenantId, id }, ct);
         var job = (await FindAsync(session, id, ct))!;
         await session.CommitAsync(ct);
         return TypedResults.Accepted($"/api/clients/imports/{id}", job);
@@ -214,6 +243,9 @@ public static class ImportsApi
             """, new { session.TenantId, importId }, ct);
         if (job is not null)
         {
+            var consent = await session.QuerySingleOrDefaultAsync<string?>(
+                "SELECT consent::text FROM imports WHERE tenant_id = @TenantId AND id = @importId", new { session.TenantId, importId }, ct);
+            job.Consent = consent is null ? null : JsonSerializer.Deserialize<ImportConsent>(consent, JsonSerializerOptions.Web);
             job.Errors = (await session.QueryAsync<ImportError>("""
                 SELECT line, column_name AS "column", reason FROM import_errors
                 WHERE tenant_id = @TenantId AND import_id = @importId ORDER BY line LIMIT 1000

@@ -34,10 +34,10 @@ public static class ProjectSummaryApi
                    COALESCE(q.abandoned, 0) AS calls_abandoned, COALESCE(q.handled, 0) AS calls_handled,
                    COALESCE(d.outcomes, 0) AS outcomes, COALESCE(d.meetings, 0) AS meetings_set, COALESCE(d.contracts, 0) AS contracts_signed,
                    COALESCE(d.orders, 0) AS orders, COALESCE(d.complaints_opened, 0) AS complaints_opened,
-                   COALESCE(d.complaints_resolved, 0) AS complaints_resolved
+                   COALESCE(d.complaints_resolved, 0) AS complaints_resolved, COALESCE(q.excluded_abandons, 0) AS excluded_short_abandons
             FROM project_figures f
             LEFT JOIN LATERAL (SELECT sum(offered)::bigint AS offered, sum(answered)::bigint AS answered, sum(abandoned)::bigint AS abandoned,
-                                      sum(handled)::bigint AS handled
+                                      sum(handled)::bigint AS handled, sum(excluded_abandons)::bigint AS excluded_abandons
                                FROM queue_intervals i WHERE i.tenant_id = f.tenant_id AND i.project_id = f.project_id) q ON true
             LEFT JOIN LATERAL (SELECT sum(outcomes)::bigint AS outcomes, sum(meetings)::bigint AS meetings, sum(contracts)::bigint AS contracts,
                                       sum(orders)::bigint AS orders, sum(complaints_opened)::bigint AS complaints_opened,

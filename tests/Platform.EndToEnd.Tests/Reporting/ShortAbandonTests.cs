@@ -75,5 +75,12 @@ public sealed class ShortAbandonTests(PlatformUnderTest platform)
         Assert.Equal(2, project.GetProperty("shortAbandoned").GetInt64());
         Assert.Equal(2 / 4.0, project.GetProperty("abandonmentRateExcludingShortAbandons").GetDouble(), 10); // (4 − 2) of (6 − 2)
         Assert.Equal(3 / 5.0, project.GetProperty("abandonmentRate").GetDouble(), 10); // each queue's choice: (4 − 1) of (6 − 1)
+
+        // The project's headline figures since it started say the same as its intervals.
+        var summary = await (await tenant.Admin.GetAsync($"/api/reporting/projects/{p}")).JsonAsync();
+        Assert.Equal(6, summary.GetProperty("callsOffered").GetInt64());
+        Assert.Equal(1, summary.GetProperty("excludedShortAbandons").GetInt64());
+        Assert.Equal(3 / 5.0, summary.GetProperty("abandonmentRate").GetDouble(), 10);
+        Assert.Equal(4 / 6.0, summary.GetProperty("abandonmentRateCountingShortAbandons").GetDouble(), 10);
     }
 }

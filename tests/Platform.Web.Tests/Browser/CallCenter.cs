@@ -15,19 +15,26 @@ internal sealed record CallCenter(TestTenant Tenant, Guid ProjectId, Guid QueueI
     public const string Agent = "agent";
     public const string Supervisor = "supervisor";
 
+    /// <summary>The project's default queue, once the queue service has learnt of the project (404 until then).</summary>
+    public static async Task<Guid> DefaultQueueAsync(HttpClient admin, Guid projectId)
+    {
+        var queueId = Guid.Empty;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var response = await admin.GetAsync($"/api/queue/projects/{projectId}/queues");
+            var queues = response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement : default;
+            queueId = response.IsSuccessStatusCode && queues.GetArrayLength() > 0 ? queues[0].GetProperty("id").GetGuid() : Guid.Empty;
+            return queueId != Guid.Empty;
+        }, TimeSpan.FromSeconds(20), "the project's default queue");
+        return queueId;
+    }
+
     public static async Task<CallCenter> CreateAsync(WebPlatform platform)
     {
         var tenant = await platform.CreateTenantAsync("b");
         var admin = tenant.Admin;
         var projectId = await IdOf(await admin.PostAsJsonAsync("/api/clients/projects", new { name = "Acme hotline", direction = "inbound", timeZone = "Europe/Budapest" }));
-        var queueId = Guid.Empty;
-        await Eventually.HoldsAsync(async () =>
-        {
-            var response = await admin.GetAsync($"/api/queue/projects/{projectId}/queues"); // 404 until the queue service has the project
-            var queues = response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement : default;
-            queueId = response.IsSuccessStatusCode && queues.GetArrayLength() > 0 ? queues[0].GetProperty("id").GetGuid() : Guid.Empty;
-            return queueId != Guid.Empty;
-        }, TimeSpan.FromSeconds(20), "the project's default queue");
+        var queueId = await DefaultQueueAsync(admin, projectId);
 
         // The scripts service learns of the project from its event: the script can be written once it has.
         var scriptId = Guid.Empty;
