@@ -39,14 +39,14 @@ internal static class CampaignCandidates
 
     private sealed record AttemptRow(Guid ContactId, DateTime RecordedAt, string Category);
 
-    public static async Task<IReadOnlyList<Contact>> LoadAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? clientCompanyId,
-        DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<Contact>> LoadAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? callListId,
+        Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
             SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at
             FROM contacts c JOIN projects p ON p.tenant_id = c.tenant_id AND p.id = c.project_id
             WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL AND c.closed_reason IS NULL
-              AND c.status = ANY(@statuses) AND (NOT @vipOnly OR c.vip)
+              AND c.status = ANY(@statuses) AND (NOT @vipOnly OR c.vip) AND (@callListId::uuid IS NULL OR c.import_id = @callListId)
               AND (c.next_contact_at IS NULL OR c.next_contact_at <= @now)
               AND c.callback_agent_id IS NULL
               AND NOT EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)
@@ -58,7 +58,7 @@ internal static class CampaignCandidates
             ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
             LIMIT @fetch
             """;
-        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, now, fetch }, ct)).ToList();
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, now, fetch }, ct)).ToList();
         return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
     }
 
@@ -66,8 +66,8 @@ internal static class CampaignCandidates
     /// Every contact of a campaign's source, closed, held and blocked ones included (for <see cref="ContactsLeft"/>): those of
     /// the statuses kept, and those that asked not to be called since. Erased contacts are no longer anyone's.
     /// </summary>
-    public static async Task<IReadOnlyList<Contact>> LoadSourceAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? clientCompanyId,
-        DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<Contact>> LoadSourceAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? callListId,
+        Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at, c.closed_reason IS NOT NULL AS closed,
@@ -76,10 +76,11 @@ internal static class CampaignCandidates
             FROM contacts c
             WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL
               AND (c.status = ANY(@statuses) OR c.status = 'do_not_call') AND (NOT @vipOnly OR c.vip)
+              AND (@callListId::uuid IS NULL OR c.import_id = @callListId)
             ORDER BY c.id
             LIMIT @fetch
             """;
-        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, now, fetch }, ct)).ToList();
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, now, fetch }, ct)).ToList();
         return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
     }
 

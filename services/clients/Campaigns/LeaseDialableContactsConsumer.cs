@@ -35,7 +35,7 @@ public sealed class LeaseDialableContactsConsumer(NpgsqlDataSource db, DoNotCall
         var hours = request.HoursFrom is { } from && request.HoursTo is { } to
             ? new DialTimeCheck.Hours(LocalTime.FromTimeOnly(from), LocalTime.FromTimeOnly(to)) : null;
         var statuses = request.Statuses is { Length: > 0 } s ? s : ["potential", "hot_potential", "accompanied"];
-        var candidates = await CampaignCandidates.LoadAsync(session, request.ProjectId, statuses, request.VipOnly, project.ClientCompanyId, doNotCall,
+        var candidates = await CampaignCandidates.LoadAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, project.ClientCompanyId, doNotCall,
             fetch: count * 4 + 20, now, ct);
         var instant = Instant.FromDateTimeOffset(now);
         var dialable = candidates.Where(c => DialTimeCheck.Check(c.Facts, project.Calendar, hours, rules, instant).MayDial).Take(count).ToList();

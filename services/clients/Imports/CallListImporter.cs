@@ -235,9 +235,9 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
         string StatusOf(NewContact contact) => ContactLifecycle.Name(listed.Contains(contact.Phone.E164) ? ContactStatus.DoNotCall : ContactStatus.Potential);
         const string insert = """
             INSERT INTO contacts (tenant_id, id, project_id, kind, name, company, phone, phone_region, time_zone, vip, status,
-                                  custom_fields, created_at, updated_at, calling_zones)
+                                  custom_fields, created_at, updated_at, calling_zones, import_id)
             SELECT @TenantId, c.id, @ProjectId, c.kind, c.name, c.company, c.phone, c.region, c.zone, c.vip, c.status, CAST(c.custom AS jsonb), @now, @now,
-                   coalesce(string_to_array(nullif(c.calling, ''), ' '), '{}')
+                   coalesce(string_to_array(nullif(c.calling, ''), ' '), '{}'), @ImportId
             FROM unnest(@Ids, @Kinds, @Names, @Companies, @Phones, @Regions, @Zones, @Vips, @Statuses, @Customs, @Callings)
                 AS c(id, kind, name, company, phone, region, zone, vip, status, custom, calling)
             ON CONFLICT (tenant_id, project_id, phone) DO NOTHING
@@ -245,7 +245,7 @@ public sealed partial class CallListImporter([FromKeyedServices(CrossTenantDataS
             """;
         var inserted = (await session.QueryAsync<(Guid Id, bool Vip, string Status, string Phone, string Name, System.Text.Json.JsonElement CustomFields)>(insert, new
         {
-            job.TenantId, job.ProjectId, now,
+            job.TenantId, job.ProjectId, now, ImportId = job.Id,
             Ids = list.Select(_ => Guid.CreateVersion7()).ToArray(),
             Kinds = list.Select(c => c.Contact.Kind).ToArray(),
             Names = list.Select(c => c.Contact.Name).ToArray(),

@@ -23,6 +23,8 @@ public static class ImportsApi
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
             .Accepts<CallListForm>("multipart/form-data")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes + 64 * 1024)); // the file, the mapping, the form's own lines
+        routes.MapGet("/api/clients/projects/{projectId:guid}/imports", ListImports)
+            .WithTags("Call lists").WithName("ListImports").WithSummary("A project's call lists, newest first: each import's file, state and counts (a campaign can dial one list)").RequireAuthorization(Policies.Staff);
         routes.MapGet("/api/clients/imports/{importId:guid}", GetImport)
             .WithTags("Call lists").WithName("GetImport").WithSummary("An import's progress: rows read, imported, rejected, and its state").RequireAuthorization(Policies.Staff);
         routes.MapGet("/api/clients/imports/{importId:guid}/rejected", RejectedRows.Download)
@@ -235,10 +237,29 @@ public static class ImportsApi
         return job is null ? Problems.NotFound("Import", importId) : TypedResults.Ok(job);
     }
 
+    private const string JobColumns = """
+        SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, encoding,
+               warnings, created_at, finished_at
+        """;
+
+    private static async Task<Results<Ok<ImportResponse[]>, ProblemHttpResult>> ListImports(Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
+        if (await ProjectSettings.LoadAsync(session, projectId, ct) is null)
+        {
+            return Problems.NotFound("Project", projectId);
+        }
+        var imports = (await session.QueryAsync<ImportResponse>($"""
+            {JobColumns}
+            FROM imports WHERE tenant_id = @TenantId AND project_id = @projectId AND file_name <> '' ORDER BY created_at DESC, id LIMIT 200
+            """, new { session.TenantId, projectId }, ct)).ToArray();
+        return TypedResults.Ok(imports); // the rows of each are at GET imports/{id}
+    }
+
     internal static async Task<ImportResponse?> FindAsync(TenantSession session, Guid importId, CancellationToken ct)
     {
-        var job = await session.QuerySingleOrDefaultAsync<ImportResponse>("""
-            SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, encoding, warnings, created_at, finished_at
+        var job = await session.QuerySingleOrDefaultAsync<ImportResponse>($"""
+            {JobColumns}
             FROM imports WHERE tenant_id = @TenantId AND id = @importId
             """, new { session.TenantId, importId }, ct);
         if (job is not null)

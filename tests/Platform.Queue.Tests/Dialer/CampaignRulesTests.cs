@@ -42,6 +42,22 @@ public sealed class CampaignRulesTests
         Assert.Equal(field, Assert.Single(errors).Key);
     }
 
+    [Fact]
+    public void A_call_list_campaign_names_its_list_and_only_it_does()
+    {
+        var list = Guid.NewGuid();
+        var (campaign, _) = (Valid() with { Source = new CampaignSource("call_list", ["hot_potential"], true, list) }).Check();
+        Assert.Equal(("call_list", list, true), (campaign!.SourceKind, campaign.CallListId, campaign.VipOnly));
+
+        foreach (var bad in new[] { new CampaignSource("call_list", null, null), new CampaignSource("call_list", null, null, Guid.Empty),
+                     new CampaignSource("search", null, true, list), new CampaignSource("project_list", null, null, list) })
+        {
+            var (refused, errors) = (Valid() with { Source = bad }).Check();
+            Assert.Null(refused);
+            Assert.Equal("source.callListId", Assert.Single(errors).Key);
+        }
+    }
+
     [Theory]
     [InlineData("draft", CampaignState.Command.Start, true, "running")]
     [InlineData("running", CampaignState.Command.Pause, true, "paused")]

@@ -9,7 +9,8 @@ namespace Platform.Web.Tests.Browser;
 
 /// <summary>
 /// The admin's call-list page (/admin/import): a CSV uploaded with the consent the list came with runs to its end on the
-/// page (counts, the consent recorded), and the new contacts carry that consent in the CRM.
+/// page (counts, the consent recorded), the new contacts carry that consent in the CRM, and a campaign made over that
+/// list alone counts its contacts only.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class CallListImportTests(WebPlatform platform) : BrowserTest(platform)
@@ -21,6 +22,11 @@ public sealed class CallListImportTests(WebPlatform platform) : BrowserTest(plat
         var admin = tenant.Admin;
         var created = await admin.PostAsJsonAsync("/api/clients/projects", new { name = "Spring leads", direction = "outbound", timeZone = "Europe/Prague" });
         var projectId = JsonDocument.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var allWeek = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new { open = "00:00", close = "23:59" });
+        (await admin.PutAsJsonAsync($"/api/clients/projects/{projectId}/calendar", new { weekdays = allWeek })).EnsureSuccessStatusCode();
+        await CallCenter.DefaultQueueAsync(admin, projectId); // a campaign is made once the queue service knows the project
+        (await admin.PostAsJsonAsync($"/api/clients/projects/{projectId}/contacts", new { name = "Entered by hand", phone = $"+420777{Random.Shared.Next(100_000, 999_999)}" }))
+            .EnsureSuccessStatusCode();
         var phones = Enumerable.Range(0, 3).Select(_ => $"+420777{Random.Shared.Next(100_000, 999_999)}").ToArray();
         var csv = "name,phone\n" + string.Join("\n", phones.Select((p, i) => $"Lead {i},{p}")) + "\nNo number,\n";
 
@@ -40,12 +46,28 @@ public sealed class CallListImportTests(WebPlatform platform) : BrowserTest(plat
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the rejected rows" })).ToBeVisibleAsync();
 
         var contacts = await admin.GetFromJsonAsync<JsonElement>($"/api/clients/projects/{projectId}/contacts");
-        Assert.Equal(phones.Order(), contacts.EnumerateArray().Select(c => c.GetProperty("phone").GetString()!).Order());
-        foreach (var contact in contacts.EnumerateArray())
+        Assert.Equal(phones.Order(), contacts.EnumerateArray().Where(c => c.GetProperty("name").GetString() != "Entered by hand")
+            .Select(c => c.GetProperty("phone").GetString()!).Order());
+        foreach (var contact in contacts.EnumerateArray().Where(c => c.GetProperty("name").GetString() != "Entered by hand"))
         {
             var ledger = await admin.GetFromJsonAsync<JsonElement>($"/api/clients/contacts/{contact.GetProperty("id").GetGuid()}/consents");
             Assert.Equal(["calls", "data_processing"], ledger.EnumerateArray().Select(e => e.GetProperty("purpose").GetString()).Order());
             Assert.All(ledger.EnumerateArray(), e => Assert.Equal("Spring fair sign-up sheet", e.GetProperty("source").GetString()));
         }
+
+        // A campaign over this list alone: the CRM counts its three contacts, not the one entered by hand.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
+        var form = page.Locator("form.campaign-form");
+        await form.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Spring leads" });
+        await form.GetByLabel("Name", new() { Exact = true }).FillAsync("Spring fair leads");
+        await form.GetByLabel("Caller ID").FillAsync("+420 222 000 111");
+        await form.GetByLabel("Whom to call").SelectOptionAsync("call_list");
+        await form.GetByLabel("Call list", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Expect(form.GetByLabel("Call list", new() { Exact = true })).ToContainTextAsync("leads.csv");
+        await Pages.AssertAccessibleAsync(page);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create the campaign" }).ClickAsync();
+        var campaign = page.GetByTestId("campaign");
+        await Expect(campaign).ToHaveCountAsync(1);
+        await Expect(campaign.GetByTestId("campaign-left")).ToHaveTextAsync("3 (3 now · 0 later today)");
     }
 }

@@ -5,18 +5,32 @@ import { useProjects } from "../shared/projects";
 import type { Agent } from "../agent/types";
 
 const MODES = ["preview", "progressive", "predictive"] as const;
+const SOURCES = ["project_list", "call_list", "search"] as const;
+const STATUSES = ["potential", "hot_potential", "accompanied"] as const;
 
-/** A new campaign (a draft): project, name, dial mode, caller id, its agents, hours in the contact's local time, abandon cap. */
+interface CallList { id: string; fileName: string; status: string; imported: number; createdAt: string }
+
+/**
+ * A new campaign (a draft): project, name, dial mode, caller id, whom it calls (the whole project, one call list, or a
+ * search by status and VIP), its agents, hours in the contact's local time, abandon cap.
+ */
 export function CampaignForm({ onCreated }: { onCreated: () => void }) {
   const projects = useProjects();
   const [agents, setAgents] = useState<Agent[]>([]);
   const [form, setForm] = useState({ projectId: "", name: "", dialMode: "progressive", callerId: "", from: "", to: "", cap: "3", ring: "25" });
   const [chosen, setChosen] = useState<string[]>([]);
+  const [source, setSource] = useState<{ kind: string; callListId: string; statuses: string[]; vipOnly: boolean }>(
+    { kind: "project_list", callListId: "", statuses: [], vipOnly: false });
+  const [callLists, setCallLists] = useState<CallList[]>([]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState("");
   useEffect(() => {
     api.get<Agent[]>("/api/queue/agents").then(setAgents, () => setAgents([]));
   }, []);
+  useEffect(() => {
+    setCallLists([]);
+    if (form.projectId) api.get<CallList[]>(`/api/clients/projects/${form.projectId}/imports`).then(setCallLists, () => setCallLists([]));
+  }, [form.projectId]);
   const set = (field: keyof typeof form) => (e: Event) => setForm({ ...form, [field]: (e.currentTarget as HTMLInputElement).value });
 
   async function create(e: Event) {
@@ -26,6 +40,8 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
     try {
       await api.post("/api/queue/campaigns", {
         projectId: form.projectId, name: form.name, dialMode: form.dialMode, callerId: form.callerId, agentIds: chosen,
+        source: source.kind === "project_list" ? { kind: "project_list" }
+          : { kind: source.kind, callListId: source.kind === "call_list" ? source.callListId || null : null, statuses: source.statuses, vipOnly: source.vipOnly },
         hours: form.from && form.to ? { from: form.from, to: form.to } : null,
         abandonCapPercent: Number(form.cap), ringSeconds: Number(form.ring),
       });
@@ -54,6 +70,37 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
         </select>
       </label>
       <label>{t("campaign.callerId")}<input value={form.callerId} onInput={set("callerId")} required placeholder="+420 222 000 111" />{problem("callerId")}</label>
+      <label>{t("campaign.source")}
+        <select value={source.kind} aria-label={t("campaign.source")} onChange={(e) => setSource({ ...source, kind: e.currentTarget.value })}>
+          {SOURCES.map((k) => <option value={k}>{t(`campaign.source.${k}` as Key)}</option>)}
+        </select>
+        {problem("source.kind")}
+      </label>
+      {source.kind === "call_list" && (
+        <label>{t("campaign.callList")}
+          <select value={source.callListId} aria-label={t("campaign.callList")} onChange={(e) => setSource({ ...source, callListId: e.currentTarget.value })} required>
+            <option value="">—</option>
+            {callLists.map((l) => <option value={l.id}>{l.fileName} · {new Date(l.createdAt).toLocaleDateString()} · {l.imported} ({l.status})</option>)}
+          </select>
+          {problem("source.callListId")}
+        </label>
+      )}
+      {source.kind !== "project_list" && (
+        <fieldset>
+          <legend>{t("campaign.statuses")}</legend>
+          {STATUSES.map((s) => (
+            <label class="check">
+              <input type="checkbox" checked={source.statuses.includes(s)}
+                onChange={(e) => setSource({ ...source, statuses: e.currentTarget.checked ? [...source.statuses, s] : source.statuses.filter((x) => x !== s) })} />
+              {t(`status.${s}` as Key)}
+            </label>
+          ))}
+          <label class="check">
+            <input type="checkbox" checked={source.vipOnly} onChange={(e) => setSource({ ...source, vipOnly: e.currentTarget.checked })} />
+            {t("campaign.vipOnly")}
+          </label>
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t("campaign.agents")}</legend>
         {agents.map((a) => (

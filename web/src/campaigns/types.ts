@@ -1,7 +1,7 @@
 // The queue service's campaigns (docs/dialer.md: services/queue/Dialer/).
 export interface Campaign {
   id: string; projectId: string; queueId: string; name: string; dialMode: "preview" | "progressive" | "predictive"; callerId: string;
-  source: { kind: string; statuses: string[] | null; vipOnly: boolean | null }; agentIds: string[]; groupIds: string[];
+  source: { kind: string; statuses: string[] | null; vipOnly: boolean | null; callListId: string | null }; agentIds: string[]; groupIds: string[];
   hours: { from: string; to: string } | null; abandonCapPercent: number; ringSeconds: number;
   state: "draft" | "running" | "paused" | "stopped"; stateReason: string | null; stateSince: string; createdAt: string; updatedAt: string;
 }

@@ -12,7 +12,7 @@ public sealed record CampaignDefinition(
     public const double DefaultAbandonCapPercent = 3;
     public const int DefaultRingSeconds = 25;
     public static readonly string[] Statuses = ["potential", "hot_potential", "accompanied"];
-    public static readonly string[] SourceKinds = ["project_list", "search"];
+    public static readonly string[] SourceKinds = ["project_list", "search", "call_list"];
 
     /// <summary>The definition with its defaults and normalised caller id, or the errors by field.</summary>
     public (Valid? Campaign, Dictionary<string, string[]> Errors) Check()
@@ -49,6 +49,14 @@ public sealed record CampaignDefinition(
         {
             errors["source.kind"] = ["A project_list takes every callable contact; filter with kind 'search'."];
         }
+        if (source.Kind == "call_list" && (source.CallListId ?? Guid.Empty) == Guid.Empty)
+        {
+            errors["source.callListId"] = ["Required for a call_list: the import whose contacts the campaign calls."];
+        }
+        if (source.Kind != "call_list" && source.CallListId is not null)
+        {
+            errors["source.callListId"] = ["Only a call_list names a call list."];
+        }
         if (Hours is { } hours && (hours.From is null || hours.To is null || hours.From >= hours.To))
         {
             errors["hours"] = ["from and to (HH:mm, the contact's local time), from before to; leave hours out to follow the calendar alone."];
@@ -70,12 +78,12 @@ public sealed record CampaignDefinition(
             return (null, errors);
         }
         return (new Valid(ProjectId!.Value, name!, mode, callerId!, source.Kind!, source.Statuses?.Distinct().ToArray() ?? [], source.VipOnly ?? false,
-            AgentIds?.Distinct().ToArray() ?? [], GroupIds?.Distinct().ToArray() ?? [], Hours?.From, Hours?.To,
+            source.CallListId, AgentIds?.Distinct().ToArray() ?? [], GroupIds?.Distinct().ToArray() ?? [], Hours?.From, Hours?.To,
             AbandonCapPercent ?? DefaultAbandonCapPercent, RingSeconds ?? DefaultRingSeconds), errors);
     }
 
     public sealed record Valid(Guid ProjectId, string Name, DialMode Mode, string CallerId, string SourceKind, string[] Statuses, bool VipOnly,
-        Guid[] AgentIds, Guid[] GroupIds, TimeOnly? HoursFrom, TimeOnly? HoursTo, double AbandonCapPercent, int RingSeconds);
+        Guid? CallListId, Guid[] AgentIds, Guid[] GroupIds, TimeOnly? HoursFrom, TimeOnly? HoursTo, double AbandonCapPercent, int RingSeconds);
 
     public static bool TryMode(string? name, out DialMode mode)
     {
@@ -91,9 +99,13 @@ public sealed record CampaignDefinition(
     };
 }
 
-/// <summary>Whom the campaign calls: every callable contact of the project (its call lists), or a saved search over them.</summary>
+/// <summary>
+/// Whom the campaign calls: every callable contact of the project (<c>project_list</c>), a saved search over them
+/// (<c>search</c>), or the contacts one call list created (<c>call_list</c>, <see cref="CallListId"/> the CRM's import,
+/// optionally narrowed like a search).
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record CampaignSource(string? Kind, string[]? Statuses, bool? VipOnly);
+public sealed record CampaignSource(string? Kind, string[]? Statuses, bool? VipOnly, Guid? CallListId = null);
 
 /// <summary>The campaign's hours in each contact's own local time (inside the client company's calendar, which also applies).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Queue.Calls;
+using Platform.Queue.Dialer.Dialing;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Database;
 using Platform.ServiceDefaults.Http;
@@ -12,12 +14,16 @@ namespace Platform.Queue.Dialer.Campaigns;
 public static class CampaignEditing
 {
     public static async Task<Results<Created<CampaignView>, ValidationProblem, ProblemHttpResult>> CreateCampaign(
-        CampaignDefinition definition, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        CampaignDefinition definition, ClaimsPrincipal user, NpgsqlDataSource db, IBus bus, DialerOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (campaign, errors) = definition.Check();
         if (campaign is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The campaign cannot be made.");
+        }
+        if (await CallListCheck.RefusalAsync(bus, options, user.TenantId(), campaign, "The campaign cannot be made.", ct) is { } refusal)
+        {
+            return refusal;
         }
         var now = clock.GetUtcNowAsStored();
         var id = Guid.CreateVersion7();
@@ -39,9 +45,9 @@ public static class CampaignEditing
         {
             await session.ExecuteAsync("""
                 INSERT INTO campaigns (tenant_id, id, project_id, queue_id, name, dial_mode, caller_id, source_kind, source_statuses, source_vip_only,
-                                       hours_from, hours_to, abandon_cap_percent, ring_seconds, state, state_since, created_at, updated_at)
+                                       source_call_list_id, hours_from, hours_to, abandon_cap_percent, ring_seconds, state, state_since, created_at, updated_at)
                 VALUES (@TenantId, @id, @ProjectId, @queueId, @Name, @Mode, @CallerId, @SourceKind, @Statuses, @VipOnly,
-                        CAST(@HoursFrom AS time), CAST(@HoursTo AS time), @AbandonCapPercent, @RingSeconds, 'draft', @now, @now, @now)
+                        @CallListId, CAST(@HoursFrom AS time), CAST(@HoursTo AS time), @AbandonCapPercent, @RingSeconds, 'draft', @now, @now, @now)
                 """, Parameters(session, id, campaign, now, new { queueId }), ct);
             await WriteMembersAsync(session, id, campaign, ct);
         }
@@ -72,12 +78,17 @@ public static class CampaignEditing
     }
 
     public static async Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> UpdateCampaign(
-        Guid campaignId, CampaignDefinition definition, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        Guid campaignId, CampaignDefinition definition, ClaimsPrincipal user, NpgsqlDataSource db, IBus bus, DialerOptions options, TimeProvider clock,
+        CancellationToken ct)
     {
         var (campaign, errors) = definition.Check();
         if (campaign is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The campaign cannot be changed.");
+        }
+        if (await CallListCheck.RefusalAsync(bus, options, user.TenantId(), campaign, "The campaign cannot be changed.", ct) is { } refusal)
+        {
+            return refusal;
         }
         var now = clock.GetUtcNowAsStored();
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
@@ -104,7 +115,7 @@ public static class CampaignEditing
         {
             await session.ExecuteAsync("""
                 UPDATE campaigns SET name = @Name, dial_mode = @Mode, caller_id = @CallerId, source_kind = @SourceKind, source_statuses = @Statuses,
-                       source_vip_only = @VipOnly, hours_from = CAST(@HoursFrom AS time), hours_to = CAST(@HoursTo AS time), abandon_cap_percent = @AbandonCapPercent,
+                       source_vip_only = @VipOnly, source_call_list_id = @CallListId, hours_from = CAST(@HoursFrom AS time), hours_to = CAST(@HoursTo AS time), abandon_cap_percent = @AbandonCapPercent,
                        ring_seconds = @RingSeconds, updated_at = @now
                 WHERE tenant_id = @TenantId AND id = @id;
                 DELETE FROM campaign_agents WHERE tenant_id = @TenantId AND campaign_id = @id;
@@ -142,7 +153,7 @@ public static class CampaignEditing
 
     private static object Parameters(TenantSession session, Guid id, CampaignDefinition.Valid c, DateTimeOffset now, object extra) => new Dapper.DynamicParameters(new
     {
-        session.TenantId, id, c.ProjectId, c.Name, Mode = CampaignDefinition.NameOf(c.Mode), c.CallerId, c.SourceKind, c.Statuses, c.VipOnly,
+        session.TenantId, id, c.ProjectId, c.Name, Mode = CampaignDefinition.NameOf(c.Mode), c.CallerId, c.SourceKind, c.Statuses, c.VipOnly, c.CallListId,
         HoursFrom = c.HoursFrom?.ToTimeSpan(), HoursTo = c.HoursTo?.ToTimeSpan(), AbandonCapPercent = (decimal)c.AbandonCapPercent, c.RingSeconds, now,
     }).Also(extra);
 

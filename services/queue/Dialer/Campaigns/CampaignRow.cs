@@ -20,6 +20,7 @@ public sealed class CampaignRow
     public string SourceKind { get; init; } = "";
     public string[] SourceStatuses { get; init; } = [];
     public bool SourceVipOnly { get; init; }
+    public Guid? SourceCallListId { get; init; }
     public TimeOnly? HoursFrom { get; init; }
     public TimeOnly? HoursTo { get; init; }
     public decimal AbandonCapPercent { get; init; }
@@ -36,10 +37,10 @@ public sealed class CampaignRow
     public Guid[] AgentIds { get; init; } = [];
     public Guid[] GroupIds { get; init; } = [];
 
-    public ContactLeasing.Source LeaseSource => new(Id, ProjectId, SourceStatuses, SourceVipOnly, HoursFrom, HoursTo);
+    public ContactLeasing.Source LeaseSource => new(Id, ProjectId, SourceStatuses, SourceVipOnly, HoursFrom, HoursTo, SourceCallListId);
 
     private static string Select(bool withMembers) => $"""
-        SELECT c.id, c.project_id, c.queue_id, c.name, c.dial_mode, c.caller_id, c.source_kind, c.source_statuses, c.source_vip_only,
+        SELECT c.id, c.project_id, c.queue_id, c.name, c.dial_mode, c.caller_id, c.source_kind, c.source_statuses, c.source_vip_only, c.source_call_list_id,
                c.hours_from, c.hours_to, c.abandon_cap_percent, c.ring_seconds, c.state, c.state_reason, c.state_since, c.created_at, c.updated_at,
                q.default_handle_seconds, c.exhausted_at, c.last_paced_as
                {(withMembers ? """

@@ -16,7 +16,7 @@ public sealed record CampaignView(
         (await CampaignRow.ListAsync(session, projectId, agentId, ct)).Select(From).ToArray();
 
     private static CampaignView From(CampaignRow r) => new(r.Id, r.ProjectId, r.QueueId, r.Name, r.DialMode, r.CallerId,
-        new CampaignSource(r.SourceKind, r.SourceStatuses, r.SourceVipOnly), r.AgentIds, r.GroupIds,
+        new CampaignSource(r.SourceKind, r.SourceStatuses, r.SourceVipOnly, r.SourceCallListId), r.AgentIds, r.GroupIds,
         r.HoursFrom is { } from && r.HoursTo is { } to ? new CampaignHours(from, to) : null,
         (double)r.AbandonCapPercent, r.RingSeconds, r.State, r.StateReason, r.StateSince, r.CreatedAt, r.UpdatedAt);
 }

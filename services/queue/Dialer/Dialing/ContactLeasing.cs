@@ -13,14 +13,14 @@ namespace Platform.Queue.Dialer.Dialing;
 /// </summary>
 public sealed class ContactLeasing(IBus bus, DialerOptions options)
 {
-    public sealed record Source(Guid CampaignId, Guid ProjectId, string[] Statuses, bool VipOnly, TimeOnly? HoursFrom, TimeOnly? HoursTo);
+    public sealed record Source(Guid CampaignId, Guid ProjectId, string[] Statuses, bool VipOnly, TimeOnly? HoursFrom, TimeOnly? HoursTo, Guid? CallListId = null);
 
     public async Task<DialableContactsLeased> LeaseAsync(Guid tenantId, Source source, int count, DateTimeOffset now, CancellationToken ct)
     {
         var client = bus.CreateRequestClient<LeaseDialableContacts>(RequestTimeout.After(s: options.LeaseTimeoutSeconds));
         var response = await client.GetResponse<DialableContactsLeased>(new LeaseDialableContacts(
             tenantId, source.CampaignId, source.ProjectId, count, source.Statuses, source.VipOnly, source.HoursFrom, source.HoursTo,
-            now.AddSeconds(options.PendingLeaseSeconds)), ct);
+            now.AddSeconds(options.PendingLeaseSeconds), source.CallListId), ct);
         return response.Message;
     }
 

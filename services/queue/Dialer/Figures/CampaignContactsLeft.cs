@@ -37,7 +37,7 @@ public static class CampaignContactsLeft
         try
         {
             counted = (await client.GetResponse<CampaignContactsCounted>(new CountCampaignContacts(user.TenantId(), campaign.Id, campaign.ProjectId,
-                campaign.Source.Statuses ?? [], campaign.Source.VipOnly ?? false, campaign.Hours?.From, campaign.Hours?.To), ct)).Message;
+                campaign.Source.Statuses ?? [], campaign.Source.VipOnly ?? false, campaign.Hours?.From, campaign.Hours?.To, campaign.Source.CallListId), ct)).Message;
         }
         catch (RequestTimeoutException)
         {
