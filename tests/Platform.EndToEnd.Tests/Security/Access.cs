@@ -94,6 +94,7 @@ internal static class Access
         ["ListSuppressionLists"] = Supervision,
         ["GetSuppressionList"] = Supervision,
         ["ListSuppressionMatches"] = Supervision,
+        ["ListImports"] = Staff,
         ["GetImport"] = Staff,
         ["DownloadRejectedRows"] = Staff,
         ["GetRecyclingRules"] = Staff,
