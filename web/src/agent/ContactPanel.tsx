@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../shared/api";
 import { t, type Key } from "../shared/i18n";
 import { formatDateTime, seconds } from "../shared/time";
+import { ContactConsent } from "./ContactConsent";
 import type { Contact, ContactCard } from "./types";
 
 interface History {
@@ -36,6 +37,7 @@ export function ContactPanel({ contact, callerNumber, zone, historyVersion }: {
         <dt>{t("contact.phone")}</dt><dd>{details?.phone ?? callerNumber}</dd>
         {contact.vip && (<><dt>VIP</dt><dd>✔</dd></>)}
       </dl>
+      <ContactConsent contactId={contact.id} zone={zone} />
       <ContactHistory contactId={contact.id} zone={zone} version={historyVersion} />
     </section>
   );
