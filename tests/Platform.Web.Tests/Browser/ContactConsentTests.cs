@@ -19,7 +19,8 @@ public sealed class ContactConsentTests(WebPlatform platform) : BrowserTest(plat
         var center = await CallCenter.CreateAsync(Platform);
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
-        await page.Keyboard.PressAsync("Alt+A");
+        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is up, its push channel open
+        await page.GetByRole(AriaRole.Button, new() { Name = "Available" }).First.ClickAsync();
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
         await center.CallAsync();
         await Expect(page.GetByTestId("contact-name")).ToHaveTextAsync(center.ContactName);
