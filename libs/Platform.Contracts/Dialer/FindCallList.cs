@@ -6,5 +6,5 @@ namespace Platform.Contracts.Dialer;
 /// </summary>
 public sealed record FindCallList(Guid TenantId, Guid ProjectId, Guid CallListId) : ITenantEvent;
 
-/// <summary>The CRM's answer to <see cref="FindCallList"/>: the list's file and import state, or not found (another project's, or none).</summary>
-public sealed record CallListFound(Guid TenantId, Guid CallListId, bool Found, string? FileName = null, string? Status = null, int Imported = 0) : ITenantEvent;
+/// <summary>The CRM's answer to <see cref="FindCallList"/>: whether the import is the project's (not found: another project's, or none).</summary>
+public sealed record CallListFound(Guid TenantId, Guid CallListId, bool Found) : ITenantEvent;

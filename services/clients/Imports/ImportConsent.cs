@@ -29,7 +29,7 @@ public sealed record ImportConsent(string[]? Purposes, string? Source, DateTimeO
         {
             errors["consent.purposes"] = ["Each purpose once."];
         }
-        if (Source?.Trim() is not { Length: > 0 and <= 200 } source || source.Any(char.IsControl))
+        if (ConsentSource.Read(Source) is null)
         {
             errors["consent.source"] = ["Where the people gave their word (the list's vendor, the web form): 1 to 200 printable characters."];
         }
@@ -40,7 +40,6 @@ public sealed record ImportConsent(string[]? Purposes, string? Source, DateTimeO
         return errors;
     }
 
-    /// <summary>The consent as stored: purposes in their canonical names, the source trimmed.</summary>
-    public ImportConsent Normalized() =>
-        new(Purposes!.Select(p => { SnakeCase.TryParse<ConsentPurpose>(p, out var purpose); return SnakeCase.Of(purpose); }).ToArray(), Source!.Trim(), ExpiresAt?.ToUniversalTime());
+    /// <summary>The consent as stored (after <see cref="Problems"/> found none: the purposes are already their canonical names): the source trimmed, the expiry in UTC.</summary>
+    public ImportConsent Normalized() => this with { Source = ConsentSource.Read(Source), ExpiresAt = ExpiresAt?.ToUniversalTime() };
 }

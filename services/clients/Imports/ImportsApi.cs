@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -57,7 +58,11 @@ public static class ImportsApi
         public string? Encoding { get; init; }
 
         /// <summary>The consent the list came with, recorded for every contact the import creates; null when it came without.</summary>
-        public ImportConsent? Consent { get; set; }
+        public ImportConsent? Consent => ConsentJson is null ? null : JsonSerializer.Deserialize<ImportConsent>(ConsentJson, JsonSerializerOptions.Web);
+
+        /// <summary>The stored consent (<c>imports.consent</c>) as read, for <see cref="Consent"/>.</summary>
+        [JsonIgnore]
+        public string? ConsentJson { get; init; }
 
         /// <summary>What the reader was unsure of (a guessed encoding); the rows are imported all the same.</summary>
         public string[] Warnings { get; init; } = [];
@@ -239,7 +244,7 @@ public static class ImportsApi
 
     private const string JobColumns = """
         SELECT id, project_id, file_name, status, total_rows, rows_done, imported, duplicates, failed_rows, do_not_call, suppressed, failure, encoding,
-               warnings, created_at, finished_at
+               warnings, created_at, finished_at, consent::text AS consent_json
         """;
 
     private static async Task<Results<Ok<ImportResponse[]>, ProblemHttpResult>> ListImports(Guid projectId, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken ct)
@@ -264,9 +269,6 @@ public static class ImportsApi
             """, new { session.TenantId, importId }, ct);
         if (job is not null)
         {
-            var consent = await session.QuerySingleOrDefaultAsync<string?>(
-                "SELECT consent::text FROM imports WHERE tenant_id = @TenantId AND id = @importId", new { session.TenantId, importId }, ct);
-            job.Consent = consent is null ? null : JsonSerializer.Deserialize<ImportConsent>(consent, JsonSerializerOptions.Web);
             job.Errors = (await session.QueryAsync<ImportError>("""
                 SELECT line, column_name AS "column", reason FROM import_errors
                 WHERE tenant_id = @TenantId AND import_id = @importId ORDER BY line LIMIT 1000

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.EndToEnd.Tests.Security;
 using Platform.Testing;
+using Xunit;
 
 namespace Platform.EndToEnd.Tests.Crm;
 
@@ -38,10 +39,13 @@ internal static class CrmWorld
         (await (await tenant.Admin.GetAsync($"/api/clients/contacts/{contactId}/callable")).JsonAsync())
             .GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToArray();
 
-    public static async Task<JsonElement> ImportAsync(TestTenant tenant, Guid projectId, string csv)
+    public static Task<JsonElement> ImportAsync(TestTenant tenant, Guid projectId, string csv) => ImportAsync(tenant, projectId, Samples.CallList(csv));
+
+    /// <summary>Uploads the call-list form and waits for the import's end: the job as it ended (done or failed).</summary>
+    public static async Task<JsonElement> ImportAsync(TestTenant tenant, Guid projectId, MultipartFormDataContent form)
     {
-        var started = await tenant.Admin.PostAsync($"/api/clients/projects/{projectId}/imports", Samples.CallList(csv));
-        started.EnsureSuccessStatusCode();
+        var started = await tenant.Admin.PostAsync($"/api/clients/projects/{projectId}/imports", form);
+        Assert.True(started.StatusCode == System.Net.HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
         var location = started.Headers.Location!.OriginalString;
         JsonElement job = default;
         await Eventually.HoldsAsync(async () => (job = await (await tenant.Admin.GetAsync(location)).JsonAsync()).GetProperty("status").GetString() is "done" or "failed",

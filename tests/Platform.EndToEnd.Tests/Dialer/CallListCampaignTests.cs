@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.EndToEnd.Tests.Crm;
 using Platform.EndToEnd.Tests.Queue;
 using Platform.Testing;
 using Xunit;
@@ -72,11 +73,9 @@ public sealed class CallListCampaignTests(PlatformUnderTest platform)
         var csv = "name,phone\n" + string.Join("\n", names.Select(n => $"{n},{DialerWorld.UniqueMobile()}"));
         var form = new MultipartFormDataContent { { new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), "file", fileName } };
         form.Add(new StringContent("""{"purposes":["data_processing","calls"],"source":"test list"}"""), "consent");
-        var started = await world.Admin.PostAsync($"/api/clients/projects/{world.ProjectId}/imports", form);
-        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        await Eventually.HoldsAsync(async () => (await (await world.Admin.GetAsync(started.Headers.Location!.OriginalString)).JsonAsync())
-            .GetProperty("status").GetString() == "done", TimeSpan.FromSeconds(30), "the import is done");
-        return (await started.JsonAsync()).GetProperty("id").GetGuid();
+        var job = await CrmWorld.ImportAsync(world.Tenant, world.ProjectId, form);
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        return job.GetProperty("id").GetGuid();
     }
 
     private static async Task<(int InSource, int DialableNow)> LeftAsync(DialerWorld world, Guid campaignId)

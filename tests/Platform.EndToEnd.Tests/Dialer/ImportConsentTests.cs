@@ -27,7 +27,7 @@ public sealed class ImportConsentTests(PlatformUnderTest platform)
         var form = Samples.CallList(csv);
         form.Add(new StringContent("""{"purposes":["data_processing","calls"],"source":"Acme web form, opt-in 2026","expiresAt":"2099-01-01T00:00:00Z"}"""), "consent");
 
-        var job = await ImportAsync(world, form);
+        var job = await CrmWorld.ImportAsync(world.Tenant, world.ProjectId, form);
 
         Assert.Equal(("done", 2, 1), (job.GetProperty("status").GetString(), job.GetProperty("imported").GetInt32(), job.GetProperty("duplicates").GetInt32()));
         var consent = job.GetProperty("consent");
@@ -76,15 +76,5 @@ public sealed class ImportConsentTests(PlatformUnderTest platform)
         Assert.True((await unreadable.JsonAsync()).GetProperty("errors").TryGetProperty("consent", out _));
         await Task.Delay(TimeSpan.FromSeconds(2)); // an import the API had accepted would be running by now
         Assert.Empty((await (await world.Admin.GetAsync($"/api/clients/projects/{world.ProjectId}/contacts")).JsonAsync()).EnumerateArray());
-    }
-
-    private static async Task<JsonElement> ImportAsync(DialerWorld world, MultipartFormDataContent form)
-    {
-        var started = await world.Admin.PostAsync($"/api/clients/projects/{world.ProjectId}/imports", form);
-        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        JsonElement job = default;
-        await Eventually.HoldsAsync(async () => (job = await (await world.Admin.GetAsync(started.Headers.Location!.OriginalString)).JsonAsync())
-            .GetProperty("status").GetString() is "done" or "failed", TimeSpan.FromSeconds(30), "the import finishes");
-        return job;
     }
 }

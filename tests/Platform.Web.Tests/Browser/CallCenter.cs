@@ -104,7 +104,8 @@ internal sealed record CallCenter(TestTenant Tenant, Guid ProjectId, Guid QueueI
         },
     };
 
-    private static async Task<Guid> IdOf(HttpResponseMessage response) =>
+    /// <summary>The id of what a successful POST created (a failed one throws with its answer).</summary>
+    public static async Task<Guid> IdOf(HttpResponseMessage response) =>
         JsonDocument.Parse(await Ensure(response)).RootElement.GetProperty("id").GetGuid();
 
     private static async Task<string> Ensure(HttpResponseMessage response)

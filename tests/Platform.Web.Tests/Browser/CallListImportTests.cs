@@ -20,11 +20,7 @@ public sealed class CallListImportTests(WebPlatform platform) : BrowserTest(plat
     {
         var tenant = await Platform.CreateTenantAsync("i");
         var admin = tenant.Admin;
-        var created = await admin.PostAsJsonAsync("/api/clients/projects", new { name = "Spring leads", direction = "outbound", timeZone = "Europe/Prague" });
-        var projectId = JsonDocument.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        var allWeek = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new { open = "00:00", close = "23:59" });
-        (await admin.PutAsJsonAsync($"/api/clients/projects/{projectId}/calendar", new { weekdays = allWeek })).EnsureSuccessStatusCode();
-        await CallCenter.DefaultQueueAsync(admin, projectId); // a campaign is made once the queue service knows the project
+        var projectId = await CampaignCenter.OutboundProjectAsync(admin, "Spring leads"); // a campaign is made once the queue service knows it
         (await admin.PostAsJsonAsync($"/api/clients/projects/{projectId}/contacts", new { name = "Entered by hand", phone = $"+420777{Random.Shared.Next(100_000, 999_999)}" }))
             .EnsureSuccessStatusCode();
         var phones = Enumerable.Range(0, 3).Select(_ => $"+420777{Random.Shared.Next(100_000, 999_999)}").ToArray();

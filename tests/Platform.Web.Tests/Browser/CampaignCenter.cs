@@ -23,15 +23,22 @@ internal sealed class CampaignCenter(TestTenant tenant, Guid projectId, Guid age
     public Guid AgentId { get; } = agentId;
     public HttpClient Pbx { get; } = pbx;
 
-    public static async Task<CampaignCenter> CreateAsync(WebPlatform platform, string projectName)
+    /// <summary>An outbound project open around the clock (no answer depends on when the test runs), once the queue service knows it.</summary>
+    public static async Task<Guid> OutboundProjectAsync(HttpClient admin, string projectName)
     {
-        var tenant = await platform.CreateTenantAsync("c");
-        var admin = tenant.Admin;
         var projectId = await IdOf(await admin.PostAsJsonAsync("/api/clients/projects", new { name = projectName, direction = "outbound", timeZone = "Europe/Prague" }));
         var allWeek = Enum.GetNames<DayOfWeek>().ToDictionary(d => d.ToLowerInvariant(), _ => new { open = "00:00", close = "23:59" });
         (await admin.PutAsJsonAsync($"/api/clients/projects/{projectId}/calendar", new { weekdays = allWeek })).EnsureSuccessStatusCode();
         await Eventually.HoldsAsync(async () => (await admin.GetAsync($"/api/queue/projects/{projectId}/queues")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(20), "the queue service knows the project");
+        return projectId;
+    }
+
+    public static async Task<CampaignCenter> CreateAsync(WebPlatform platform, string projectName)
+    {
+        var tenant = await platform.CreateTenantAsync("c");
+        var admin = tenant.Admin;
+        var projectId = await OutboundProjectAsync(admin, projectName);
         var scriptId = Guid.Empty;
         await Eventually.HoldsAsync(async () =>
         {

@@ -20,8 +20,7 @@ public sealed class QueueSetupTests(WebPlatform platform) : BrowserTest(platform
     {
         var tenant = await Platform.CreateTenantAsync("q");
         var admin = tenant.Admin;
-        var created = await admin.PostAsJsonAsync("/api/clients/projects", new { name = "Initech hotline", direction = "inbound", timeZone = "Europe/Prague" });
-        var projectId = JsonDocument.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var projectId = await CallCenter.IdOf(await admin.PostAsJsonAsync("/api/clients/projects", new { name = "Initech hotline", direction = "inbound", timeZone = "Europe/Prague" }));
         var queueId = await CallCenter.DefaultQueueAsync(admin, projectId);
         var number = $"+42022{Random.Shared.Next(1_000_000, 9_999_999)}";
         (await admin.PutAsJsonAsync($"/api/queue/queues/{queueId}", new { dialledNumbers = new[] { number }, pauseOnRingNoAnswer = false }))
