@@ -2,7 +2,7 @@
 # test.sh - every test of platform.sln against real PostgreSQL and RabbitMQ.
 # With a reachable Docker engine the test fixtures start their own servers (Testcontainers); otherwise this
 # script starts the project's own (scripts/infra.sh) and hands them to the tests through the environment.
-# Ends with one line "N passed, N failed, N skipped".
+# Ends with the names of the tests that failed, if any, and one line "N passed, N failed, N skipped".
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +26,10 @@ fi
 rm -rf "$RESULTS"
 status=0
 dotnet test "$ROOT/platform.sln" -m:2 --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?
+
+# The failed tests by name, so that the end of a long log says which ones they were.
+cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' \
+  | sed -E 's/.*testName="([^"]*)".*/failed: \1/' | sort -u || true
 
 # One summary line over every test assembly's TRX file.
 cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
