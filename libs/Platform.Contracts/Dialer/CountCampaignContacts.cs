@@ -8,6 +8,7 @@ namespace Platform.Contracts.Dialer;
 /// <param name="Statuses">The lifecycle statuses the campaign's search keeps (empty: every callable status).</param>
 /// <param name="HoursFrom">The campaign's hours in the contact's local time (null: the calendar alone).</param>
 /// <param name="CallListId">A campaign over one call list: only the contacts that import created (null: the whole project).</param>
+/// <param name="PlanUserIds">A campaign over its agents' plans of the day: the users its agents sign in as (null: no plan).</param>
 public sealed record CountCampaignContacts(
     Guid TenantId, Guid CampaignId, Guid ProjectId, string[] Statuses, bool VipOnly, TimeOnly? HoursFrom, TimeOnly? HoursTo,
-    Guid? CallListId = null) : ITenantEvent;
+    Guid? CallListId = null, Guid[]? PlanUserIds = null) : ITenantEvent;

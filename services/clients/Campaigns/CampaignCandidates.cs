@@ -13,10 +13,30 @@ namespace Platform.Clients.Campaigns;
 /// The contacts of a campaign's list that may be due now, in the plan's order (hot first, then by next contact date, VIP
 /// first, then by id), with what <see cref="DialTimeCheck"/> needs to judge each. The SQL leaves out what it can cheaply
 /// (closed, erased, do-not-call status, not due yet, leased, another agent's personal callback, suppressed, no consent);
-/// the check then decides every one of them again in C#, with the calendar and zones.
+/// the check then decides every one of them again in C#, with the calendar and zones. A campaign over its agents' plans of
+/// the day reads only the contacts on the latest plan each of those users drew for today (<c>planUsers</c>); the plan's own
+/// hold on them and their personal callbacks are theirs, so neither stands in the way.
 /// </summary>
 internal static class CampaignCandidates
 {
+    /// <summary>The contact <c>c</c> is on the latest plan one of <c>@planUsers</c> drew for a day within a day of now (none asked: every contact).</summary>
+    private const string OnPlanSql = """
+        (CAST(@planUsers AS uuid[]) IS NULL OR EXISTS (
+            SELECT 1 FROM daily_plans dp
+            WHERE dp.tenant_id = c.tenant_id AND dp.agent_id = ANY(@planUsers) AND c.id = ANY(dp.contact_ids)
+              AND dp.plan_date = (SELECT max(x.plan_date) FROM daily_plans x WHERE x.tenant_id = dp.tenant_id AND x.agent_id = dp.agent_id
+                                  AND x.plan_date BETWEEN CAST(@now AS date) - 1 AND CAST(@now AS date) + 1)))
+        """;
+
+    /// <summary>Leased now by a campaign or by another user's plan (a plan user's own plan does not hold the contact from them).</summary>
+    private const string LeasedByOthersSql = """
+        EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now
+                AND NOT (l.campaign_id IS NULL AND l.agent_id = ANY(COALESCE(CAST(@planUsers AS uuid[]), '{}'))))
+        """;
+
+    /// <summary>Another agent's personal callback (a plan user's own callback is theirs to dial).</summary>
+    private const string OthersCallbackSql = "(c.callback_agent_id IS NOT NULL AND c.callback_agent_id <> ALL(COALESCE(CAST(@planUsers AS uuid[]), '{}')))";
+
     /// <param name="Closed">Only when the whole source is read: the contact carries a closing reason.</param>
     /// <param name="Held">Only when the whole source is read: leased now, or an agent's personal callback.</param>
     public sealed record Contact(Guid Id, string Name, string Phone, string TimeZone, DialTimeCheck.Candidate Facts, bool Closed = false, bool Held = false);
@@ -40,7 +60,7 @@ internal static class CampaignCandidates
     private sealed record AttemptRow(Guid ContactId, DateTime RecordedAt, string Category);
 
     public static async Task<IReadOnlyList<Contact>> LoadAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? callListId,
-        Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+        Guid[]? planUsers, Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
             SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at
@@ -48,8 +68,7 @@ internal static class CampaignCandidates
             WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL AND c.closed_reason IS NULL
               AND c.status = ANY(@statuses) AND (NOT @vipOnly OR c.vip) AND (@callListId::uuid IS NULL OR c.import_id = @callListId)
               AND (c.next_contact_at IS NULL OR c.next_contact_at <= @now)
-              AND c.callback_agent_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM contact_leases l WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)
+              AND NOT {OthersCallbackSql} AND NOT {LeasedByOthersSql} AND {OnPlanSql}
               AND NOT {SuppressionMatches.BlocksContactSql}
               AND (SELECT granted AND (expires_at IS NULL OR expires_at > @now) FROM consents s
                    WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id AND s.purpose = 'calls' ORDER BY s.at DESC, s.id DESC LIMIT 1)
@@ -58,7 +77,7 @@ internal static class CampaignCandidates
             ORDER BY (c.status = 'hot_potential') DESC, c.next_contact_at NULLS LAST, c.vip DESC, c.id
             LIMIT @fetch
             """;
-        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, now, fetch }, ct)).ToList();
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, planUsers, now, fetch }, ct)).ToList();
         return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
     }
 
@@ -67,20 +86,19 @@ internal static class CampaignCandidates
     /// the statuses kept, and those that asked not to be called since. Erased contacts are no longer anyone's.
     /// </summary>
     public static async Task<IReadOnlyList<Contact>> LoadSourceAsync(TenantSession session, Guid projectId, string[] statuses, bool vipOnly, Guid? callListId,
-        Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
+        Guid[]? planUsers, Guid? clientCompanyId, DoNotCallList doNotCall, int fetch, DateTimeOffset now, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT c.id, c.name, c.phone, c.status, c.time_zone, c.calling_zones, c.phone_region, c.next_contact_at, c.closed_reason IS NOT NULL AS closed,
-                   (c.callback_agent_id IS NOT NULL OR EXISTS (SELECT 1 FROM contact_leases l
-                        WHERE l.tenant_id = c.tenant_id AND l.contact_id = c.id AND l.leased_until > @now)) AS held
+                   ({OthersCallbackSql} OR {LeasedByOthersSql}) AS held
             FROM contacts c
             WHERE c.tenant_id = @TenantId AND c.project_id = @projectId AND c.erased_at IS NULL
               AND (c.status = ANY(@statuses) OR c.status = 'do_not_call') AND (NOT @vipOnly OR c.vip)
-              AND (@callListId::uuid IS NULL OR c.import_id = @callListId)
+              AND (@callListId::uuid IS NULL OR c.import_id = @callListId) AND {OnPlanSql}
             ORDER BY c.id
             LIMIT @fetch
             """;
-        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, now, fetch }, ct)).ToList();
+        var rows = (await session.QueryAsync<Row>(sql, new { session.TenantId, projectId, statuses, vipOnly, callListId, planUsers, now, fetch }, ct)).ToList();
         return await WithFactsAsync(session, rows, clientCompanyId, doNotCall, ct);
     }
 

@@ -34,7 +34,8 @@ public sealed class CountCampaignContactsConsumer(NpgsqlDataSource db, DoNotCall
         var hours = request.HoursFrom is { } from && request.HoursTo is { } to
             ? new DialTimeCheck.Hours(LocalTime.FromTimeOnly(from), LocalTime.FromTimeOnly(to)) : null;
         var statuses = request.Statuses is { Length: > 0 } s ? s : ["potential", "hot_potential", "accompanied"];
-        var contacts = await CampaignCandidates.LoadSourceAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, project.ClientCompanyId, doNotCall,
+        var contacts = await CampaignCandidates.LoadSourceAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, request.PlanUserIds,
+            project.ClientCompanyId, doNotCall,
             MaxContacts + 1, now, ct);
         await session.CommitAsync(ct);
         var instant = Instant.FromDateTimeOffset(now);

@@ -12,7 +12,8 @@ namespace Platform.Clients.Campaigns;
 /// <summary>
 /// The dialer asks for the next dialable contacts of a campaign: each candidate is checked now (<see cref="DialTimeCheck"/>)
 /// and the first <see cref="LeaseDialableContacts.Count"/> that pass are leased to the campaign in the same transaction
-/// (a conditional insert: a contact another plan or campaign holds stays theirs). The answer names them.
+/// (a conditional insert: a contact another plan or campaign holds stays theirs; a plan campaign takes over the hold of the
+/// plan it dials for that agent). The answer names them.
 /// </summary>
 public sealed class LeaseDialableContactsConsumer(NpgsqlDataSource db, DoNotCallList doNotCall, TimeProvider clock) : IConsumer<LeaseDialableContacts>
 {
@@ -35,7 +36,8 @@ public sealed class LeaseDialableContactsConsumer(NpgsqlDataSource db, DoNotCall
         var hours = request.HoursFrom is { } from && request.HoursTo is { } to
             ? new DialTimeCheck.Hours(LocalTime.FromTimeOnly(from), LocalTime.FromTimeOnly(to)) : null;
         var statuses = request.Statuses is { Length: > 0 } s ? s : ["potential", "hot_potential", "accompanied"];
-        var candidates = await CampaignCandidates.LoadAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, project.ClientCompanyId, doNotCall,
+        var candidates = await CampaignCandidates.LoadAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, request.PlanUserIds,
+            project.ClientCompanyId, doNotCall,
             fetch: count * 4 + 20, now, ct);
         var instant = Instant.FromDateTimeOffset(now);
         var dialable = candidates.Where(c => DialTimeCheck.Check(c.Facts, project.Calendar, hours, rules, instant).MayDial).Take(count).ToList();
@@ -45,8 +47,10 @@ public sealed class LeaseDialableContactsConsumer(NpgsqlDataSource db, DoNotCall
             ON CONFLICT (tenant_id, contact_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, campaign_id = EXCLUDED.campaign_id,
                 leased_at = EXCLUDED.leased_at, leased_until = EXCLUDED.leased_until
             WHERE contact_leases.leased_until <= EXCLUDED.leased_at
+               OR (contact_leases.campaign_id IS NULL AND contact_leases.agent_id = ANY(COALESCE(CAST(@planUsers AS uuid[]), '{}')))
             RETURNING contact_id
-            """, new { session.TenantId, request.CampaignId, now, request.LeasedUntil, ids = dialable.Select(c => c.Id).ToArray() }, ct)).ToHashSet();
+            """, new { session.TenantId, request.CampaignId, now, request.LeasedUntil, ids = dialable.Select(c => c.Id).ToArray(), planUsers = request.PlanUserIds },
+            ct)).ToHashSet();
         await session.CommitAsync(ct);
         await context.RespondAsync(new DialableContactsLeased(request.TenantId, request.CampaignId,
             dialable.Where(c => leased.Contains(c.Id)).Select(c => new DialableContact(c.Id, c.Phone, c.TimeZone, c.Name)).ToArray(),

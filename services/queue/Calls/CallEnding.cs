@@ -183,7 +183,8 @@ public static class CallEnding
         await session.PublishAsync(new CallCompleted(
             session.TenantId, call.Id, call.QueueId, call.ProjectId, agentId, call.ContactId,
             WaitSeconds: (answered - arrived).TotalSeconds, TalkSeconds: (ended - answered).TotalSeconds, HoldSeconds: call.HoldSeconds,
-            WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now, Holds: call.Holds), ct);
+            WrapUpSeconds: (now - ended).TotalSeconds, Callback: call.CallbackNumber is not null, arrived, now, Holds: call.Holds,
+            CampaignId: call.CampaignId), ct);
         return new WrapUpEnd(true, completed);
     }
 }

@@ -97,7 +97,7 @@ public static class CallTransfer
             // In its own queue the call keeps its place by arrival; into another it joins that line now, by VIP and priority.
             const string sql = $"""
                 UPDATE calls SET status = 'waiting', queue_id = @QueueId, project_id = @ProjectId, agent_id = NULL,
-                       target_agent_id = @AgentId, target_until = @targetUntil, transferred_from = @fromAgent,
+                       target_agent_id = @AgentId, target_until = @targetUntil, transferred_from = @fromAgent, campaign_id = NULL,
                        ended_at = NULL, answered_at = NULL, wait_started_at = @now, hold_seconds = 0, holds = 0, held_since = NULL,
                        enqueued_at = CASE WHEN @QueueId = queue_id THEN enqueued_at ELSE @now END
                 WHERE tenant_id = @TenantId AND id = @callId

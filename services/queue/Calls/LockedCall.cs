@@ -29,6 +29,9 @@ public sealed class LockedCall
     /// <summary>How many times the caller was put on hold during this talk (measured holds: 0 when the PBX or desktop never used hold/resume).</summary>
     public int Holds { get; init; }
 
+    /// <summary>The campaign whose dial this call is, until a transfer puts it in a queue.</summary>
+    public Guid? CampaignId { get; init; }
+
     /// <summary>The dial-outs made for this callback so far.</summary>
     public int DialAttempts { get; init; }
 
@@ -57,7 +60,7 @@ public sealed class LockedCall
         var acting = actingUser is not null && ActingAgent.ActsForSelfOnly(actingUser) ? actingUser.UserId() : (Guid?)null;
         return session.QuerySingleOrDefaultAsync<LockedCall>("""
             SELECT c.id, c.project_id, c.queue_id, c.status, c.caller_number, c.contact_id, c.vip, c.priority, c.agent_id, c.callback_number,
-                   c.arrived_at, c.enqueued_at, c.answered_at, c.ended_at, c.hold_seconds, c.held_since, c.holds, c.dial_attempts,
+                   c.arrived_at, c.enqueued_at, c.answered_at, c.ended_at, c.hold_seconds, c.held_since, c.holds, c.dial_attempts, c.campaign_id,
                    (SELECT q.wrap_up_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_wrap_up_seconds,
                    (SELECT q.service_level_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_service_level_seconds,
                    (SELECT q.short_abandon_seconds FROM queues q WHERE q.tenant_id = c.tenant_id AND q.id = c.queue_id) AS queue_short_abandon_seconds,
@@ -75,7 +78,7 @@ public sealed class LockedCall
     public static Task<LockedCall?> LockWrappingUpAsync(TenantSession session, Guid agentId, CancellationToken ct) =>
         session.QuerySingleOrDefaultAsync<LockedCall>("""
             SELECT id, project_id, queue_id, status, caller_number, contact_id, vip, priority, agent_id, callback_number,
-                   arrived_at, enqueued_at, answered_at, ended_at, hold_seconds, held_since, holds
+                   arrived_at, enqueued_at, answered_at, ended_at, hold_seconds, held_since, holds, campaign_id
             FROM calls WHERE tenant_id = @TenantId AND agent_id = @agentId AND status = 'wrap_up' FOR UPDATE
             """, new { session.TenantId, agentId }, ct);
 

@@ -24,7 +24,7 @@ public sealed record CallLegEvent(
         CallAbandoned e => new(e.CallId, e.QueueId, e.ProjectId, Abandoned, e.At, e.At.AddSeconds(-e.WaitSeconds), WaitSeconds: e.WaitSeconds,
             ThresholdSeconds: e.ServiceLevelSeconds),
         CallCompleted e => new(e.CallId, e.QueueId, e.ProjectId, Completed, e.At, e.ArrivedAt, e.AgentId, e.ContactId, e.WaitSeconds,
-            e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, e.Callback ? CallDirection.Outbound : CallDirection.Inbound),
+            e.TalkSeconds, e.HoldSeconds, e.WrapUpSeconds, e.Callback || e.CampaignId is not null ? CallDirection.Outbound : CallDirection.Inbound),
         CallbackRequested e => new(e.CallId, e.QueueId, e.ProjectId, Callback, e.At, Number: e.CallbackNumber),
         QueueOverflowed e => new(e.CallId, e.QueueId, null, Overflowed, e.At, OtherQueueId: e.ToQueueId),
         CallTransferred e => new(e.CallId, e.FromQueueId, null, Transferred, e.At, AgentId: e.FromAgentId, OtherQueueId: e.ToQueueId),

@@ -59,6 +59,18 @@ public sealed class CampaignRulesTests
     }
 
     [Theory]
+    [InlineData("preview", null, null)]
+    [InlineData("progressive", null, null)]
+    [InlineData("predictive", null, "dialMode")]
+    [InlineData("progressive", "potential", "source.kind")]
+    public void A_plan_campaign_dials_for_one_agent_at_a_time_and_takes_the_plans_as_drawn(string mode, string? status, string? refusedField)
+    {
+        var (campaign, errors) = (Valid() with { DialMode = mode, Source = new CampaignSource("daily_plan", status is null ? null : [status], null) }).Check();
+        Assert.Equal(refusedField, errors.Keys.SingleOrDefault());
+        Assert.Equal(refusedField is null ? "daily_plan" : null, campaign?.SourceKind);
+    }
+
+    [Theory]
     [InlineData("draft", CampaignState.Command.Start, true, "running")]
     [InlineData("running", CampaignState.Command.Pause, true, "paused")]
     [InlineData("paused", CampaignState.Command.Start, true, "running")]

@@ -14,7 +14,7 @@ public sealed class AgentDesktopTests(WebPlatform platform) : BrowserTest(platfo
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent$"));
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
+        await Pages.DesktopReadyAsync(page);
 
         await page.Keyboard.PressAsync("Alt+A");   // keyboard-first: available
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");

@@ -84,7 +84,7 @@ public sealed class CampaignTests(WebPlatform platform) : BrowserTest(platform)
         await center.StartAsync(campaignId);
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CampaignCenter.Agent, CampaignCenter.Password);
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
+        await Pages.DesktopReadyAsync(page);
         await page.Keyboard.PressAsync("Alt+A");
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
 
@@ -94,6 +94,10 @@ public sealed class CampaignTests(WebPlatform platform) : BrowserTest(platform)
         await Expect(preview.GetByTestId("preview-name")).ToHaveTextAsync("Petr Svoboda");
         await Expect(preview.GetByTestId("preview-number")).ToHaveTextAsync(phone);
         await Expect(preview.GetByTestId("preview-script")).ToHaveTextAsync("Good day Petr Svoboda, this is Acme about your contract renewal.");
+        // The consent the dial was checked against, to read before dialing; nothing to record before the person has said anything.
+        await Expect(preview.GetByTestId("consent-calls").GetByTestId("consent-state")).ToHaveTextAsync("given");
+        await Expect(preview.GetByTestId("consent-recording").GetByTestId("consent-state")).ToHaveTextAsync("none");
+        await Expect(preview.GetByRole(AriaRole.Button, new() { Name = "Given: calls" })).ToHaveCountAsync(0);
         await Pages.AssertAccessibleAsync(page);
         await Screenshots.TakeAsync(page, "agent-preview");
 

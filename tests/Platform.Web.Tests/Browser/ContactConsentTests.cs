@@ -19,7 +19,7 @@ public sealed class ContactConsentTests(WebPlatform platform) : BrowserTest(plat
         var center = await CallCenter.CreateAsync(Platform);
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is up, its push channel open
+        await Pages.DesktopReadyAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Available" }).First.ClickAsync();
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
         await center.CallAsync();

@@ -17,7 +17,7 @@ public sealed class HoldTests(WebPlatform platform) : BrowserTest(platform)
         var center = await CallCenter.CreateAsync(Platform);
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
+        await Pages.DesktopReadyAsync(page);
         await page.Keyboard.PressAsync("Alt+A");
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
         var callId = await center.CallAsync();

@@ -17,6 +17,16 @@ internal static class Pages
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// The agent desktop is up: the agent's state shown and its push channel open (no "reconnecting" beside the state), so its
+    /// shortcuts listen and the change a key or a click makes comes back to the page.
+    /// </summary>
+    public static async Task DesktopReadyAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out");
+        await Assertions.Expect(page.Locator(".state-bar .offline")).ToHaveCountAsync(0);
+    }
+
     /// <summary>axe-core over the page as it stands: no serious or critical violation (labels, contrast, roles, focus order).</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

@@ -16,7 +16,7 @@ public sealed class SessionTests(WebPlatform platform) : BrowserTest(platform)
         var center = await CallCenter.CreateAsync(Platform);
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, center.Tenant.Slug, CallCenter.Agent, CallCenter.Password);
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is ready for its keys
+        await Pages.DesktopReadyAsync(page);
         await page.Keyboard.PressAsync("Alt+A");
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
         await center.CallAsync();

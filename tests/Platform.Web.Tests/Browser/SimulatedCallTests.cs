@@ -41,7 +41,7 @@ public sealed class SimulatedCallTests(WebPlatform platform) : BrowserTest(platf
 
         var page = await Browser.NewPageAsync(Platform.BrowserAddress);
         await Pages.SignInAsync(page, tenant.Slug, "agent1", Password);
-        await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Logged out"); // the desktop is ready for its keys
+        await Pages.DesktopReadyAsync(page);
         await page.Keyboard.PressAsync("Alt+A");
         await Expect(page.GetByTestId("agent-state")).ToHaveTextAsync("Available");
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "../shared/api";
 import { t, type Key } from "../shared/i18n";
+import { ContactConsent } from "./ContactConsent";
 import { ContactHistory } from "./ContactPanel";
 import type { Campaign, CampaignDial } from "../campaigns/types";
 
@@ -10,7 +11,7 @@ interface ActiveScript { name?: string; document: { start: string; steps: { id: 
 
 /**
  * Preview dialing: for each running preview campaign the agent works, the next contact's card (checked and leased by the
- * CRM at that moment), their history and the script's opening, then Dial (the platform dials with the agent's phone; the
+ * CRM at that moment), their consent per purpose, their history and the script's opening, then Dial (the platform dials with the agent's phone; the
  * answered call pops like an inbound one) or Skip with a reason.
  */
 export function CampaignPreview({ available }: { available: boolean }) {
@@ -92,6 +93,7 @@ function PreviewOf({ campaign, available }: { campaign: Campaign; available: boo
               <button type="submit">{t("preview.skip")}</button>
             </form>
           </div>
+          <ContactConsent contactId={dial.contactId} zone={dial.timeZone ?? undefined} readOnly />
           <ContactHistory contactId={dial.contactId} zone={dial.timeZone ?? undefined} version={0} />
         </>
       )}

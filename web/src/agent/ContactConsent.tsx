@@ -9,9 +9,10 @@ const PURPOSES = ["data_processing", "calls", "recording"] as const;
 
 /**
  * The contact's consent, purpose by purpose (the latest record counts, as the dialer reads it), and the agent's record of
- * what the person says on the call: given or withdrawn, with where it was said.
+ * what the person says on the call: given or withdrawn, with where it was said. Read only before the call (the preview card):
+ * nobody has said anything yet.
  */
-export function ContactConsent({ contactId, zone }: { contactId: string; zone?: string }) {
+export function ContactConsent({ contactId, zone, readOnly = false }: { contactId: string; zone?: string; readOnly?: boolean }) {
   const [ledger, setLedger] = useState<ConsentEntry[] | null>(null);
   const [source, setSource] = useState(t("consent.onThisCall"));
   const [error, setError] = useState("");
@@ -29,8 +30,8 @@ export function ContactConsent({ contactId, zone }: { contactId: string; zone?: 
     }
   }
   return (
-    <section aria-labelledby="consent-title" class="consent">
-      <h4 id="consent-title">{t("consent.title")}</h4>
+    <section aria-labelledby={`consent-title-${contactId}`} class="consent">
+      <h4 id={`consent-title-${contactId}`}>{t("consent.title")}</h4>
       <table>
         <tbody>
           {PURPOSES.map((p) => {
@@ -42,16 +43,16 @@ export function ContactConsent({ contactId, zone }: { contactId: string; zone?: 
                 <th scope="row">{t(`consent.${p}` as Key)}</th>
                 <td data-testid="consent-state">{t(`consent.state.${state}` as Key)}</td>
                 <td>{entry && <small>{formatDateTime(entry.at, zone)} · {entry.source}</small>}</td>
-                <td>
+                {!readOnly && <td>
                   <button type="button" onClick={() => record(p, true)} aria-label={`${t("consent.give")}: ${t(`consent.${p}` as Key)}`}>{t("consent.give")}</button>
                   <button type="button" onClick={() => record(p, false)} aria-label={`${t("consent.withdraw")}: ${t(`consent.${p}` as Key)}`}>{t("consent.withdraw")}</button>
-                </td>
+                </td>}
               </tr>
             );
           })}
         </tbody>
       </table>
-      <label>{t("consent.source")}<input value={source} maxLength={200} onInput={(e) => setSource(e.currentTarget.value)} /></label>
+      {!readOnly && <label>{t("consent.source")}<input value={source} maxLength={200} onInput={(e) => setSource(e.currentTarget.value)} /></label>}
       {error && <p role="alert" class="error">{error}</p>}
     </section>
   );

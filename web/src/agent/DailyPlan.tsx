@@ -9,11 +9,24 @@ import type { Disposition, ScriptSession } from "./types";
 interface PlanEntry { contactId: string; projectId: string; name: string; phone: string; status: string; vip: boolean; why: string; nextContactAt?: string | null }
 interface Plan { date: string; contacts: PlanEntry[] }
 
-/** The plan of the day (hot leads and complaints first) with preview dialing: read the card, then dial, with the script open. */
+/**
+ * The plan of the day (hot leads and complaints first) with preview dialing: read the card, then dial, with the script open.
+ * Taking the plan draws it: the CRM holds its contacts for the agent, and a campaign over the plans of the day dials them.
+ */
 export function DailyPlan() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [selected, setSelected] = useState<PlanEntry | null>(null);
   const [error, setError] = useState("");
+  const [drawn, setDrawn] = useState(false);
+  async function take() {
+    setError("");
+    try {
+      setPlan(await api.post<Plan>("/api/clients/plan", { date: plan!.date }));
+      setDrawn(true);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
   useEffect(() => {
     api.get<Plan>("/api/clients/plan").then(setPlan, (e) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
@@ -23,6 +36,8 @@ export function DailyPlan() {
         <h2 id="plan-title">{t("plan.title")} {plan && <small>{plan.date}</small>}</h2>
         {error && <p role="alert" class="error">{error}</p>}
         {plan && plan.contacts.length === 0 && <p>{t("plan.empty")}</p>}
+        {plan && plan.contacts.length > 0 && !drawn && <button type="button" onClick={take}>{t("plan.draw")}</button>}
+        {drawn && <p role="status">{t("plan.drawn")}</p>}
         <ol class="plan-list">
           {plan?.contacts.map((c) => (
             <li>

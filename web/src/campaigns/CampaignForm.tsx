@@ -5,14 +5,14 @@ import { useProjects } from "../shared/projects";
 import type { Agent } from "../agent/types";
 
 const MODES = ["preview", "progressive", "predictive"] as const;
-const SOURCES = ["project_list", "call_list", "search"] as const;
+const SOURCES = ["project_list", "call_list", "search", "daily_plan"] as const;
 const STATUSES = ["potential", "hot_potential", "accompanied"] as const;
 
 interface CallList { id: string; fileName: string; status: string; imported: number; createdAt: string }
 
 /**
- * A new campaign (a draft): project, name, dial mode, caller id, whom it calls (the whole project, one call list, or a
- * search by status and VIP), its agents, hours in the contact's local time, abandon cap.
+ * A new campaign (a draft): project, name, dial mode, caller id, whom it calls (the whole project, one call list, a search
+ * by status and VIP, or the plans of the day of its agents), its agents, hours in the contact's local time, abandon cap.
  */
 export function CampaignForm({ onCreated }: { onCreated: () => void }) {
   const projects = useProjects();
@@ -40,7 +40,7 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
     try {
       await api.post("/api/queue/campaigns", {
         projectId: form.projectId, name: form.name, dialMode: form.dialMode, callerId: form.callerId, agentIds: chosen,
-        source: source.kind === "project_list" ? { kind: "project_list" }
+        source: source.kind === "project_list" || source.kind === "daily_plan" ? { kind: source.kind }
           : { kind: source.kind, callListId: source.kind === "call_list" ? source.callListId || null : null, statuses: source.statuses, vipOnly: source.vipOnly },
         hours: form.from && form.to ? { from: form.from, to: form.to } : null,
         abandonCapPercent: Number(form.cap), ringSeconds: Number(form.ring),
@@ -68,12 +68,14 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
         <select value={form.dialMode} onChange={set("dialMode")}>
           {MODES.map((m) => <option value={m}>{t(`campaign.mode.${m}` as Key)}</option>)}
         </select>
+        {problem("dialMode")}
       </label>
       <label>{t("campaign.callerId")}<input value={form.callerId} onInput={set("callerId")} required placeholder="+420 222 000 111" />{problem("callerId")}</label>
       <label>{t("campaign.source")}
         <select value={source.kind} aria-label={t("campaign.source")} onChange={(e) => setSource({ ...source, kind: e.currentTarget.value })}>
           {SOURCES.map((k) => <option value={k}>{t(`campaign.source.${k}` as Key)}</option>)}
         </select>
+        {source.kind === "daily_plan" && <small>{t("campaign.source.daily_planHint")}</small>}
         {problem("source.kind")}
       </label>
       {source.kind === "call_list" && (
@@ -85,7 +87,7 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
           {problem("source.callListId")}
         </label>
       )}
-      {source.kind !== "project_list" && (
+      {(source.kind === "search" || source.kind === "call_list") && (
         <fieldset>
           <legend>{t("campaign.statuses")}</legend>
           {STATUSES.map((s) => (

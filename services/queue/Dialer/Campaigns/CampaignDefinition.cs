@@ -12,7 +12,8 @@ public sealed record CampaignDefinition(
     public const double DefaultAbandonCapPercent = 3;
     public const int DefaultRingSeconds = 25;
     public static readonly string[] Statuses = ["potential", "hot_potential", "accompanied"];
-    public static readonly string[] SourceKinds = ["project_list", "search", "call_list"];
+    public const string DailyPlan = "daily_plan";
+    public static readonly string[] SourceKinds = ["project_list", "search", "call_list", DailyPlan];
 
     /// <summary>The definition with its defaults and normalised caller id, or the errors by field.</summary>
     public (Valid? Campaign, Dictionary<string, string[]> Errors) Check()
@@ -56,6 +57,14 @@ public sealed record CampaignDefinition(
         if (source.Kind != "call_list" && source.CallListId is not null)
         {
             errors["source.callListId"] = ["Only a call_list names a call list."];
+        }
+        if (source.Kind == DailyPlan && (source.Statuses is { Length: > 0 } || source.VipOnly == true))
+        {
+            errors["source.kind"] = ["A daily_plan dials each agent's plan of the day as drawn; it takes no filter."];
+        }
+        if (source.Kind == DailyPlan && mode == Pacing.DialMode.Predictive)
+        {
+            errors["dialMode"] = ["A plan of the day is its agent's own: each call goes to the agent whose plan it is, so preview or progressive."];
         }
         if (Hours is { } hours && (hours.From is null || hours.To is null || hours.From >= hours.To))
         {
@@ -101,8 +110,9 @@ public sealed record CampaignDefinition(
 
 /// <summary>
 /// Whom the campaign calls: every callable contact of the project (<c>project_list</c>), a saved search over them
-/// (<c>search</c>), or the contacts one call list created (<c>call_list</c>, <see cref="CallListId"/> the CRM's import,
-/// optionally narrowed like a search).
+/// (<c>search</c>), the contacts one call list created (<c>call_list</c>, <see cref="CallListId"/> the CRM's import,
+/// optionally narrowed like a search), or the plan of the day of each of its agents (<c>daily_plan</c>: each agent is
+/// dialed the contacts of their own plan).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CampaignSource(string? Kind, string[]? Statuses, bool? VipOnly, Guid? CallListId = null);

@@ -37,7 +37,8 @@ public sealed class CampaignRow
     public Guid[] AgentIds { get; init; } = [];
     public Guid[] GroupIds { get; init; } = [];
 
-    public ContactLeasing.Source LeaseSource => new(Id, ProjectId, SourceStatuses, SourceVipOnly, HoursFrom, HoursTo, SourceCallListId);
+    public ContactLeasing.Source LeaseSource =>
+        new(Id, ProjectId, SourceStatuses, SourceVipOnly, HoursFrom, HoursTo, SourceCallListId, SourceKind == CampaignDefinition.DailyPlan);
 
     private static string Select(bool withMembers) => $"""
         SELECT c.id, c.project_id, c.queue_id, c.name, c.dial_mode, c.caller_id, c.source_kind, c.source_statuses, c.source_vip_only, c.source_call_list_id,

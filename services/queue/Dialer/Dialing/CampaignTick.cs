@@ -111,10 +111,14 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
         {
             return 0; // nobody to reserve, or the list had nothing dialable a moment ago: ask the CRM again in a few seconds
         }
+        if (campaign.LeaseSource.DailyPlan)
+        {
+            return await PlacePlannedAsync(session, campaign, agents, now, ct);
+        }
         var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, wanted, now, ct);
         if (leased.Contacts.Length == 0)
         {
-            await session.ExecuteAsync("UPDATE campaigns SET exhausted_at = @now WHERE tenant_id = @TenantId AND id = @Id", new { now, session.TenantId, campaign.Id }, ct);
+            await MarkExhaustedAsync(session, campaign, now, ct);
             return 0;
         }
         var modeName = mode == DialMode.Progressive ? "progressive" : "predictive";
@@ -142,6 +146,42 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
         LogPlaced(campaign.Id, held.Count, modeName);
         return held.Count;
     }
+
+    private sealed record AgentUser(Guid Id, Guid? UserId);
+
+    /// <summary>
+    /// A campaign over its agents' plans of the day (progressive: a plan campaign is never predictive): each free agent is
+    /// dialed the next dialable contact of their own plan, so the person reaches the agent who planned them.
+    /// </summary>
+    private async Task<int> PlacePlannedAsync(TenantSession session, CampaignRow campaign, List<Guid> agents, DateTimeOffset now, CancellationToken ct)
+    {
+        var users = (await session.QueryAsync<AgentUser>("SELECT id, user_id FROM agents WHERE tenant_id = @TenantId AND id = ANY(@agents)",
+            new { session.TenantId, agents = agents.ToArray() }, ct)).ToDictionary(a => a.Id, a => a.UserId);
+        var placed = 0;
+        foreach (var agentId in agents)
+        {
+            var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct, users.GetValueOrDefault(agentId));
+            var dialId = Guid.CreateVersion7();
+            if (leased.Contacts is not [var contact]
+                || !await DialPlacement.InsertAttemptAsync(session, dialId, campaign.Id, contact, "progressive", "previewing", null, now, ct))
+            {
+                continue;
+            }
+            await DialPlacement.DialWithAgentAsync(session, dialId, campaign.ProjectId, campaign.QueueId, campaign.CallerId, campaign.RingSeconds,
+                "progressive", agentId, now, ct);
+            await leasing.HoldAsync(session, campaign.Id, [contact.ContactId], now, ct);
+            placed++;
+        }
+        if (placed == 0)
+        {
+            await MarkExhaustedAsync(session, campaign, now, ct);
+        }
+        LogPlaced(campaign.Id, placed, "progressive (plans of the day)");
+        return placed;
+    }
+
+    private static Task MarkExhaustedAsync(TenantSession session, CampaignRow campaign, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE campaigns SET exhausted_at = @now WHERE tenant_id = @TenantId AND id = @Id", new { now, session.TenantId, campaign.Id }, ct);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: {Count} {Mode} dials placed")]
     private partial void LogPlaced(Guid campaignId, int count, string mode);

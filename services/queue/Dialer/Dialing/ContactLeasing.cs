@@ -13,14 +13,21 @@ namespace Platform.Queue.Dialer.Dialing;
 /// </summary>
 public sealed class ContactLeasing(IBus bus, DialerOptions options)
 {
-    public sealed record Source(Guid CampaignId, Guid ProjectId, string[] Statuses, bool VipOnly, TimeOnly? HoursFrom, TimeOnly? HoursTo, Guid? CallListId = null);
+    /// <param name="DailyPlan">The campaign dials its agents' plans of the day: each lease is for one agent's plan.</param>
+    public sealed record Source(Guid CampaignId, Guid ProjectId, string[] Statuses, bool VipOnly, TimeOnly? HoursFrom, TimeOnly? HoursTo, Guid? CallListId = null,
+        bool DailyPlan = false);
 
-    public async Task<DialableContactsLeased> LeaseAsync(Guid tenantId, Source source, int count, DateTimeOffset now, CancellationToken ct)
+    /// <param name="planUserId">For a <see cref="Source.DailyPlan"/> campaign: the user of the agent dialed for, whose plan the contacts come from.</param>
+    public async Task<DialableContactsLeased> LeaseAsync(Guid tenantId, Source source, int count, DateTimeOffset now, CancellationToken ct, Guid? planUserId = null)
     {
+        if (source.DailyPlan && planUserId is null)
+        {
+            return new DialableContactsLeased(tenantId, source.CampaignId, [], 0); // an agent who signs in as nobody has no plan
+        }
         var client = bus.CreateRequestClient<LeaseDialableContacts>(RequestTimeout.After(s: options.LeaseTimeoutSeconds));
         var response = await client.GetResponse<DialableContactsLeased>(new LeaseDialableContacts(
             tenantId, source.CampaignId, source.ProjectId, count, source.Statuses, source.VipOnly, source.HoursFrom, source.HoursTo,
-            now.AddSeconds(options.PendingLeaseSeconds), source.CallListId), ct);
+            now.AddSeconds(options.PendingLeaseSeconds), source.CallListId, source.DailyPlan ? [planUserId!.Value] : null), ct);
         return response.Message;
     }
 

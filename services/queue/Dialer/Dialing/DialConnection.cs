@@ -57,9 +57,9 @@ public static class DialConnection
     {
         await session.ExecuteAsync($"""
             INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, contact_id, vip, status, agent_id,
-                               arrived_at, enqueued_at, offered_at, answered_at, wait_seconds, pbx_seen_at, dial_result)
+                               arrived_at, enqueued_at, offered_at, answered_at, wait_seconds, pbx_seen_at, dial_result, campaign_id)
             SELECT d.tenant_id, d.id, @ProjectId, @QueueId, @QueueId, d.number, @CallerId, d.contact_id, false, 'on_call', @agentId,
-                   COALESCE(d.result_at, @now), @now, @now, @now, extract(epoch FROM (@now - COALESCE(d.result_at, @now))), @now, d.result
+                   COALESCE(d.result_at, @now), @now, @now, @now, extract(epoch FROM (@now - COALESCE(d.result_at, @now))), @now, d.result, d.campaign_id
             FROM campaign_dials d WHERE d.tenant_id = @TenantId AND d.id = @Id;
             UPDATE campaign_dials SET status = 'connected', agent_id = @agentId, connected_at = @now WHERE tenant_id = @TenantId AND id = @Id;
             INSERT INTO pbx_commands (tenant_id, command_id, call_id, kind, body, created_at)
@@ -123,6 +123,7 @@ public static class DialConnection
     {
         var userId = await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
             new { session.TenantId, agentId }, ct);
-        await session.PublishAsync(new CallAnswered(session.TenantId, dial.Id, dial.QueueId, dial.ProjectId, agentId, dial.ContactId, 0, now, userId), ct);
+        await session.PublishAsync(new CallAnswered(session.TenantId, dial.Id, dial.QueueId, dial.ProjectId, agentId, dial.ContactId, 0, now, userId,
+            CampaignId: dial.CampaignId), ct);
     }
 }

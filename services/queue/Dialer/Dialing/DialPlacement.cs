@@ -47,9 +47,9 @@ public static class DialPlacement
     {
         await session.ExecuteAsync("""
             INSERT INTO calls (tenant_id, id, project_id, queue_id, first_queue_id, caller_number, dialled_number, contact_id, vip, status, agent_id,
-                               arrived_at, enqueued_at, offered_at, answered_at, wait_seconds, pbx_seen_at)
+                               arrived_at, enqueued_at, offered_at, answered_at, wait_seconds, pbx_seen_at, campaign_id)
             SELECT d.tenant_id, d.id, @projectId, @queueId, @queueId, d.number, @callerId, d.contact_id, false, 'on_call', @agentId,
-                   @now, @now, @now, @now, 0, @now
+                   @now, @now, @now, @now, 0, @now, d.campaign_id
             FROM campaign_dials d WHERE d.tenant_id = @TenantId AND d.id = @dialId;
             UPDATE campaign_dials SET status = 'ringing', agent_id = @agentId, placed_at = @now WHERE tenant_id = @TenantId AND id = @dialId;
             """, new { session.TenantId, dialId, projectId, queueId, callerId, agentId, now }, ct);

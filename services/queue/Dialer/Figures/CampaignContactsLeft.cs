@@ -27,6 +27,13 @@ public static class CampaignContactsLeft
     {
         await using var session = await db.BeginTenantSessionAsync(user.TenantId(), ct);
         var campaign = await CampaignEditing.VisibleAsync(session, user, campaignId, ct);
+        // A campaign over its agents' plans of the day counts the contacts on those plans.
+        var planUsers = campaign?.Source.Kind == CampaignDefinition.DailyPlan
+            ? (await session.QueryAsync<Guid>($"""
+                SELECT DISTINCT a.user_id FROM {CampaignAgents.OfCampaignSql} JOIN agents a ON a.tenant_id = current_tenant_id() AND a.id = m.agent_id
+                WHERE m.campaign_id = @campaignId AND a.user_id IS NOT NULL
+                """, new { campaignId }, ct)).ToArray()
+            : null;
         await session.CommitAsync(ct);
         if (campaign is null)
         {
@@ -37,7 +44,7 @@ public static class CampaignContactsLeft
         try
         {
             counted = (await client.GetResponse<CampaignContactsCounted>(new CountCampaignContacts(user.TenantId(), campaign.Id, campaign.ProjectId,
-                campaign.Source.Statuses ?? [], campaign.Source.VipOnly ?? false, campaign.Hours?.From, campaign.Hours?.To, campaign.Source.CallListId), ct)).Message;
+                campaign.Source.Statuses ?? [], campaign.Source.VipOnly ?? false, campaign.Hours?.From, campaign.Hours?.To, campaign.Source.CallListId, planUsers), ct)).Message;
         }
         catch (RequestTimeoutException)
         {

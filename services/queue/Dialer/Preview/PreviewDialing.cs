@@ -63,7 +63,10 @@ public static class PreviewDialing
         {
             return CallConflict.Because("No contact to preview.", $"The campaign is {campaign.State}.");
         }
-        var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct);
+        var planUser = campaign.LeaseSource.DailyPlan
+            ? await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId", new { session.TenantId, agentId }, ct)
+            : null;
+        var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct, planUser);
         if (leased.Contacts.Length == 0)
         {
             return CallConflict.Because("No contact to preview.",
