@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Platform.EndToEnd.Tests.Queue;
+using Platform.Queue.Dialer.Pacing;
+using Platform.Reporting.Campaigns;
 using Platform.Testing;
 using Xunit;
 
@@ -9,7 +12,8 @@ namespace Platform.EndToEnd.Tests.Dialer;
 
 /// <summary>
 /// Reporting's campaign figures through the gateway against a hand count: a predictive campaign's dials with known results
-/// (a person connected, a person dropped, a machine, a busy line), the agent's outcome, the abandon rate against the cap.
+/// (a person connected, a person dropped, a machine, a busy line), the agent's outcome, the abandon rate against the cap and its
+/// worst 30-minute rolling window.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class CampaignReportTests(PlatformUnderTest platform)
@@ -72,6 +76,36 @@ public sealed class CampaignReportTests(PlatformUnderTest platform)
             figures.GetProperty("overCap").GetBoolean()));
         Assert.Equal(new Dictionary<string, int> { ["answering_machine"] = 1, ["busy"] = 1, ["connected"] = 1, ["dropped"] = 1 }, Counts(figures, "results"));
         Assert.Equal(new Dictionary<string, int> { ["sale"] = 1 }, Counts(figures, "outcomes"));
+
+        // The worst 30-minute window by hand: one window ends at each person reached. The connect's holds 0 of 1; the drop came
+        // a few seconds later, so its window holds the connect and the drop: 1 of 2, 50 % (over the 5 % cap), ending at the drop.
+        Assert.Equal(PacingPolicy.RollingWindow, CampaignReportApi.RollingWindow);
+        Assert.Equal((50.0, 2, 1, true, 30), (figures.GetProperty("worstWindowAbandonRatePercent").GetDouble(), Int(figures, "worstWindowPeople"),
+            Int(figures, "worstWindowDrops"), figures.GetProperty("worstWindowOverCap").GetBoolean(), Int(figures, "worstWindowMinutes")));
+        await using (var reporting = platform.Database("reporting"))
+        {
+            await reporting.OpenAsync();
+            await using var read = new NpgsqlCommand("SELECT result, at FROM campaign_dials WHERE campaign_id = $1 AND result IN ('connected', 'dropped')", reporting);
+            read.Parameters.AddWithValue(campaignId);
+            var people = new Dictionary<string, DateTimeOffset>();
+            await using (var rows = await read.ExecuteReaderAsync())
+            {
+                while (await rows.ReadAsync())
+                {
+                    people[rows.GetString(0)] = rows.GetFieldValue<DateTimeOffset>(1);
+                }
+            }
+            Assert.True(people["connected"] <= people["dropped"], "the person was connected before the other was dropped");
+            Assert.Equal(people["dropped"], figures.GetProperty("worstWindowEndedAt").GetDateTimeOffset());
+        }
+
+        // A range that ends before the drop holds the connect alone: its worst window is 0 of 1, not over the cap.
+        var beforeDrop = figures.GetProperty("worstWindowEndedAt").GetDateTimeOffset().AddTicks(-10);
+        var early = await (await world.Admin.GetAsync($"/api/reporting/projects/{world.ProjectId}/campaigns?campaignId={campaignId}"
+            + $"&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(beforeDrop.ToString("O"))}")).JsonAsync();
+        var connectOnly = early.GetProperty("campaigns").EnumerateArray().Single();
+        Assert.Equal((0.0, 1, 0, false), (connectOnly.GetProperty("worstWindowAbandonRatePercent").GetDouble(), Int(connectOnly, "worstWindowPeople"),
+            Int(connectOnly, "worstWindowDrops"), connectOnly.GetProperty("worstWindowOverCap").GetBoolean()));
 
         // A range before the campaign has none of it; bad input is 400 with nothing changed.
         var yesterday = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");

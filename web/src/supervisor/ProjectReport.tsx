@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, query } from "../shared/api";
 import { t } from "../shared/i18n";
 import { formatClock, percent, today } from "../shared/time";
+import { CampaignReport } from "./CampaignReport";
 import { Chart } from "./Chart";
 import type { Board } from "./Wallboard";
 import { useQueueNames } from "./names";
@@ -14,7 +15,15 @@ interface Summary {
 interface Interval { start: string; offered: number; answered: number; abandoned: number; serviceLevel: number | null; averageHandleTime: number | null; abandonmentRate: number | null }
 interface Intervals { queueId: string; intervals: Interval[]; total: Interval; serviceLevelSeconds: number }
 
-/** A project's reports: figures since the start, and per queue the day by 15 minutes (charts, CSV). Times in the project's zone. */
+/** The page's day, as every section reads it (from and to in the project's zone). */
+function dayRange(date: string, more: Record<string, string> = {}): string {
+  return query({ from: `${date}T00:00:00`, to: `${date}T23:59:59`, ...more });
+}
+
+/**
+ * A project's reports: figures since the start, per queue the day by 15 minutes (charts, CSV), and the day's outbound
+ * campaigns. Times in the project's zone.
+ */
 export function ProjectReport({ projectId }: { projectId: string }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState("");
@@ -60,13 +69,14 @@ export function ProjectReport({ projectId }: { projectId: string }) {
         <a href={csv} download>{t("report.csv")}</a>
       </div>
       {queueIds.map((q) => <QueueDay queueId={q} name={names[q]} date={date} zone={summary.timeZone} />)}
+      <CampaignReport projectId={projectId} date={date} range={dayRange(date)} zone={summary.timeZone} />
     </div>
   );
 }
 
 function QueueDay({ queueId, name, date, zone }: { queueId: string; name?: string; date: string; zone: string }) {
   const [data, setData] = useState<Intervals | null>(null);
-  const range = query({ from: `${date}T00:00:00`, to: `${date}T23:59:59`, granularity: "15m" });
+  const range = dayRange(date, { granularity: "15m" });
   useEffect(() => {
     if (date) api.get<Intervals>(`/api/reporting/queues/${queueId}/intervals${range}`).then(setData, () => setData(null));
   }, [queueId, range]);
