@@ -1,6 +1,7 @@
 using MassTransit;
 using NodaTime;
 using Npgsql;
+using Platform.Clients.Lifecycle;
 using Platform.Clients.Privacy;
 using Platform.Clients.Projects;
 using Platform.Clients.Recycling;
@@ -33,7 +34,7 @@ public sealed class CountCampaignContactsConsumer(NpgsqlDataSource db, DoNotCall
         var rules = (await RecyclingApi.LoadAsync(session, request.ProjectId, ct))!;
         var hours = request.HoursFrom is { } from && request.HoursTo is { } to
             ? new DialTimeCheck.Hours(LocalTime.FromTimeOnly(from), LocalTime.FromTimeOnly(to)) : null;
-        var statuses = request.Statuses is { Length: > 0 } s ? s : ["potential", "hot_potential", "accompanied"];
+        var statuses = request.Statuses is { Length: > 0 } s ? s : ContactLifecycle.Callable;
         var contacts = await CampaignCandidates.LoadSourceAsync(session, request.ProjectId, statuses, request.VipOnly, request.CallListId, request.PlanUserIds,
             project.ClientCompanyId, doNotCall,
             MaxContacts + 1, now, ct);

@@ -42,7 +42,7 @@ public static class ConsentsApi
         {
             errors["granted"] = ["Required: true when given, false when withdrawn."];
         }
-        if (ConsentSource.Read(request.Source) is null)
+        if (ShortText.Read(request.Source) is null)
         {
             errors["source"] = ["Where the word was given (call recording id, web form, letter): 1 to 200 printable characters."];
         }
@@ -59,7 +59,7 @@ public static class ConsentsApi
         {
             return Problems.NotFound("Contact", contactId);
         }
-        var entry = new ConsentEntry(Guid.CreateVersion7(), SnakeCase.Of(purpose), request.Granted!.Value, now.UtcDateTime, ConsentSource.Read(request.Source)!,
+        var entry = new ConsentEntry(Guid.CreateVersion7(), SnakeCase.Of(purpose), request.Granted!.Value, now.UtcDateTime, ShortText.Read(request.Source)!,
             request.ExpiresAt?.UtcDateTime, user.UserId());
         await session.ExecuteAsync("""
             INSERT INTO consents (tenant_id, id, contact_id, purpose, granted, at, source, expires_at, recorded_by)

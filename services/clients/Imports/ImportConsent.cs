@@ -29,7 +29,7 @@ public sealed record ImportConsent(string[]? Purposes, string? Source, DateTimeO
         {
             errors["consent.purposes"] = ["Each purpose once."];
         }
-        if (ConsentSource.Read(Source) is null)
+        if (ShortText.Read(Source) is null)
         {
             errors["consent.source"] = ["Where the people gave their word (the list's vendor, the web form): 1 to 200 printable characters."];
         }
@@ -41,5 +41,5 @@ public sealed record ImportConsent(string[]? Purposes, string? Source, DateTimeO
     }
 
     /// <summary>The consent as stored (after <see cref="Problems"/> found none: the purposes are already their canonical names): the source trimmed, the expiry in UTC.</summary>
-    public ImportConsent Normalized() => this with { Source = ConsentSource.Read(Source), ExpiresAt = ExpiresAt?.ToUniversalTime() };
+    public ImportConsent Normalized() => this with { Source = ShortText.Read(Source), ExpiresAt = ExpiresAt?.ToUniversalTime() };
 }

@@ -40,6 +40,9 @@ public static class ContactLifecycle
     /// <summary>The status as the API and the database write it: <c>hot_potential</c>, <c>do_not_call</c>…</summary>
     public static string Name(ContactStatus status) => SnakeCase.Of(status);
 
+    /// <summary>The statuses a contact may be called in (churned ones wait out their cooldown, do-not-call is final), by name.</summary>
+    public static readonly string[] Callable = [Name(ContactStatus.Potential), Name(ContactStatus.HotPotential), Name(ContactStatus.Accompanied)];
+
     public static ContactStatus Parse(string name) =>
         SnakeCase.TryParse<ContactStatus>(name, out var status) ? status : throw new ArgumentException($"Unknown contact status '{name}'.", nameof(name));
 

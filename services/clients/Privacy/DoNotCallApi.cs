@@ -43,8 +43,8 @@ public static class DoNotCallApi
         {
             errors["scope"] = [$"One of {DoNotCallScopes.Choices}."];
         }
-        var source = request.Source?.Trim();
-        if (source is not { Length: > 0 and <= 200 } || source.Any(char.IsControl))
+        var source = ShortText.Read(request.Source);
+        if (source is null)
         {
             errors["source"] = ["How the request came (a letter, an e-mail, the call's recording): 1 to 200 printable characters."];
         }

@@ -82,13 +82,13 @@ public static class SuppressionListsApi
                 title: "The suppression list cannot be uploaded.");
         }
         var errors = new Dictionary<string, string[]>();
-        var name = form["name"].ToString().Trim();
-        if (name.Length is 0 or > 200 || name.Any(char.IsControl))
+        var name = ShortText.Read(form["name"].ToString()) ?? "";
+        if (name.Length == 0)
         {
             errors["name"] = ["1 to 200 printable characters, e.g. 'Robinson CZ'."];
         }
-        var source = form["source"].ToString().Trim();
-        if (source.Length is 0 or > 200 || source.Any(char.IsControl))
+        var source = ShortText.Read(form["source"].ToString()) ?? "";
+        if (source.Length == 0)
         {
             errors["source"] = ["Where the list comes from (the registry, the client's letter): 1 to 200 printable characters."];
         }
