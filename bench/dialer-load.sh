@@ -47,6 +47,10 @@ for name in clients queue scripts reporting gateway; do PIDS[$name]=$(cat "$RUN/
 PIDS[postgres]=$(listener "${PG_PORT:-54329}"); PIDS[rabbitmq]=$(listener "${RABBIT_PORT:-56729}")
 snapshot() { local -n into=$1; for name in "${!PIDS[@]}"; do into[$name]=$([ -n "${PIDS[$name]}" ] && tree_ticks "${PIDS[$name]}" || echo 0); done; }
 declare -A FROM TO
+# The dial loop's ticks as the queue replica counts them (platform_dialer_tick_duration_seconds, docs/reliability.md):
+# "count sum" over every paced_as.
+dial_ticks() { curl -fsS "http://127.0.0.1:$((SERVICE_PORT_BASE + 2))/metrics" 2>/dev/null \
+  | awk '/^platform_dialer_tick_duration_seconds_count/ { c += $NF } /^platform_dialer_tick_duration_seconds_sum/ { s += $NF } END { printf "%d %.6f\n", c, s }' || echo "0 0"; }
 
 log "dialing $CONTACTS contacts per campaign (${MODES:-preview,progressive,predictive}) for $DURATION s with $AGENTS agents (talk $HANDLE_SECONDS s) via http://localhost:$GATEWAY_PORT"
 set +e
@@ -58,9 +62,9 @@ SIM_PASSWORD="$DEMO_PASSWORD" dotnet "$ROOT/tools/CallSimulator/bin/$CONFIGURATI
 sim=$!
 # The measured part: from the campaigns' start (contacts made, agents signed in and available) to their stop.
 until grep -q 'calls arrive at' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
-snapshot FROM; from=$(date +%s%N)
+snapshot FROM; from=$(date +%s%N); ticks_from=$(dial_ticks)
 until grep -q 'arrivals over' "$LOGS/dialer-load.txt" || ! kill -0 "$sim" 2>/dev/null; do sleep 0.2; done
-snapshot TO; to=$(date +%s%N); steady=$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+snapshot TO; to=$(date +%s%N); ticks_to=$(dial_ticks); steady=$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 wait "$sim"; status=$?
 set -e
 cat "$LOGS/dialer-load.txt"
@@ -80,6 +84,11 @@ hz=$(getconf CLK_TCK)
   done
   awk -v p="$total" -v hz="$hz" -v s="$steady" -v d="${dials:-0}" 'BEGIN {
     printf "    %-10s %6.1f s (%3.0f %% of a core), %6.2f ms of CPU a dial (the simulator not counted)\n", "platform", p / hz, 100 * p / hz / s, (d > 0 ? 1000 * p / hz / d : 0) }'
+  read -r tc0 ts0 <<< "$ticks_from"; read -r tc1 ts1 <<< "$ticks_to"
+  awk -v c="$((tc1 - tc0))" -v s0="$ts0" -v s1="$ts1" -v s="$steady" 'BEGIN {
+    busy = s1 - s0; mean = (c > 0 ? busy / c : 0)
+    printf "dial loop of the queue replica: %d campaign ticks in %s s (%.1f a second), mean %.2f ms a tick, busy %.1f %% of the loop: at most %.0f campaign ticks a second\n",
+      c, s, c / s, 1000 * mean, 100 * busy / s, (mean > 0 ? 1 / mean : 0) }'
   echo "abandon rate over every 30-minute rolling window (one ending at each person answered), per campaign of this run:"
   PGPASSWORD=postgres psql -qtA -F '|' -h 127.0.0.1 -p "${PG_PORT:-54329}" -U postgres -d platform_queue -c "
     WITH people AS (

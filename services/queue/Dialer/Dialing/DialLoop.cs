@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Platform.ServiceDefaults.Database;
@@ -28,7 +29,12 @@ public sealed partial class DialLoop(
     {
         try
         {
-            await tick.RunAsync(tenantId, campaignId, ct);
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await tick.RunAsync(tenantId, campaignId, ct);
+            if (outcome.Paced)
+            {
+                DialerMetrics.Ticked(outcome, Stopwatch.GetElapsedTime(started)); // a campaign another replica paced now is not a tick here
+            }
         }
         catch (Exception exception) when (!ct.IsCancellationRequested)
         {
