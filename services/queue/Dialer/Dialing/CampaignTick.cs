@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Queue.Agents;
 using Platform.Queue.Dialer.Campaigns;
 using Platform.Queue.Dialer.Pacing;
 using Platform.Queue.Dispatch;
@@ -147,17 +148,14 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
         return held.Count;
     }
 
-    private sealed record AgentUser(Guid Id, Guid? UserId);
-
     /// <summary>
     /// A campaign over its agents' plans of the day (progressive: a plan campaign is never predictive): each free agent is
     /// dialed the next dialable contact of their own plan, so the person reaches the agent who planned them.
     /// </summary>
     private async Task<int> PlacePlannedAsync(TenantSession session, CampaignRow campaign, List<Guid> agents, DateTimeOffset now, CancellationToken ct)
     {
-        var users = (await session.QueryAsync<AgentUser>("SELECT id, user_id FROM agents WHERE tenant_id = @TenantId AND id = ANY(@agents)",
-            new { session.TenantId, agents = agents.ToArray() }, ct)).ToDictionary(a => a.Id, a => a.UserId);
-        var placed = 0;
+        var users = await AgentUsers.OfAsync(session, agents, ct);
+        var held = new List<Guid>(agents.Count);
         foreach (var agentId in agents)
         {
             var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct, users.GetValueOrDefault(agentId));
@@ -169,15 +167,15 @@ public sealed partial class CampaignTick(NpgsqlDataSource db, ContactLeasing lea
             }
             await DialPlacement.DialWithAgentAsync(session, dialId, campaign.ProjectId, campaign.QueueId, campaign.CallerId, campaign.RingSeconds,
                 "progressive", agentId, now, ct);
-            await leasing.HoldAsync(session, campaign.Id, [contact.ContactId], now, ct);
-            placed++;
+            held.Add(contact.ContactId);
         }
-        if (placed == 0)
+        if (held.Count == 0)
         {
             await MarkExhaustedAsync(session, campaign, now, ct);
         }
-        LogPlaced(campaign.Id, placed, "progressive (plans of the day)");
-        return placed;
+        await leasing.HoldAsync(session, campaign.Id, held, now, ct);
+        LogPlaced(campaign.Id, held.Count, "progressive (plans of the day)");
+        return held.Count;
     }
 
     private static Task MarkExhaustedAsync(TenantSession session, CampaignRow campaign, DateTimeOffset now, CancellationToken ct) =>

@@ -121,8 +121,7 @@ public static class DialConnection
 
     private static async Task PublishAnsweredAsync(TenantSession session, LockedDial dial, Guid agentId, DateTimeOffset now, CancellationToken ct)
     {
-        var userId = await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId",
-            new { session.TenantId, agentId }, ct);
+        var userId = await AgentUsers.OfAsync(session, agentId, ct);
         await session.PublishAsync(new CallAnswered(session.TenantId, dial.Id, dial.QueueId, dial.ProjectId, agentId, dial.ContactId, 0, now, userId,
             CampaignId: dial.CampaignId), ct);
     }

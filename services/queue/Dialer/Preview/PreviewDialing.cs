@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Contracts.Dialer;
+using Platform.Queue.Agents;
 using Platform.Queue.Calls;
 using Platform.Queue.Dialer.Campaigns;
 using Platform.Queue.Dialer.Dialing;
@@ -64,7 +65,7 @@ public static class PreviewDialing
             return CallConflict.Because("No contact to preview.", $"The campaign is {campaign.State}.");
         }
         var planUser = campaign.LeaseSource.DailyPlan
-            ? await session.QuerySingleOrDefaultAsync<Guid?>("SELECT user_id FROM agents WHERE tenant_id = @TenantId AND id = @agentId", new { session.TenantId, agentId }, ct)
+            ? await AgentUsers.OfAsync(session, agentId!.Value, ct)
             : null;
         var leased = await leasing.LeaseAsync(session.TenantId, campaign.LeaseSource, 1, now, ct, planUser);
         if (leased.Contacts.Length == 0)
