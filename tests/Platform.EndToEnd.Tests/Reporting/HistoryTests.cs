@@ -34,13 +34,13 @@ public sealed class HistoryTests(PlatformUnderTest platform)
         await PublishAsync(new CallQueued(tenant.Id, first, queueId, projectId, null, false, 0, 1, t0.AddMinutes(1), 20));
         await PublishAsync(new CallQueued(tenant.Id, legacy, queueId, projectId, null, false, 0, 2, t0.AddMinutes(1), 20));
         await PublishAsync(new CallAnswered(tenant.Id, first, queueId, projectId, Guid.NewGuid(), null, 15, t0.AddMinutes(1).AddSeconds(15), ServiceLevelSeconds: 20));
-        await WaitForAsync(tenant.Admin, queueId, f => f.GetProperty("answered").GetInt64() == 1, "the first answer");
+        await WaitForAsync(tenant.Admin, queueId, t0, f => f.GetProperty("answered").GetInt64() == 1, "the first answer");
         // T becomes 10 s; then a call judged by it, a late answer queued under T = 20 that does not carry its T, and an
         // abandon re-emitted under a new message id.
         await PublishAsync(new QueueConfigured(tenant.Id, queueId, projectId, "Hotline", 80, 10, t0.AddMinutes(5)));
         await PublishAsync(new CallQueued(tenant.Id, second, queueId, projectId, null, false, 0, 1, t0.AddMinutes(6), 10));
         await PublishAsync(new CallAnswered(tenant.Id, second, queueId, projectId, Guid.NewGuid(), null, 15, t0.AddMinutes(6).AddSeconds(15), ServiceLevelSeconds: 10));
-        await WaitForAsync(tenant.Admin, queueId, f => f.GetProperty("answered").GetInt64() == 2, "the second answer");
+        await WaitForAsync(tenant.Admin, queueId, t0, f => f.GetProperty("answered").GetInt64() == 2, "the second answer");
         await PublishAsync(new CallAnswered(tenant.Id, legacy, queueId, projectId, Guid.NewGuid(), null, 15, t0.AddMinutes(1).AddSeconds(15)));
         var abandon = new CallAbandoned(tenant.Id, hungUp, queueId, projectId, 5, t0.AddMinutes(7), 10);
         await PublishAsync(new CallQueued(tenant.Id, hungUp, queueId, projectId, null, false, 0, 1, t0.AddMinutes(7).AddSeconds(-5), 10));
@@ -48,7 +48,7 @@ public sealed class HistoryTests(PlatformUnderTest platform)
         await PublishAsync(abandon);
 
         // Hand count: first (15 <= 20) and legacy (15 <= its 20) within T, second (15 > 10) not; one abandon, within 10 s.
-        var before = await WaitForAsync(tenant.Admin, queueId, f => f.GetProperty("answered").GetInt64() == 3 && f.GetProperty("abandoned").GetInt64() >= 1,
+        var before = await WaitForAsync(tenant.Admin, queueId, t0, f => f.GetProperty("answered").GetInt64() == 3 && f.GetProperty("abandoned").GetInt64() >= 1,
             "all calls counted");
         Assert.Equal(4, before.GetProperty("offered").GetInt64());
         Assert.Equal(2, before.GetProperty("answeredWithinThreshold").GetInt64());
@@ -57,7 +57,7 @@ public sealed class HistoryTests(PlatformUnderTest platform)
         Assert.Equal(2.0 / 3, before.GetProperty("serviceLevel").GetDouble(), 10);
 
         Assert.Equal(HttpStatusCode.OK, (await tenant.Admin.PostAsync("/api/reporting/projections/rebuild", null)).StatusCode);
-        var after = await TotalAsync(tenant.Admin, queueId);
+        var after = await TotalAsync(tenant.Admin, queueId, t0);
         Assert.Equal(before.ToString(), after.ToString());
     }
 
@@ -101,16 +101,22 @@ public sealed class HistoryTests(PlatformUnderTest platform)
         Assert.Equal([(hurt.Id, poisonId)], await ParkedAsync([good.Id, hurt.Id]));
     }
 
-    private static async Task<JsonElement> TotalAsync(HttpClient admin, Guid queueId)
+    /// <summary>
+    /// The queue's figures from an hour before <paramref name="t0"/> to two hours after: the events' own times, whatever
+    /// the time of day (the default range, the project's today, misses them when t0 falls on the day before).
+    /// </summary>
+    private static async Task<JsonElement> TotalAsync(HttpClient admin, Guid queueId, DateTimeOffset t0)
     {
-        var response = await admin.GetAsync($"/api/reporting/queues/{queueId}/intervals");
+        var response = await admin.GetAsync($"/api/reporting/queues/{queueId}/intervals?from={Utc(t0.AddHours(-1))}&to={Utc(t0.AddHours(2))}");
         return response.IsSuccessStatusCode ? (await response.JsonAsync()).GetProperty("total") : default;
     }
 
-    private static async Task<JsonElement> WaitForAsync(HttpClient admin, Guid queueId, Func<JsonElement, bool> holds, string what)
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient admin, Guid queueId, DateTimeOffset t0, Func<JsonElement, bool> holds, string what)
     {
         JsonElement total = default;
-        await Eventually.HoldsAsync(async () => (total = await TotalAsync(admin, queueId)).ValueKind == JsonValueKind.Object && holds(total),
+        await Eventually.HoldsAsync(async () => (total = await TotalAsync(admin, queueId, t0)).ValueKind == JsonValueKind.Object && holds(total),
             TimeSpan.FromSeconds(15), what);
         return total;
     }
